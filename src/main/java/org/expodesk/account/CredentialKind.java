@@ -1,0 +1,11 @@
+package org.expodesk.account;
+
+/** What a secret handed to a client is for; each kind is accepted only where it belongs. */
+public enum CredentialKind {
+    /** A page session, carried in an HttpOnly cookie. */
+    SESSION,
+    /** A bearer token for the JSON API. */
+    API_TOKEN,
+    /** A one-time link to choose a password (first admin, new staff, reset). */
+    SETUP
+}

@@ -1,0 +1,17 @@
+package org.expodesk.audit;
+
+/** What an audit entry records. Stored by name: never rename a constant, only add. */
+public enum AuditAction {
+    CREATE,
+    UPDATE,
+    DELETE,
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGIN_LOCKED,
+    LOGOUT,
+    ACCESS_DENIED,
+    PASSWORD_CHANGED,
+    TOKEN_ISSUED,
+    TOKEN_REVOKED,
+    SETUP_LINK_ISSUED
+}

@@ -1,0 +1,79 @@
+package org.expodesk.audit;
+
+import io.quarkus.arc.Arc;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one mechanism that audits business records: JPA callbacks on every {@link AuditedEntity}.
+ * It snapshots field values when an entity is loaded and compares after an update, so the log
+ * shows which fields changed from what to what.
+ */
+public class AuditListener {
+
+    @PrePersist
+    void beforeCreate(AuditedEntity entity) {
+        Instant now = Instant.now(Arc.container().instance(Clock.class).get());
+        entity.createdAt = now;
+        entity.updatedAt = now;
+    }
+
+    @PreUpdate
+    void beforeUpdate(AuditedEntity entity) {
+        entity.updatedAt = Instant.now(Arc.container().instance(Clock.class).get());
+    }
+
+    @PostLoad
+    void loaded(AuditedEntity entity) {
+        entity.auditSnapshot = EntitySnapshot.of(entity);
+    }
+
+    @PostPersist
+    void created(AuditedEntity entity) {
+        Map<String, String> now = EntitySnapshot.of(entity);
+        Map<String, Object> changes = new LinkedHashMap<>(now);
+        auditLog().recordChange(AuditAction.CREATE, entity, changes);
+        entity.auditSnapshot = now;
+    }
+
+    @PostUpdate
+    void updated(AuditedEntity entity) {
+        Map<String, String> before = entity.auditSnapshot == null ? Map.of() : entity.auditSnapshot;
+        Map<String, String> after = EntitySnapshot.of(entity);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        after.forEach((field, value) -> {
+            String old = before.get(field);
+            if (!Objects.equals(old, value)) {
+                changes.put(field, new Change(old, value));
+            }
+        });
+        if (!changes.isEmpty()) {
+            auditLog().recordChange(AuditAction.UPDATE, entity, changes);
+        }
+        entity.auditSnapshot = after;
+    }
+
+    @PostRemove
+    void removed(AuditedEntity entity) {
+        Map<String, Object> last = new LinkedHashMap<>(EntitySnapshot.of(entity));
+        auditLog().recordChange(AuditAction.DELETE, entity, last);
+    }
+
+    private static AuditLog auditLog() {
+        return Arc.container().instance(AuditLog.class).get();
+    }
+
+    /** One changed field: the value before and after. */
+    public record Change(String from, String to) {
+    }
+}

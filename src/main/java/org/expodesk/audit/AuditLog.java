@@ -1,0 +1,133 @@
+package org.expodesk.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.platform.ClientAddress;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Writes the append-only audit log. Entries join the caller's transaction, so a change that is
+ * rolled back leaves no entry behind, and an entry is never lost for a change that committed.
+ * Written with plain JDBC because it is called from inside Hibernate's flush.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final String INSERT = "INSERT INTO audit_log (occurred_at, actor_id, actor_name, action,"
+            + " entity_type, entity_id, changes, detail, client_ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Instance<SecurityIdentity> identity;
+
+    @Inject
+    Instance<CurrentVertxRequest> currentRequest;
+
+    @Transactional
+    public void recordChange(AuditAction action, AuditedEntity entity, Map<String, Object> changes) {
+        write(currentActor(), action, entityType(entity), entity.id == null ? null : entity.id.toString(),
+                toJson(changes), null);
+    }
+
+    /** Records an event that is not a record change (a login, a refusal) for the current user. */
+    @Transactional
+    public void record(AuditAction action, String entityType, String entityId, String detail) {
+        write(currentActor(), action, entityType, entityId, null, detail);
+    }
+
+    /** Records an event on behalf of someone who is not (yet) the signed-in user, e.g. at login. */
+    @Transactional
+    public void recordAs(Actor actor, AuditAction action, String entityType, String entityId, String detail) {
+        write(actor, action, entityType, entityId, null, detail);
+    }
+
+    private void write(Actor actor, AuditAction action, String entityType, String entityId, String changes,
+                       String detail) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setTimestamp(1, Timestamp.from(Instant.now(clock)), (Calendar) UTC.clone());
+            if (actor.id() == null) {
+                insert.setNull(2, Types.BIGINT);
+            } else {
+                insert.setLong(2, actor.id());
+            }
+            insert.setString(3, truncate(actor.name(), 64));
+            insert.setString(4, action.name());
+            insert.setString(5, entityType);
+            insert.setString(6, entityId);
+            insert.setString(7, changes);
+            insert.setString(8, truncate(detail, 500));
+            insert.setString(9, clientAddress());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the audit log", e);
+        }
+    }
+
+    Actor currentActor() {
+        if (!Arc.container().requestContext().isActive() || !identity.isResolvable()) {
+            return Actor.SYSTEM;
+        }
+        SecurityIdentity who = identity.get();
+        if (who.isAnonymous()) {
+            return Actor.ANONYMOUS;
+        }
+        Object id = who.getAttribute(Actor.USER_ID_ATTRIBUTE);
+        return new Actor(id instanceof Long l ? l : null, who.getPrincipal().getName());
+    }
+
+    private String clientAddress() {
+        if (!Arc.container().requestContext().isActive() || !currentRequest.isResolvable()) {
+            return null;
+        }
+        RoutingContext routing = currentRequest.get().getCurrent();
+        return routing == null ? null : ClientAddress.of(routing.request());
+    }
+
+    private String toJson(Map<String, Object> changes) {
+        try {
+            return json.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not render audit changes", e);
+        }
+    }
+
+    static String entityType(Object entity) {
+        String name = entity.getClass().getSimpleName();
+        int proxyMarker = name.indexOf('$');
+        return proxyMarker > 0 ? name.substring(0, proxyMarker) : name;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,42 @@
+package org.expodesk.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Base of every business record. Extending it is all a feature does to have each create,
+ * update and delete written to the audit log with the changed fields (see {@link AuditListener}),
+ * and to get optimistic locking.
+ */
+@MappedSuperclass
+@EntityListeners(AuditListener.class)
+public abstract class AuditedEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /** The audited field values as last loaded or written, to tell what an update changed. */
+    @Transient
+    Map<String, String> auditSnapshot;
+}

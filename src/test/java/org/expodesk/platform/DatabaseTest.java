@@ -1,0 +1,71 @@
+package org.expodesk.platform;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.TimeZone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class DatabaseTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void runsOnMariaDbThroughConnectorJ() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDriverName()).contains("MySQL Connector/J");
+            assertThat(c.getMetaData().getDatabaseProductVersion()).containsIgnoringCase("MariaDB");
+        }
+    }
+
+    @Test
+    void flywayCreatedTheSchemaIncludingQuartz() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                     + " AND table_name IN ('user_account', 'auth_credential', 'audit_log', 'QRTZ_TRIGGERS',"
+                     + " 'QRTZ_LOCKS', 'flyway_schema_history')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void instantsKeepMicrosecondsInUtc() throws Exception {
+        Instant written = Instant.parse("2026-03-04T05:06:07.123456Z");
+        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log (occurred_at, actor_name, action)"
+                    + " VALUES (?, 'db-test', 'CREATE')", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setTimestamp(1, Timestamp.from(written), utc);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    long id = keys.getLong(1);
+                    try (PreparedStatement read = c.prepareStatement(
+                            "SELECT occurred_at, DATE_FORMAT(occurred_at, '%H:%i:%s.%f') FROM audit_log WHERE id = ?")) {
+                        read.setLong(1, id);
+                        try (ResultSet rs = read.executeQuery()) {
+                            rs.next();
+                            assertThat(rs.getTimestamp(1, utc).toInstant()).isEqualTo(written);
+                            assertThat(rs.getString(2)).isEqualTo("05:06:07.123456");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.expodesk.testing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/**
+ * Registers the suite's shared resources for every {@code @QuarkusTest}: one set for all test
+ * classes, so Quarkus boots once per run.
+ */
+@QuarkusTestResource(EmbeddedDatabaseResource.class)
+public final class TestResources {
+
+    private TestResources() {
+    }
+}
