@@ -155,6 +155,37 @@ public class UserService {
         return user;
     }
 
+    /**
+     * A staff member (STAFF or ADMIN, enabled) named by user id or user name, for features that
+     * assign work to people; empty if there is no such staff member.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserAccount> findStaff(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Optional.empty();
+        }
+        String ref = reference.trim();
+        Optional<UserAccount> user = ref.matches("\\d{1,18}") ? UserAccount.findByIdOptional(Long.parseLong(ref))
+                : UserAccount.findByUsername(ref.toLowerCase(Locale.ROOT));
+        return user.filter(u -> u.enabled && (u.role == Role.STAFF || u.role == Role.ADMIN));
+    }
+
+    /** Display names of users by id, for lists that show who owns what. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        UserAccount.<UserAccount>list("id in ?1", ids).forEach(u -> names.put(u.id, u.displayName));
+        return names;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UserAccount> staff() {
+        return UserAccount.list("enabled = true and role in ?1 order by displayName", List.of(Role.STAFF, Role.ADMIN));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserAccount> list(int page, int size) {
         return UserAccount.findAll(Sort.ascending("username")).page(Page.of(page, size)).list();

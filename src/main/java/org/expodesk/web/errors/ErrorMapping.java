@@ -131,6 +131,13 @@ public class ErrorMapping {
     }
 
     private Response unexpectedNow(Throwable e, HttpServerRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return respond(request, Problem.of(ProblemType.CONFLICT,
+                        "Someone else changed this in the meantime; reload and try again"), null);
+            }
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.method(), request.path());
         Problem problem = Problem.of(ProblemType.INTERNAL, "Something went wrong on our side; reference " + reference);

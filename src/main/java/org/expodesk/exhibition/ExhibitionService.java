@@ -1,0 +1,222 @@
+package org.expodesk.exhibition;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.platform.problem.FieldError;
+import org.expodesk.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Exhibitions, their stages and calendars: what other features ask about an exhibition. */
+@ApplicationScoped
+@Transactional
+public class ExhibitionService {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,31}");
+
+    @Inject
+    Clock clock;
+
+    public record NewExhibition(String code, String name, String venue, String city, String timezone,
+                                LocalDate opensOn, LocalDate closesOn, LocalDate buildUpFrom, LocalDate tearDownUntil,
+                                String series) {
+    }
+
+    public Exhibition create(NewExhibition request) {
+        List<FieldError> errors = validate(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Exhibition exhibition = new Exhibition();
+        exhibition.series = seriesFor(request);
+        exhibition.code = request.code().trim();
+        exhibition.name = request.name().trim();
+        exhibition.venue = request.venue().trim();
+        exhibition.city = request.city().trim();
+        exhibition.timezone = request.timezone().trim();
+        exhibition.opensOn = request.opensOn();
+        exhibition.closesOn = request.closesOn();
+        exhibition.buildUpFrom = request.buildUpFrom();
+        exhibition.tearDownUntil = request.tearDownUntil();
+        exhibition.persist();
+        int position = 0;
+        for (DefaultStage kind : DefaultStage.values()) {
+            Stage stage = new Stage();
+            stage.exhibitionId = exhibition.id;
+            stage.position = position++;
+            stage.code = kind.name();
+            stage.startsOn = kind.startsOn(exhibition.opensOn, exhibition.closesOn);
+            stage.endsOn = kind.endsOn(exhibition.opensOn, exhibition.closesOn);
+            stage.persist();
+        }
+        return exhibition;
+    }
+
+    private List<FieldError> validate(NewExhibition r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.code() == null || !CODE.matcher(r.code().trim()).matches()) {
+            errors.add(new FieldError("code", "exhibition_code_invalid"));
+        } else if (Exhibition.count("code", r.code().trim()) > 0) {
+            errors.add(new FieldError("code", "exhibition_code_taken"));
+        }
+        requireText(errors, "name", r.name(), 200);
+        requireText(errors, "venue", r.venue(), 200);
+        requireText(errors, "city", r.city(), 100);
+        if (r.timezone() == null || r.timezone().isBlank()) {
+            errors.add(new FieldError("timezone", "exhibition_timezone_invalid"));
+        } else {
+            try {
+                ZoneId.of(r.timezone().trim());
+            } catch (DateTimeException e) {
+                errors.add(new FieldError("timezone", "exhibition_timezone_invalid"));
+            }
+        }
+        if (r.opensOn() == null) {
+            errors.add(new FieldError("opensOn", "exhibition_date_required"));
+        }
+        if (r.closesOn() == null) {
+            errors.add(new FieldError("closesOn", "exhibition_date_required"));
+        }
+        if (r.opensOn() != null && r.closesOn() != null) {
+            if (r.closesOn().isBefore(r.opensOn())) {
+                errors.add(new FieldError("closesOn", "exhibition_closesBeforeOpening"));
+            } else if (r.closesOn().isAfter(r.opensOn().plusDays(60))) {
+                errors.add(new FieldError("closesOn", "exhibition_tooLong"));
+            }
+            if (r.buildUpFrom() != null && (r.buildUpFrom().isAfter(r.opensOn())
+                    || r.buildUpFrom().isBefore(r.opensOn().minusDays(30)))) {
+                errors.add(new FieldError("buildUpFrom", "exhibition_buildUpOutside"));
+            }
+            if (r.tearDownUntil() != null && (r.tearDownUntil().isBefore(r.closesOn())
+                    || r.tearDownUntil().isAfter(r.closesOn().plusDays(30)))) {
+                errors.add(new FieldError("tearDownUntil", "exhibition_tearDownOutside"));
+            }
+        }
+        return errors;
+    }
+
+    private static void requireText(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            errors.add(new FieldError(field, "field_required"));
+        }
+    }
+
+    private ShowSeries seriesFor(NewExhibition request) {
+        String code = request.series() == null || request.series().isBlank()
+                ? request.code().trim().replaceAll("[-_]?\\d{2,4}$", "") : request.series().trim();
+        if (code.isBlank()) {
+            code = request.code().trim();
+        }
+        String seriesCode = code.toUpperCase(Locale.ROOT);
+        return ShowSeries.<ShowSeries>find("code", seriesCode).firstResultOptional().orElseGet(() -> {
+            ShowSeries series = new ShowSeries();
+            series.code = seriesCode;
+            series.name = request.name().trim();
+            series.persist();
+            return series;
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Exhibition get(long id) {
+        Exhibition exhibition = Exhibition.findById(id);
+        if (exhibition == null) {
+            throw ProblemException.notFound("Exhibition");
+        }
+        return exhibition;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Exhibition> findByCode(String code) {
+        return Exhibition.find("code", code).firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Exhibition> list() {
+        return Exhibition.list("from Exhibition e join fetch e.series order by e.opensOn desc, e.id desc");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Stage> stages(long exhibitionId) {
+        return Stage.list("exhibitionId", Sort.ascending("position"), exhibitionId);
+    }
+
+    /** A stage of this exhibition by id or by code; anything else is a field error. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stage stage(long exhibitionId, String reference, String field) {
+        if (reference == null || reference.isBlank()) {
+            throw ProblemException.invalid(field, "stage_unknown");
+        }
+        String ref = reference.trim();
+        Optional<Stage> found = ref.matches("\\d+")
+                ? Stage.<Stage>findByIdOptional(Long.parseLong(ref)).filter(s -> s.exhibitionId == exhibitionId)
+                : Stage.<Stage>find("exhibitionId = ?1 and code = ?2", exhibitionId, ref.toUpperCase(Locale.ROOT))
+                .firstResultOptional();
+        return found.orElseThrow(() -> ProblemException.invalid(field, "stage_unknown"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stage stageById(long stageId) {
+        Stage stage = Stage.findById(stageId);
+        if (stage == null) {
+            throw ProblemException.notFound("Stage");
+        }
+        return stage;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WorkingCalendar calendar(long exhibitionId) {
+        Exhibition exhibition = get(exhibitionId);
+        List<Holiday> holidays = Holiday.list("exhibitionId", exhibitionId);
+        return WorkingCalendar.of(exhibition, holidays.stream().map(h -> h.day).collect(Collectors.toCollection(HashSet::new)));
+    }
+
+    /** The first and last day any stage of the exhibition covers: its planning horizon. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LocalDate[] horizon(long exhibitionId) {
+        List<Stage> stages = stages(exhibitionId);
+        LocalDate first = stages.stream().map(s -> s.startsOn).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = stages.stream().map(s -> s.endsOn).max(LocalDate::compareTo).orElseThrow();
+        return new LocalDate[] {first, last};
+    }
+
+    /** Marks a stage closed; the caller (the plan's stage gate) has checked that nothing blocks it. */
+    public Stage close(long stageId, String by) {
+        Stage stage = stageById(stageId);
+        if (stage.isClosed()) {
+            throw ProblemException.conflict("The stage is already closed");
+        }
+        stage.closedAt = Instant.now(clock);
+        stage.closedBy = by;
+        return stage;
+    }
+
+    public Holiday addHoliday(long exhibitionId, LocalDate day, String name) {
+        get(exhibitionId);
+        if (day == null) {
+            throw ProblemException.invalid("day", "exhibition_date_required");
+        }
+        if (Holiday.count("exhibitionId = ?1 and day = ?2", exhibitionId, day) > 0) {
+            throw ProblemException.conflict("That day is already a holiday");
+        }
+        Holiday holiday = new Holiday();
+        holiday.exhibitionId = exhibitionId;
+        holiday.day = day;
+        holiday.name = name == null || name.isBlank() ? day.toString() : name.trim();
+        holiday.persist();
+        return holiday;
+    }
+}

@@ -1,0 +1,3 @@
+package org.expodesk.plan;
+
+public enum Priority { LOW, NORMAL, HIGH, CRITICAL }
