@@ -33,7 +33,7 @@ public class PasswordPolicy {
         }
     }
 
-    /** zxcvbn's effort grows with length; the first characters decide commonness anyway. */
+    /** zxcvbn's effort grows with length: the first 100 characters are what it judges. */
     private static final int ESTIMATE_PREFIX = 100;
     private static final int MIN_SCORE = 3;
 
@@ -60,7 +60,7 @@ public class PasswordPolicy {
         if (isCommonPassword(strength, estimated)) {
             return Optional.of(Refusal.COMMON);
         }
-        if (password.length() <= ESTIMATE_PREFIX && strength.getScore() < MIN_SCORE) {
+        if (strength.getScore() < MIN_SCORE) {
             return Optional.of(Refusal.GUESSABLE);
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package org.expodesk.account;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,11 +11,16 @@ import org.expodesk.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Checks a user name and password and hands out a session or an API token. After too many
- * failures in a row the account, and separately the client address, is locked for a while;
- * every outcome is audited. A failure never tells whether the user name exists.
+ * failures in a row the account is locked for a while (in the database, so on every node), and
+ * separately so is the client address; every outcome is audited. A failure never tells whether
+ * the user name exists: unknown names are counted and locked like accounts, and every answer
+ * costs one password hash.
  */
 @ApplicationScoped
 public class SignInService {
@@ -41,45 +47,53 @@ public class SignInService {
     CredentialService credentials;
 
     @Inject
-    ClientThrottle throttle;
-
-    @Inject
     AuditLog audit;
+
+    private FailureThrottle clients;
+    private FailureThrottle unknownNames;
+
+    @PostConstruct
+    void init() {
+        clients = new FailureThrottle(clock, config.maxFailedLogins(), config.lockout());
+        unknownNames = new FailureThrottle(clock, config.maxFailedLogins(), config.lockout());
+    }
 
     @Transactional
     public Result signIn(String username, String password, String client, CredentialKind kind, String tokenName) {
-        String name = username == null ? "" : username.trim();
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        String given = password == null ? "" : password;
         Actor claimed = new Actor(null, name.isEmpty() ? Actor.ANONYMOUS.name() : name);
-        if (throttle.isBlocked(client)) {
+        if (clients.isBlocked(client)) {
+            hasher.verifyDecoy(given);
             audit.recordAs(claimed, AuditAction.LOGIN_FAILED, null, null, "client address is locked");
             return Result.failed(Outcome.LOCKED);
         }
         Instant now = Instant.now(clock);
-        UserAccount user = UserAccount.findByUsername(name).orElse(null);
-        if (user == null || !user.enabled || user.passwordHash == null) {
-            hasher.verifyDecoy(password == null ? "" : password);
-            return failure(claimed, null, client, user == null ? "unknown user name" : "account cannot sign in");
+        // one sign-in per account at a time: the failure count and the lock stay exact
+        Optional<UserAccount> found = lockedUser(name);
+        UserAccount user = found.filter(u -> u.enabled && u.passwordHash != null).orElse(null);
+        if (user == null) {
+            hasher.verifyDecoy(given);
+            boolean alreadyBlocked = unknownNames.isBlocked(name);
+            boolean nowBlocked = !alreadyBlocked && unknownNames.failed(name);
+            audit.recordAs(claimed, AuditAction.LOGIN_FAILED, null, null,
+                    found.isEmpty() ? "unknown user name" : "account cannot sign in");
+            return clientFailed(claimed, client, alreadyBlocked || nowBlocked);
         }
         Actor actor = new Actor(user.id, user.username);
         if (user.isLockedAt(now)) {
+            hasher.verifyDecoy(given);
             audit.recordAs(actor, AuditAction.LOGIN_FAILED, "UserAccount", user.id.toString(), "account is locked");
-            throttle.failed(client);
-            return Result.failed(Outcome.LOCKED);
+            return clientFailed(actor, client, true);
         }
-        if (!hasher.matches(password, user.passwordHash)) {
-            user.failedLogins++;
-            if (user.failedLogins >= config.maxFailedLogins()) {
-                user.failedLogins = 0;
-                user.lockedUntil = now.plus(config.lockout());
-                audit.recordAs(actor, AuditAction.LOGIN_LOCKED, "UserAccount", user.id.toString(),
-                        "locked until " + user.lockedUntil);
-            }
-            return failure(actor, user, client, "wrong password");
+        if (!hasher.matches(given, user.passwordHash)) {
+            boolean locked = countFailure(user, actor, "wrong password");
+            return clientFailed(actor, client, locked);
         }
         user.failedLogins = 0;
         user.lockedUntil = null;
         user.lastLoginAt = now;
-        throttle.succeeded(client);
+        clients.succeeded(client);
         Duration lifetime = kind == CredentialKind.SESSION ? config.sessionLifetime() : config.apiTokenDefaultLifetime();
         IssuedSecret secret = credentials.issue(user, kind, tokenName, lifetime);
         audit.recordAs(actor, AuditAction.LOGIN_SUCCEEDED, "UserAccount", user.id.toString(),
@@ -89,14 +103,57 @@ public class SignInService {
                         secret.credentialId()));
     }
 
-    private Result failure(Actor actor, UserAccount user, String client, String why) {
-        audit.recordAs(actor, AuditAction.LOGIN_FAILED, user == null ? null : "UserAccount",
-                user == null ? null : user.id.toString(), why);
-        boolean nowBlocked = throttle.failed(client);
-        if (nowBlocked) {
-            audit.recordAs(actor, AuditAction.LOGIN_LOCKED, null, null, "client address " + client + " locked");
+    /**
+     * A wrong password given by a signed-in user (re-entering the current password, say) counts
+     * like a failed sign-in, in its own transaction so that it stays counted when the caller's
+     * request is refused. True if the account is locked now; its sessions then end.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean passwordGuessFailed(long userId, String why) {
+        UserAccount user = lockedUser(userId);
+        boolean locked = countFailure(user, new Actor(user.id, user.username), why);
+        if (locked) {
+            credentials.revokeAll(user.id, CredentialKind.SESSION, null);
         }
-        boolean accountLocked = user != null && user.isLockedAt(Instant.now(clock));
-        return Result.failed(accountLocked || nowBlocked ? Outcome.LOCKED : Outcome.INVALID);
+        return locked;
+    }
+
+    /*
+     * Row locks in plain SQL: Hibernate's MySQL dialect writes "FOR UPDATE OF alias", which MySQL 8
+     * understands and MariaDB does not. The entity is read after the lock, so it is current.
+     */
+    private static Optional<UserAccount> lockedUser(String username) {
+        List<?> ids = UserAccount.getEntityManager()
+                .createNativeQuery("SELECT id FROM user_account WHERE username = ?1 FOR UPDATE")
+                .setParameter(1, username).getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(UserAccount.findById(((Number) ids.get(0)).longValue()));
+    }
+
+    private static UserAccount lockedUser(long id) {
+        UserAccount.getEntityManager().createNativeQuery("SELECT id FROM user_account WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+        return UserAccount.findById(id);
+    }
+
+    private boolean countFailure(UserAccount user, Actor actor, String why) {
+        Instant now = Instant.now(clock);
+        audit.recordAs(actor, AuditAction.LOGIN_FAILED, "UserAccount", user.id.toString(), why);
+        user.failedLogins++;
+        if (user.failedLogins >= config.maxFailedLogins()) {
+            user.failedLogins = 0;
+            user.lockedUntil = now.plus(config.lockout());
+            audit.recordAs(actor, AuditAction.LOGIN_LOCKED, "UserAccount", user.id.toString(),
+                    "locked until " + user.lockedUntil);
+            return true;
+        }
+        return false;
+    }
+
+    private Result clientFailed(Actor actor, String client, boolean locked) {
+        if (clients.failed(client)) {
+            audit.recordAs(actor, AuditAction.LOGIN_LOCKED, null, null, "client address " + client + " locked");
+            return Result.failed(Outcome.LOCKED);
+        }
+        return Result.failed(locked ? Outcome.LOCKED : Outcome.INVALID);
     }
 }

@@ -9,6 +9,7 @@ import org.expodesk.audit.AuditIgnored;
 import org.expodesk.audit.AuditRedacted;
 import org.expodesk.audit.AuditedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -53,14 +54,17 @@ public class UserAccount extends AuditedEntity {
     public boolean enabled = true;
 
     @AuditIgnored
+    @OptimisticLock(excluded = true)
     @Column(name = "failed_logins", nullable = false)
     public int failedLogins;
 
     @AuditIgnored
+    @OptimisticLock(excluded = true)
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
     @AuditIgnored
+    @OptimisticLock(excluded = true)
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 

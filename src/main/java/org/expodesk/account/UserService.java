@@ -45,6 +45,9 @@ public class UserService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SignInService signIn;
+
     /** What a new account needs; the password is chosen by its owner through the setup link. */
     public record NewUser(String username, String displayName, String email, Role role, Long organizationId) {
     }
@@ -103,8 +106,7 @@ public class UserService {
         }
         UserAccount user = credentials.redeemSetupLink(secret).orElseThrow(() -> ProblemException.notFound("Setup link"));
         requireAcceptable(password, user);
-        setPassword(user, password);
-        credentials.revokeAll(user.id, CredentialKind.SESSION, null);
+        setPassword(user, password, null);
         return user;
     }
 
@@ -114,17 +116,27 @@ public class UserService {
     }
 
     /**
-     * Changes the user's own password. Every other session of the user ends: a stolen cookie is
-     * dead after the change.
+     * Changes the user's own password. Every other session, every API token and any setup link
+     * of the user ends: a stolen cookie or token is dead after the change. A wrong current password
+     * counts as a failed sign-in, so a hijacked session cannot guess it at leisure.
      */
     public void changePassword(long userId, String currentPassword, String newPassword, long keepCredentialId) {
         UserAccount user = get(userId);
+        if (user.isLockedAt(Instant.now(clock))) {
+            throw ProblemException.invalid("currentPassword", "password_locked");
+        }
         if (!hasher.matches(currentPassword, user.passwordHash)) {
-            throw ProblemException.invalid("currentPassword", "password_currentWrong");
+            boolean locked = signIn.passwordGuessFailed(userId, "wrong current password when changing it");
+            throw ProblemException.invalid("currentPassword", locked ? "password_locked" : "password_currentWrong");
         }
         requireAcceptable(newPassword, user);
-        setPassword(user, newPassword);
-        credentials.revokeAll(user.id, CredentialKind.SESSION, keepCredentialId);
+        setPassword(user, newPassword, keepCredentialId);
+    }
+
+    /** The first administrator's password from the environment, checked like any other. */
+    void setInitialPassword(UserAccount user, String password) {
+        requireAcceptable(password, user);
+        setPassword(user, password, null);
     }
 
     public void setLocale(long userId, String locale) {
@@ -202,11 +214,15 @@ public class UserService {
         });
     }
 
-    private void setPassword(UserAccount user, String password) {
+    /** Sets a password and ends every credential of the user but the session {@code keep}. */
+    private void setPassword(UserAccount user, String password, Long keep) {
         user.passwordHash = hasher.hash(password);
         user.passwordChangedAt = Instant.now(clock);
         user.failedLogins = 0;
         user.lockedUntil = null;
+        credentials.revokeAll(user.id, CredentialKind.SESSION, keep);
+        credentials.revokeAll(user.id, CredentialKind.API_TOKEN, null);
+        credentials.revokeAll(user.id, CredentialKind.SETUP, null);
         audit.record(AuditAction.PASSWORD_CHANGED, "UserAccount", user.id.toString(), null);
     }
 }

@@ -41,7 +41,8 @@ public class AuditListener {
     @PostPersist
     void created(AuditedEntity entity) {
         Map<String, String> now = EntitySnapshot.of(entity);
-        Map<String, Object> changes = new LinkedHashMap<>(now);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        now.forEach((field, value) -> changes.put(field, EntitySnapshot.display(value)));
         auditLog().recordChange(AuditAction.CREATE, entity, changes);
         entity.auditSnapshot = now;
     }
@@ -54,7 +55,7 @@ public class AuditListener {
         after.forEach((field, value) -> {
             String old = before.get(field);
             if (!Objects.equals(old, value)) {
-                changes.put(field, new Change(old, value));
+                changes.put(field, new Change(EntitySnapshot.display(old), EntitySnapshot.display(value)));
             }
         });
         if (!changes.isEmpty()) {
@@ -65,7 +66,8 @@ public class AuditListener {
 
     @PostRemove
     void removed(AuditedEntity entity) {
-        Map<String, Object> last = new LinkedHashMap<>(EntitySnapshot.of(entity));
+        Map<String, Object> last = new LinkedHashMap<>();
+        EntitySnapshot.of(entity).forEach((field, value) -> last.put(field, EntitySnapshot.display(value)));
         auditLog().recordChange(AuditAction.DELETE, entity, last);
     }
 

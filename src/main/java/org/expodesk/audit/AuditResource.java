@@ -2,15 +2,13 @@ package org.expodesk.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.expodesk.platform.Roles;
+import org.expodesk.platform.problem.QueryParams;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,11 +37,11 @@ public class AuditResource {
     @GET
     public EntryList list(@QueryParam("actor") String actor, @QueryParam("action") String action,
                           @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
-                          @QueryParam("from") Instant from, @QueryParam("until") Instant until,
-                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        AuditQuery.Result result = query.find(new AuditQuery.Filter(actor, action, entityType, entityId, from, until),
-                page, size);
+                          @QueryParam("from") String from, @QueryParam("until") String until,
+                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        AuditQuery.Result result = query.find(new AuditQuery.Filter(actor, action, entityType, entityId,
+                        QueryParams.instant(from, "from"), QueryParams.instant(until, "until")),
+                QueryParams.integer(page, "page", 0, 0, Integer.MAX_VALUE), QueryParams.integer(size, "size", 50, 1, 200));
         return new EntryList(result.items().stream().map(EntryView::of).toList(), result.total());
     }
 }

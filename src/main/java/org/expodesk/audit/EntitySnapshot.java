@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EntitySnapshot {
 
     static final String REDACTED = "[redacted]";
+    /** A redacted value is kept as a digest, so that a change of it is seen, but never shown. */
+    private static final String DIGEST_PREFIX = "\u0000redacted:";
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
     private static final List<String> BOOKKEEPING = List.of("createdAt", "updatedAt");
 
@@ -31,12 +33,27 @@ final class EntitySnapshot {
             try {
                 Object value = field.get(entity);
                 values.put(field.getName(), field.isAnnotationPresent(AuditRedacted.class)
-                        ? (value == null ? null : REDACTED) : render(field, value));
+                        ? (value == null ? null : DIGEST_PREFIX + digest(String.valueOf(value))) : render(field, value));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("Cannot read " + field, e);
             }
         }
         return values;
+    }
+
+    /** What the audit log shows of a snapshot value. */
+    static String display(String value) {
+        return value != null && value.startsWith(DIGEST_PREFIX) ? REDACTED : value;
+    }
+
+    private static String digest(String value) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String render(Field field, Object value) {

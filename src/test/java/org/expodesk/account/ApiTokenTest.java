@@ -110,4 +110,23 @@ class ApiTokenTest {
             AuthCredential.update("expiresAt = ?1 where user.id = ?2", Instant.now().minusSeconds(1), userId);
         }
     }
+
+    @Test
+    void aPasswordChangeEndsApiTokensAndEarlierSetupLinks() {
+        TestUser staff = TestUsers.staff();
+        String token = staff.token();
+        String resetLink = Api.asAdmin().post("/api/users/" + staff.id() + "/setup-link")
+                .then().statusCode(200).extract().path("setupToken");
+        org.expodesk.testing.BrowserSession page = org.expodesk.testing.BrowserSession.signedIn(staff.username(),
+                staff.password());
+        page.get("/account");
+        String next = "Freshly chosen passphrase number two";
+        org.assertj.core.api.Assertions.assertThat(page.post("/account/password",
+                Map.of("currentPassword", staff.password(), "password", next, "confirm", next)).statusCode()).isEqualTo(303);
+
+        Api.as(token).get("/api/me").then().statusCode(401);
+        org.assertj.core.api.Assertions.assertThat(new org.expodesk.testing.BrowserSession()
+                .get("/setup?token=" + resetLink).asString()).contains("data-testid=\"setup-invalid\"");
+        Api.as(Api.token(staff.username(), next)).get("/api/me").then().statusCode(200);
+    }
 }

@@ -117,4 +117,38 @@ class PageSessionTest {
                 "next", "//evil.example/phish"));
         assertThat(login.header("Location")).doesNotContain("evil.example");
     }
+
+    @Test
+    void aStateChangingPagePostThatIsNotAFormIsRefusedBeforeAnythingRuns() {
+        TestUser victim = TestUsers.staff();
+        BrowserSession admin = BrowserSession.signedIn("admin", org.expodesk.testing.EmbeddedDatabaseResource.ADMIN_PASSWORD);
+        Response sneaky = given().redirects().follow(false)
+                .cookie(SessionCookie.NAME, admin.cookie(SessionCookie.NAME))
+                .contentType("text/plain").body("x")
+                .post("/admin/users/" + victim.id() + "/disable");
+
+        assertThat(sneaky.statusCode()).isEqualTo(415);
+        org.expodesk.testing.Api.as(victim.token()).get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void guessingTheCurrentPasswordOnTheAccountPageLocksTheAccountAndEndsTheSession() {
+        TestUser staff = TestUsers.staff();
+        BrowserSession hijacked = BrowserSession.signedIn(staff.username(), staff.password());
+        String next = "Another long passphrase for this";
+        for (int i = 1; i <= 4; i++) {
+            hijacked.get("/account");
+            Response wrong = hijacked.post("/account/password",
+                    Map.of("currentPassword", "guess number " + i + " here", "password", next, "confirm", next));
+            assertThat(wrong.statusCode()).isEqualTo(400);
+        }
+        hijacked.get("/account");
+        Response last = hijacked.post("/account/password",
+                Map.of("currentPassword", "guess number 5 here", "password", next, "confirm", next));
+        assertThat(last.asString()).contains("locked");
+
+        assertThat(hijacked.get("/account").statusCode()).isEqualTo(303);
+        given().contentType("application/json").body(Map.of("username", staff.username(), "password", staff.password()))
+                .post("/api/auth/token").then().statusCode(429);
+    }
 }

@@ -51,4 +51,41 @@ class SignInThrottleTest {
                 .body(Map.of("username", username, "password", password))
                 .post("/api/auth/token");
     }
+
+    @Test
+    void anUnknownNameLocksExactlyLikeAnExistingOneSoNamesCannotBeProbed() {
+        TestUser staff = TestUsers.staff();
+        String unknown = "nobody-" + System.nanoTime();
+        for (int i = 1; i <= 5; i++) {
+            attempt(staff.username(), "wrong password " + i, "192.0.2." + i);
+            attempt(unknown, "wrong password " + i, "192.0.2." + (10 + i));
+        }
+        int existing = attempt(staff.username(), "yet another try", "192.0.2.50").statusCode();
+        int missing = attempt(unknown, "yet another try", "192.0.2.51").statusCode();
+        org.assertj.core.api.Assertions.assertThat(existing).isEqualTo(429).isEqualTo(missing);
+    }
+
+    @Test
+    void simultaneousSignInsOnOneAccountAreAllCountedWithoutErrors() throws Exception {
+        TestUser staff = TestUsers.staff();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> attempt(staff.username(), "parallel wrong " + n, "198.18.0." + n)
+                        .statusCode()));
+                futures.add(pool.submit(() -> attempt(staff.username(), staff.password(), "198.18.1." + n).statusCode()));
+            }
+            for (var f : futures) {
+                org.assertj.core.api.Assertions.assertThat(f.get()).isIn(200, 401);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        java.util.List<String> actions = Api.asAdmin().queryParam("actor", staff.username()).queryParam("size", "200")
+                .get("/api/audit").then().statusCode(200).extract().path("items.action");
+        org.assertj.core.api.Assertions.assertThat(actions.stream().filter("LOGIN_FAILED"::equals)).hasSize(4);
+        org.assertj.core.api.Assertions.assertThat(actions.stream().filter("LOGIN_SUCCEEDED"::equals)).hasSize(4);
+    }
 }

@@ -38,6 +38,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void aSecondPasswordChangeIsStillRecordedAsAChangeOfTheHash() {
+        TestUser staff = TestUsers.staff();
+        org.expodesk.testing.BrowserSession page = org.expodesk.testing.BrowserSession.signedIn(staff.username(),
+                staff.password());
+        page.get("/account");
+        String next = "Second passphrase for the audit";
+        assertThat(page.post("/account/password", Map.of("currentPassword", staff.password(), "password", next,
+                "confirm", next)).statusCode()).isEqualTo(303);
+
+        List<Map<String, Object>> updates = entries("UPDATE", staff.id());
+        assertThat(updates).hasSize(2);
+        assertThat((String) updates.get(0).get("changes"))
+                .contains("\"passwordHash\":{\"from\":\"[redacted]\",\"to\":\"[redacted]\"}")
+                .doesNotContain("argon2");
+    }
+
+    @Test
     void signInsAreAuditedWithTheClientAddress() {
         TestUser staff = TestUsers.staff();
         staff.token();

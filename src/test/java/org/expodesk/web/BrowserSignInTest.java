@@ -5,7 +5,6 @@ import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.expodesk.testing.Browser;
-import org.expodesk.testing.EmbeddedDatabaseResource;
 import org.expodesk.testing.TestUsers;
 import org.expodesk.testing.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -23,13 +22,14 @@ class BrowserSignInTest {
 
     @Test
     void anAdministratorSignsInSwitchesToChineseAndSeesTheStaffHome() {
+        TestUser admin = TestUsers.admin();
         try (BrowserContext context = Browser.newContext("en-GB")) {
             Page page = context.newPage();
             page.navigate(base + "account");
 
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?next=%2Faccount$"));
-            page.getByLabel("User name").fill("admin");
-            page.getByLabel("Password").fill(EmbeddedDatabaseResource.ADMIN_PASSWORD);
+            page.getByLabel("User name").fill(admin.username());
+            page.getByLabel("Password").fill(admin.password());
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Sign in")).click();
             assertThat(page.locator("h1")).hasText("Your account");

@@ -43,6 +43,21 @@ class ProblemJsonTest {
     }
 
     @Test
+    void aMalformedQueryParameterIsA400NamingIt() {
+        Api.asAdmin().queryParam("from", "yesterday").get("/api/audit").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        Api.asAdmin().queryParam("size", "9999").get("/api/users").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void anUnknownRoleIsExplainedInWordsNotKeys() {
+        Api.asAdmin().header("Accept-Language", "en").body("{\"username\": \"kingly\", \"displayName\": \"K\", \"role\": \"KING\"}")
+                .post("/api/users").then().statusCode(400)
+                .body("errors[0].message", equalTo("Choose a role."));
+    }
+
+    @Test
     void unknownPagesAreAReadable404Page() {
         Response response = given().get("/no-such-page");
         assertThat(response.statusCode()).isEqualTo(404);

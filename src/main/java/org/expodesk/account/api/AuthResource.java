@@ -19,6 +19,9 @@ import org.expodesk.account.CredentialKind;
 import org.expodesk.account.CredentialService;
 import org.expodesk.account.CurrentUser;
 import org.expodesk.account.SignInService;
+import org.expodesk.account.SignedInUser;
+import org.expodesk.audit.AuditAction;
+import org.expodesk.audit.AuditLog;
 import org.expodesk.platform.ClientAddress;
 import org.expodesk.platform.problem.Problem;
 import org.expodesk.platform.problem.ProblemException;
@@ -48,6 +51,9 @@ public class AuthResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AuditLog audit;
+
     @POST
     @PermitAll
     public TokenResponse issue(@Valid @NotNull TokenRequest request, @Context HttpServerRequest http) {
@@ -66,6 +72,8 @@ public class AuthResource {
     @DELETE
     @Authenticated
     public void revokeCurrent() {
-        credentials.revoke(currentUser.require().credentialId());
+        SignedInUser user = currentUser.require();
+        credentials.revoke(user.credentialId());
+        audit.record(AuditAction.TOKEN_REVOKED, "AuthCredential", String.valueOf(user.credentialId()), "signed out");
     }
 }

@@ -3,11 +3,8 @@ package org.expodesk.account.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +22,7 @@ import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
+import org.expodesk.platform.problem.QueryParams;
 
 import java.time.Instant;
 import java.util.List;
@@ -63,9 +61,9 @@ public class UserResource {
     CurrentUser currentUser;
 
     @GET
-    public UserList list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return new UserList(users.list(page, size).stream().map(UserView::of).toList(), users.count());
+    public UserList list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return new UserList(users.list(QueryParams.integer(page, "page", 0, 0, Integer.MAX_VALUE),
+                QueryParams.integer(size, "size", 50, 1, 200)).stream().map(UserView::of).toList(), users.count());
     }
 
     @GET
@@ -113,7 +111,7 @@ public class UserResource {
         try {
             return Role.valueOf(role.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("role", "user.role.required");
+            throw ProblemException.invalid("role", "user_role_required");
         }
     }
 }

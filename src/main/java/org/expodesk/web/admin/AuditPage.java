@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,7 @@ import org.expodesk.audit.AuditAction;
 import org.expodesk.audit.AuditEntry;
 import org.expodesk.audit.AuditQuery;
 import org.expodesk.platform.Roles;
+import org.expodesk.platform.problem.QueryParams;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -67,14 +67,16 @@ public class AuditPage {
     @GET
     public TemplateInstance show(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                  @QueryParam("entityType") String entityType, @QueryParam("from") String from,
-                                 @QueryParam("until") String until, @QueryParam("page") @DefaultValue("0") int page,
-                                 @HeaderParam("HX-Request") boolean htmx) {
+                                 @QueryParam("until") String until, @QueryParam("page") String page,
+                                 @HeaderParam("HX-Request") boolean htmx,
+                                 @HeaderParam("HX-History-Restore-Request") boolean historyRestore) {
         Filter filter = new Filter(actor, action, entityType, from, until);
-        int current = Math.max(page, 0);
+        int current = QueryParams.integer(page, "page", 0, 0, Integer.MAX_VALUE);
         AuditQuery.Result result = query.find(new AuditQuery.Filter(actor, action, entityType, null,
                 day(from, 0), day(until, 1)), current, PAGE_SIZE);
         int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        if (htmx) {
+        // htmx restoring history it no longer caches wants the whole page, not the fragment
+        if (htmx && !historyRestore) {
             return Templates.audit$results(filter, result.items(), result.total(), current, pages);
         }
         List<String> actions = java.util.Arrays.stream(AuditAction.values()).map(Enum::name).toList();

@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +21,7 @@ import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
+import org.expodesk.platform.problem.QueryParams;
 import org.expodesk.web.FormErrors;
 import org.expodesk.web.Pages;
 import org.expodesk.web.i18n.RequestLocale;
@@ -63,8 +63,9 @@ public class UsersPage {
     RequestLocale locale;
 
     @GET
-    public TemplateInstance list(@QueryParam("page") @DefaultValue("0") int page) {
-        return page(Math.max(page, 0), UserForm.empty(), new FormErrors(locale.get()), null, null);
+    public TemplateInstance list(@QueryParam("page") String page) {
+        return page(QueryParams.integer(page, "page", 0, 0, Integer.MAX_VALUE), UserForm.empty(),
+                new FormErrors(locale.get()), null, null);
     }
 
     @POST
@@ -108,8 +109,13 @@ public class UsersPage {
     @POST
     @Path("/{id}/disable")
     public Response disable(@PathParam("id") long id) {
-        users.setEnabled(id, false, currentUser.require().userId());
-        return Pages.redirectWithFlash("/admin/users", "users_disabled");
+        long me = currentUser.require().userId();
+        if (id == me) {
+            return Response.status(422).entity(page(0, UserForm.empty(),
+                    new FormErrors(locale.get()).add("form", "users_cannotDisableSelf"), null, null)).build();
+        }
+        users.setEnabled(id, false, me);
+        return Pages.redirectWithFlash("/admin/users", "users_disabledDone");
     }
 
     @POST

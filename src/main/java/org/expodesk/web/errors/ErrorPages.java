@@ -17,11 +17,14 @@ public final class ErrorPages {
     static TemplateInstance page(int status, String reference) {
         String key = switch (status) {
             case 400 -> "error_400";
+            case 401 -> "error_401";
             case 403 -> "error_403";
             case 404 -> "error_404";
             case 405 -> "error_405";
             case 409 -> "error_409";
             case 413 -> "error_413";
+            case 415 -> "error_415";
+            case 422 -> "error_422";
             case 429 -> "error_429";
             default -> status >= 500 ? "error_500" : "error_400";
         };

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The language of this request: the signed-in user's setting, else the language cookie set by
- * the switcher, else the browser's Accept-Language, else English.
+ * The language of this request: for pages, the signed-in user's setting, else the language
+ * cookie set by the switcher, else the browser's Accept-Language, else English; for the API, its
+ * Accept-Language first.
  */
 @RequestScoped
 public class RequestLocale {
@@ -37,6 +38,11 @@ public class RequestLocale {
     }
 
     private Locale resolve() {
+        HttpServerRequest http = currentRequest.getCurrent() == null ? null : currentRequest.getCurrent().request();
+        // an API client that names a language gets it, whatever its user chose for the pages
+        if (http != null && http.path().startsWith("/api/") && http.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+            return fromAcceptLanguage(http.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        }
         String setting = currentUser.get().map(SignedInUser::locale).orElse(null);
         if (setting != null) {
             return Messages.forTag(setting);

@@ -28,6 +28,7 @@ import org.expodesk.web.Flash;
 import org.expodesk.web.FormErrors;
 import org.expodesk.web.Pages;
 import org.expodesk.web.i18n.RequestLocale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
@@ -65,6 +66,9 @@ public class SignInPage {
 
     @Inject
     AuthConfig authConfig;
+
+    @ConfigProperty(name = "expodesk.secure-cookies", defaultValue = "false")
+    boolean secureCookies;
 
     @GET
     @Path("login")
@@ -135,7 +139,7 @@ public class SignInPage {
         return Pages.redirectWithFlash("/login", "setup_done");
     }
 
-    static boolean isSecure(HttpServerRequest http) {
-        return http.isSSL() || "https".equalsIgnoreCase(http.scheme());
+    boolean isSecure(HttpServerRequest http) {
+        return secureCookies || http.isSSL() || "https".equalsIgnoreCase(http.scheme());
     }
 }
