@@ -65,6 +65,59 @@ public class ExhibitionService {
         return exhibition;
     }
 
+    /** A new edition and the stage it gives for each stage of the source, dates shifted alike. */
+    public record Edition(Exhibition exhibition, long offsetDays, java.util.Map<Long, Long> stageIds) {
+    }
+
+    /**
+     * The next edition of an exhibition's series: same venue, city and time zone, every stage
+     * moved by the same number of days as opening day (build-up and tear-down likewise), open again.
+     */
+    public Edition createEdition(long sourceId, String code, String name, LocalDate opensOn, LocalDate closesOn) {
+        Exhibition source = get(sourceId);
+        long offset = opensOn == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(source.opensOn, opensOn);
+        NewExhibition request = new NewExhibition(code, name, source.venue, source.city, source.timezone, opensOn,
+                closesOn, source.buildUpFrom == null ? null : source.buildUpFrom.plusDays(offset),
+                source.tearDownUntil == null || closesOn == null ? null
+                        : closesOn.plusDays(java.time.temporal.ChronoUnit.DAYS.between(source.closesOn, source.tearDownUntil)),
+                source.series.code);
+        List<FieldError> errors = validate(request);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Exhibition edition = new Exhibition();
+        edition.series = source.series;
+        edition.code = code.trim();
+        edition.name = name.trim();
+        edition.venue = source.venue;
+        edition.city = source.city;
+        edition.timezone = source.timezone;
+        edition.opensOn = opensOn;
+        edition.closesOn = closesOn;
+        edition.buildUpFrom = request.buildUpFrom();
+        edition.tearDownUntil = request.tearDownUntil();
+        edition.persist();
+        java.util.Map<Long, Long> stageIds = new java.util.HashMap<>();
+        for (Stage old : stages(sourceId)) {
+            Stage stage = new Stage();
+            stage.exhibitionId = edition.id;
+            stage.position = old.position;
+            stage.code = old.code;
+            stage.name = old.name;
+            stage.managerId = old.managerId;
+            if (old.code.equals(DefaultStage.SHOW_DAYS.name())) {
+                stage.startsOn = opensOn;
+                stage.endsOn = closesOn;
+            } else {
+                stage.startsOn = old.startsOn.plusDays(offset);
+                stage.endsOn = old.endsOn.plusDays(offset);
+            }
+            stage.persist();
+            stageIds.put(old.id, stage.id);
+        }
+        return new Edition(edition, offset, stageIds);
+    }
+
     private List<FieldError> validate(NewExhibition r) {
         List<FieldError> errors = new ArrayList<>();
         if (r.code() == null || !CODE.matcher(r.code().trim()).matches()) {

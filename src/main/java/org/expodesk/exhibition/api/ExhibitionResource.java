@@ -74,8 +74,12 @@ public class ExhibitionResource {
     }
 
     private ExhibitionView view(Exhibition e, boolean withStages) {
-        List<StageView> stages = withStages ? exhibitions.stages(e.id).stream().map(StageView::of).toList() : null;
+        return of(e, withStages ? exhibitions.stages(e.id) : null);
+    }
+
+    /** The JSON shape of an exhibition, for every resource that answers with one. */
+    public static ExhibitionView of(Exhibition e, List<Stage> stages) {
         return new ExhibitionView(e.id, e.code, e.name, e.series.code, e.venue, e.city, e.timezone, e.buildUpFrom,
-                e.opensOn, e.closesOn, e.tearDownUntil, stages);
+                e.opensOn, e.closesOn, e.tearDownUntil, stages == null ? null : stages.stream().map(StageView::of).toList());
     }
 }

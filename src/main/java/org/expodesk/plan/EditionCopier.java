@@ -1,0 +1,76 @@
+package org.expodesk.plan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.exhibition.ExhibitionService;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The next edition from this one: its stages, and every task with its criteria and
+ * dependencies (owners and checkers if asked), every date shifted by the same offset from
+ * opening day, every task back to PLANNED.
+ */
+@ApplicationScoped
+@Transactional
+public class EditionCopier {
+
+    @Inject
+    ExhibitionService exhibitions;
+
+    @Inject
+    PlanService plan;
+
+    public record NextEdition(String code, String name, LocalDate opensOn, LocalDate closesOn, Boolean copyOwners) {
+    }
+
+    public long copy(long sourceId, NextEdition request) {
+        ExhibitionService.Edition edition = exhibitions.createEdition(sourceId, request.code(), request.name(),
+                request.opensOn(), request.closesOn());
+        boolean owners = !Boolean.FALSE.equals(request.copyOwners());
+        long offset = edition.offsetDays();
+        Map<Long, Long> taskIds = new HashMap<>();
+        for (Task old : plan.tasks(sourceId)) {
+            Task task = new Task();
+            task.exhibitionId = edition.exhibition().id;
+            task.stageId = edition.stageIds().get(old.stageId);
+            task.title = old.title;
+            task.goal = old.goal;
+            task.ownerId = owners ? old.ownerId : null;
+            task.checkerId = owners ? old.checkerId : null;
+            task.priority = old.priority;
+            task.startOn = shift(old.startOn, offset);
+            task.dueOn = shift(old.dueOn, offset);
+            task.durationDays = old.durationDays;
+            task.pinned = old.pinned;
+            for (TaskCriterion c : old.criteria) {
+                TaskCriterion copy = new TaskCriterion();
+                copy.task = task;
+                copy.position = c.position;
+                copy.text = c.text;
+                copy.target = c.target;
+                task.criteria.add(copy);
+            }
+            task.persist();
+            taskIds.put(old.id, task.id);
+        }
+        List<TaskDependency> links = plan.dependencies(sourceId);
+        for (TaskDependency old : links) {
+            TaskDependency link = new TaskDependency();
+            link.predecessorId = taskIds.get(old.predecessorId);
+            link.successorId = taskIds.get(old.successorId);
+            link.kind = old.kind;
+            link.lagDays = old.lagDays;
+            link.persist();
+        }
+        return edition.exhibition().id;
+    }
+
+    private static LocalDate shift(LocalDate day, long offset) {
+        return day == null ? null : day.plusDays(offset);
+    }
+}
