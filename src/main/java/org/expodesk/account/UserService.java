@@ -185,10 +185,10 @@ public class UserService {
     /** Display names of users by id, for lists that show who owns what. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Map.of();
-        }
         java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
         UserAccount.<UserAccount>list("id in ?1", ids).forEach(u -> names.put(u.id, u.displayName));
         return names;
     }

@@ -27,7 +27,10 @@ class PageSessionTest {
         String setCookie = login.headers().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(SessionCookie.NAME + "=")).findFirst().orElseThrow();
         assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
-        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        Response home = browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(home.header("Location")).endsWith("/exhibitions");
+        assertThat(browser.get("/exhibitions").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -51,6 +51,18 @@ public final class Browser {
         }));
     }
 
+    /** Signs a user in through the sign-in page of a fresh page of the context. */
+    public static com.microsoft.playwright.Page signIn(BrowserContext context, String base, String username,
+                                                       String password) {
+        com.microsoft.playwright.Page page = context.newPage();
+        page.navigate(base + "login");
+        page.locator("#f-username").fill(username);
+        page.locator("#f-password").fill(password);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
     static Optional<Path> systemChromium() {
         String configured = System.getenv("EXPODESK_CHROMIUM");
         for (String candidate : new String[] {configured, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {

@@ -38,7 +38,7 @@ class LanguageTest {
 
         BrowserSession elsewhere = BrowserSession.signedIn(staff.username(), staff.password())
                 .header("Accept-Language", "en");
-        assertThat(elsewhere.get("/").asString()).contains("还没有展会");
+        assertThat(elsewhere.get("/exhibitions").asString()).contains("新建展会");
         Api.as(staff.token()).get("/api/me").then().body("locale", equalTo("zh-CN"));
     }
 }

@@ -26,6 +26,10 @@ public final class MessageExtensions {
         return Messages.text(asLocale(locale), key);
     }
 
+    public static Locale locale(Object locale) {
+        return asLocale(locale);
+    }
+
     static Locale asLocale(Object locale) {
         if (locale instanceof Locale l) {
             return l;

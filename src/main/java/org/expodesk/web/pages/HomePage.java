@@ -3,14 +3,17 @@ package org.expodesk.web.pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.expodesk.web.Pages;
+import org.expodesk.web.WebContext;
 
 /**
- * The first page after sign-in. Staff see the exhibitions they run (the list arrives with the
- * exhibition feature; until then, its empty state), exhibitors their portal.
+ * The first page after sign-in: staff go on to their exhibitions, exhibitors see their portal,
+ * devices a pointer to the check-in page.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -21,9 +24,16 @@ public class HomePage {
         static native TemplateInstance home();
     }
 
+    @Inject
+    WebContext web;
+
+    /** Staff start from their exhibitions (a feature page above this package, known only by path). */
     @GET
     @Authenticated
-    public TemplateInstance home() {
+    public Object home() {
+        if (web.isStaff()) {
+            return Pages.redirect("/exhibitions");
+        }
         return Templates.home();
     }
 }
