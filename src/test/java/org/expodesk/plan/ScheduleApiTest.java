@@ -60,6 +60,36 @@ class ScheduleApiTest {
     }
 
     @Test
+    void aBaselineShowsSlipAndTheTimelineDrawsTheChain() {
+        TestUser owner = TestUsers.staff();
+        long exhibition = TestExhibitions.june2027();
+        long venue = task(exhibition, Map.of("stage", "PRE_SHOW", "title", "Venue contract", "durationDays", 5,
+                "startOn", "2027-05-03", "owner", owner.username()));
+        long floor = task(exhibition, Map.of("stage", "PRE_SHOW", "title", "Floor plan", "durationDays", 3,
+                "dueOn", "2027-05-12", "dependsOn", List.of(Map.of("task", venue))));
+        Api.asAdmin().body(Map.of("name", "Kick-off plan")).post("/api/exhibitions/" + exhibition + "/baselines")
+                .then().statusCode(201).body("name", equalTo("Kick-off plan"));
+        assertThat(row(schedule(exhibition), floor).getInt("slipDays")).isZero();
+
+        String ownerToken = owner.token();
+        ControlLoopApiTest.move(Api.adminToken(), venue, Map.of("action", "assign")).then().statusCode(200);
+        ControlLoopApiTest.move(ownerToken, venue, Map.of("action", "start")).then().statusCode(200);
+        ControlLoopApiTest.move(ownerToken, venue, Map.of("action", "progress", "forecastFinish", "2027-05-11"))
+                .then().statusCode(200);
+
+        JsonPath slipped = schedule(exhibition);
+        assertThat(row(slipped, floor).getString("baselineFinish")).isEqualTo("2027-05-12");
+        assertThat(row(slipped, floor).getInt("slipDays")).isEqualTo(2);
+        assertThat(row(slipped, venue).getInt("slipDays")).isEqualTo(2);
+
+        org.expodesk.testing.BrowserSession page = org.expodesk.testing.BrowserSession.signedIn(owner.username(),
+                owner.password());
+        String svg = page.get("/exhibitions/" + exhibition + "/timeline").asString();
+        assertThat(svg).contains("data-testid=\"timeline\"").contains("Floor plan").contains("(+2)")
+                .contains("class=\"bar risk\"").contains("class=\"baseline\"").contains("marker-end=\"url(#arrow)\"");
+    }
+
+    @Test
     void aDependencyThatWouldCloseACycleIsRefusedAndNamed() {
         long exhibition = TestExhibitions.june2027();
         long a = task(exhibition, Map.of("stage", "PREPARATION", "title", "Alpha", "durationDays", 1));
