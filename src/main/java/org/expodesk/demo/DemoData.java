@@ -105,7 +105,7 @@ public class DemoData {
         baselines.save(id, "Kick-off plan");
         // the venue contract is late: its successors are pushed, some into risk
         control.move(venue, new TaskControl.Move("progress", "Waiting for the venue's legal team", null, null, 70,
-                today.plusDays(12)), boss);
+                today.plusDays(40)), boss);
         LOG.infof("Demo data: exhibition %s with a plan of 10 tasks (users li.na, chen.wei, maria.santos have no"
                 + " password; give them one from the Users page)", expo.code);
     }

@@ -2,9 +2,7 @@ package org.expodesk.web;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -12,22 +10,16 @@ import org.expodesk.web.errors.ErrorPages;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Last touches on page responses: a shown flash message is cleared, and an error answered
- * without a body (a refused CSRF token, say) still gets a readable error page.
+ * An error answered on a page without a body (a refused CSRF token, say) still gets a readable
+ * error page.
  */
 public class PageResponses {
-
-    @Inject
-    WebContext web;
 
     @ServerResponseFilter
     public Uni<Void> finish(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
         String path = http.path();
         if (path.equals("/api") || path.startsWith("/api/") || path.startsWith("/q/")) {
             return Uni.createFrom().voidItem();
-        }
-        if (web.flashRead) {
-            http.response().addCookie(Cookie.cookie(Flash.COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true));
         }
         if (response.getStatus() >= 400 && !response.hasEntity() && !"HEAD".equals(request.getMethod())) {
             // rendering may need the signed-in user, which may need the database: not on the I/O thread

@@ -36,8 +36,6 @@ public class WebContext {
     @Inject
     CsrfTokenParameterProvider csrf;
 
-    boolean flashRead;
-
     public boolean isSignedIn() {
         return currentUser.get().isPresent();
     }
@@ -90,7 +88,9 @@ public class WebContext {
         if (cookie == null || !Flash.isValidKey(cookie.getValue())) {
             return null;
         }
-        flashRead = true;
+        // pages render after the response filters, so the cookie is cleared right here, once shown
+        currentRequest.getCurrent().response().addCookie(io.vertx.core.http.Cookie.cookie(Flash.COOKIE, "")
+                .setPath("/").setMaxAge(0).setHttpOnly(true));
         return Messages.text(requestLocale.get(), cookie.getValue());
     }
 

@@ -55,6 +55,17 @@ class PageSessionTest {
     }
 
     @Test
+    void aFlashMessageIsShownOnceOnly() {
+        TestUser staff = TestUsers.staff();
+        BrowserSession browser = BrowserSession.signedIn(staff.username(), staff.password());
+        browser.get("/account");
+        browser.post("/logout", Map.of());
+
+        assertThat(browser.get("/login").asString()).contains("You are signed out.");
+        assertThat(browser.get("/login").asString()).doesNotContain("You are signed out.");
+    }
+
+    @Test
     void changingThePasswordEndsEveryOtherSession() {
         TestUser staff = TestUsers.staff();
         BrowserSession laptop = BrowserSession.signedIn(staff.username(), staff.password());
