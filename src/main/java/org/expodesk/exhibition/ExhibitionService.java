@@ -30,6 +30,9 @@ public class ExhibitionService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.expodesk.account.UserService users;
+
     public record NewExhibition(String code, String name, String venue, String city, String timezone,
                                 LocalDate opensOn, LocalDate closesOn, LocalDate buildUpFrom, LocalDate tearDownUntil,
                                 String series) {
@@ -255,6 +258,103 @@ public class ExhibitionService {
         stage.closedAt = Instant.now(clock);
         stage.closedBy = by;
         return stage;
+    }
+
+    /** Changes to a stage; null fields stay. {@code version} must be the one the editor saw. */
+    public record StageChanges(Long version, String name, LocalDate startsOn, LocalDate endsOn, String manager) {
+    }
+
+    public Stage updateStage(long stageId, StageChanges changes) {
+        Stage stage = stageById(stageId);
+        if (changes.version() == null || changes.version() != stage.version) {
+            throw ProblemException.conflict("The stage was changed by someone else in the meantime (version "
+                    + stage.version + " now); reload it and apply your change again");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (changes.name() != null) {
+            if (changes.name().length() > 200) {
+                errors.add(new FieldError("name", "field_tooLong"));
+            }
+            stage.name = changes.name().isBlank() ? null : changes.name().trim();
+        }
+        LocalDate starts = changes.startsOn() != null ? changes.startsOn() : stage.startsOn;
+        LocalDate ends = changes.endsOn() != null ? changes.endsOn() : stage.endsOn;
+        if (ends.isBefore(starts)) {
+            errors.add(new FieldError("endsOn", "stage_endsBeforeStart"));
+        }
+        stage.startsOn = starts;
+        stage.endsOn = ends;
+        if (changes.manager() != null) {
+            stage.managerId = changes.manager().isBlank() ? null : users.findStaff(changes.manager())
+                    .map(u -> u.id).orElseGet(() -> {
+                        errors.add(new FieldError("manager", "task_unknownStaff"));
+                        return null;
+                    });
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return stage;
+    }
+
+    /** A stage staff add to the default ones, placed after the stage at {@code afterPosition}. */
+    public Stage addStage(long exhibitionId, String code, String name, LocalDate startsOn, LocalDate endsOn) {
+        get(exhibitionId);
+        List<FieldError> errors = new ArrayList<>();
+        String stageCode = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        if (!stageCode.matches("[A-Z0-9_]{2,32}")) {
+            errors.add(new FieldError("code", "stage_codeInvalid"));
+        } else if (Stage.count("exhibitionId = ?1 and code = ?2", exhibitionId, stageCode) > 0) {
+            errors.add(new FieldError("code", "stage_codeTaken"));
+        }
+        requireText(errors, "name", name, 200);
+        if (startsOn == null) {
+            errors.add(new FieldError("startsOn", "exhibition_date_required"));
+        }
+        if (endsOn == null) {
+            errors.add(new FieldError("endsOn", "exhibition_date_required"));
+        }
+        if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
+            errors.add(new FieldError("endsOn", "stage_endsBeforeStart"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        List<Stage> stages = stages(exhibitionId);
+        int position = 0;
+        for (Stage s : stages) {
+            if (!s.startsOn.isAfter(startsOn)) {
+                position = s.position + 1;
+            }
+        }
+        for (Stage s : stages) {
+            if (s.position >= position) {
+                s.position++;
+            }
+        }
+        Stage stage = new Stage();
+        stage.exhibitionId = exhibitionId;
+        stage.position = position;
+        stage.code = stageCode;
+        stage.name = name.trim();
+        stage.startsOn = startsOn;
+        stage.endsOn = endsOn;
+        stage.persist();
+        return stage;
+    }
+
+    /** Removes a stage; the plan checks first that no task is in it. */
+    public void removeStage(long stageId) {
+        Stage stage = stageById(stageId);
+        if (stages(stage.exhibitionId).size() == 1) {
+            throw ProblemException.conflict("An exhibition keeps at least one stage");
+        }
+        stage.delete();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Holiday> holidays(long exhibitionId) {
+        return Holiday.list("exhibitionId", Sort.ascending("day"), exhibitionId);
     }
 
     public Holiday addHoliday(long exhibitionId, LocalDate day, String name) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The next edition from this one: its stages, and every task with its criteria and
- * dependencies (owners and checkers if asked), every date shifted by the same offset from
- * opening day, every task back to PLANNED.
+ * The next edition from this one: its stages, every task with its criteria and dependencies,
+ * and the risk register with its contingency plans (owners and checkers if asked), every date
+ * shifted by the same offset from opening day, every task back to PLANNED, every risk open.
  */
 @ApplicationScoped
 @Transactional
@@ -57,6 +57,28 @@ public class EditionCopier {
             }
             task.persist();
             taskIds.put(old.id, task.id);
+        }
+        for (Risk old : Risk.<Risk>list("exhibitionId", sourceId)) {
+            Risk risk = new Risk();
+            risk.exhibitionId = edition.exhibition().id;
+            risk.title = old.title;
+            risk.likelihood = old.likelihood;
+            risk.impact = old.impact;
+            risk.trigger = old.trigger;
+            risk.responsePlan = old.responsePlan;
+            risk.ownerId = owners ? old.ownerId : null;
+            for (RiskResponse r : old.responses) {
+                RiskResponse copy = new RiskResponse();
+                copy.risk = risk;
+                copy.position = r.position;
+                copy.title = r.title;
+                copy.stageCode = r.stageCode;
+                copy.durationDays = r.durationDays;
+                copy.ownerId = owners ? r.ownerId : null;
+                copy.criteria = r.criteria;
+                risk.responses.add(copy);
+            }
+            risk.persist();
         }
         List<TaskDependency> links = plan.dependencies(sourceId);
         for (TaskDependency old : links) {

@@ -38,6 +38,9 @@ public class PlanService {
     @Inject
     UserService users;
 
+    @Inject
+    jakarta.enterprise.event.Event<PlanChanged> changed;
+
     public record NewCriterion(String text, String target) {
     }
 
@@ -107,6 +110,7 @@ public class PlanService {
             dependency.successorId = task.id;
             dependency.persist();
         }
+        changed.fire(new PlanChanged(exhibitionId));
         return task;
     }
 
@@ -159,6 +163,7 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        changed.fire(new PlanChanged(task.exhibitionId));
         return task;
     }
 
@@ -188,6 +193,7 @@ public class PlanService {
             throw cycle(cycle);
         }
         dependency.persist();
+        changed.fire(new PlanChanged(successor.exhibitionId));
         return dependency;
     }
 

@@ -85,6 +85,10 @@ public class Task extends AuditedEntity {
     @Column(name = "waive_reason", length = 500)
     public String waiveReason;
 
+    /** Set on the response tasks that an activated contingency plan put into the plan. */
+    @Column(name = "risk_id")
+    public Long riskId;
+
     @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<TaskCriterion> criteria = new ArrayList<>();

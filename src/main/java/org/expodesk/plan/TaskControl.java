@@ -37,6 +37,9 @@ public class TaskControl {
     @Inject
     UserService users;
 
+    @Inject
+    jakarta.enterprise.event.Event<PlanChanged> changed;
+
     /** The checker's verdict on one criterion. */
     public record CriterionResult(Long criterion, Boolean passed, String note) {
     }
@@ -117,6 +120,7 @@ public class TaskControl {
         step.toState = task.state;
         step.comment = comment != null && comment.length() > 2000 ? comment.substring(0, 2000) : comment;
         step.persist();
+        changed.fire(new PlanChanged(task.exhibitionId));
         return task;
     }
 

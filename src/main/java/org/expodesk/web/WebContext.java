@@ -10,6 +10,7 @@ import org.expodesk.account.CurrentUser;
 import org.expodesk.account.PasswordPolicy;
 import org.expodesk.account.Role;
 import org.expodesk.account.SignedInUser;
+import org.expodesk.inbox.Inbox;
 import org.expodesk.web.i18n.Messages;
 import org.expodesk.web.i18n.RequestLocale;
 
@@ -35,6 +36,9 @@ public class WebContext {
 
     @Inject
     CsrfTokenParameterProvider csrf;
+
+    @Inject
+    Inbox inbox;
 
     public boolean isSignedIn() {
         return currentUser.get().isPresent();
@@ -106,6 +110,11 @@ public class WebContext {
                     : currentRequest.getCurrent().request().getCookie("expodesk_csrf");
             return cookie == null ? "" : cookie.getValue();
         }
+    }
+
+    /** Unread notifications of the signed-in user, for the badge in the navigation. */
+    public long getUnread() {
+        return currentUser.get().map(u -> inbox.unread(u.userId())).orElse(0L);
     }
 
     public int getPasswordMinLength() {

@@ -34,10 +34,11 @@ public class ExhibitionResource {
     }
 
     public record StageView(long id, int position, String code, String name, LocalDate startsOn, LocalDate endsOn,
-                            Long manager, boolean closed) {
+                            Long manager, boolean closed, long version) {
 
-        static StageView of(Stage s) {
-            return new StageView(s.id, s.position, s.code, s.name, s.startsOn, s.endsOn, s.managerId, s.isClosed());
+        public static StageView of(Stage s) {
+            return new StageView(s.id, s.position, s.code, s.name, s.startsOn, s.endsOn, s.managerId, s.isClosed(),
+                    s.version);
         }
     }
 

@@ -29,14 +29,14 @@ public final class TaskViews {
     public record TaskView(long id, long exhibition, long stage, String title, String goal, Long owner, Long checker,
                            String priority, String state, LocalDate startOn, int durationDays, LocalDate dueOn,
                            boolean pinned, int percentComplete, LocalDate forecastFinish, LocalDate actualStart,
-                           LocalDate actualFinish, String waiveReason, long version, List<CriterionView> criteria,
+                           LocalDate actualFinish, String waiveReason, Long risk, long version, List<CriterionView> criteria,
                            List<LinkView> dependsOn, List<String> allowedActions, List<StepView> history) {
     }
 
     static TaskView of(Task t, List<TaskDependency> predecessors, ControlLoop.Actor actor, List<TaskTransition> history) {
         return new TaskView(t.id, t.exhibitionId, t.stageId, t.title, t.goal, t.ownerId, t.checkerId, t.priority.name(),
                 t.state.name(), t.startOn, t.durationDays, t.dueOn, t.pinned, t.percentComplete, t.forecastFinish,
-                t.actualStart, t.actualFinish, t.waiveReason, t.version,
+                t.actualStart, t.actualFinish, t.waiveReason, t.riskId, t.version,
                 t.criteria.stream().map(TaskViews::criterion).toList(),
                 predecessors.stream().map(d -> new LinkView(d.predecessorId, d.lagDays, d.kind.name())).toList(),
                 ControlLoop.allowedFor(t, actor).stream().map(TaskAction::apiName).toList(),

@@ -17,6 +17,10 @@ public final class PlanLabels {
         return Messages.text(MessageExtensions.locale(locale), "taskState_" + state.name());
     }
 
+    static String label(org.expodesk.plan.RiskState state, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return Messages.text(MessageExtensions.locale(locale), "riskState_" + state.name());
+    }
+
     static String label(TaskAction action, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         return Messages.text(MessageExtensions.locale(locale), "taskAction_" + action.name());
     }

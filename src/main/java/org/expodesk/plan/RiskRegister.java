@@ -1,0 +1,213 @@
+package org.expodesk.plan;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.account.UserAccount;
+import org.expodesk.account.UserService;
+import org.expodesk.exhibition.ExhibitionService;
+import org.expodesk.exhibition.Stage;
+import org.expodesk.platform.problem.FieldError;
+import org.expodesk.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The risk register of an exhibition. Activating a risk puts its prepared response tasks into the
+ * live plan (assigned to their owners, linked to the risk) and records who activated it and why.
+ */
+@ApplicationScoped
+@Transactional
+public class RiskRegister {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ExhibitionService exhibitions;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    jakarta.enterprise.event.Event<PlanChanged> changed;
+
+    public record NewResponse(String title, Integer durationDays, String owner, String stage, String criteria) {
+    }
+
+    public record NewRisk(String title, Integer likelihood, Integer impact, String trigger, String responsePlan,
+                          String owner, List<NewResponse> responses) {
+    }
+
+    public Risk add(long exhibitionId, NewRisk request) {
+        exhibitions.get(exhibitionId);
+        List<FieldError> errors = new ArrayList<>();
+        Risk risk = new Risk();
+        risk.exhibitionId = exhibitionId;
+        risk.title = required(request.title(), "title", 200, errors);
+        risk.likelihood = scale(request.likelihood(), "likelihood", errors);
+        risk.impact = scale(request.impact(), "impact", errors);
+        risk.trigger = optional(request.trigger(), 1000);
+        risk.responsePlan = optional(request.responsePlan(), 20_000);
+        risk.ownerId = staff(request.owner(), "owner", errors);
+        List<NewResponse> responses = request.responses() == null ? List.of() : request.responses();
+        for (int i = 0; i < responses.size(); i++) {
+            NewResponse r = responses.get(i);
+            String field = "responses[" + i + "]";
+            RiskResponse response = new RiskResponse();
+            response.risk = risk;
+            response.position = i;
+            response.title = required(r == null ? null : r.title(), field + ".title", 200, errors);
+            int days = r == null || r.durationDays() == null ? 1 : r.durationDays();
+            if (days < 0 || days > PlanService.MAX_DURATION) {
+                errors.add(new FieldError(field + ".durationDays", "task_durationOutOfRange"));
+            }
+            response.durationDays = days;
+            response.ownerId = r == null ? null : staff(r.owner(), field + ".owner", errors);
+            if (r != null && r.stage() != null && !r.stage().isBlank()) {
+                try {
+                    response.stageCode = exhibitions.stage(exhibitionId, r.stage(), field + ".stage").code;
+                } catch (ProblemException e) {
+                    errors.add(new FieldError(field + ".stage", "stage_unknown"));
+                }
+            }
+            response.criteria = r == null ? null : optional(r.criteria(), 2000);
+            risk.responses.add(response);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        risk.persist();
+        return risk;
+    }
+
+    /** Puts the contingency plan into action; a risk is activated once. Returns the new tasks. */
+    public List<Task> activate(long riskId, String reason, String by) {
+        Risk risk = get(riskId);
+        if (risk.state != RiskState.OPEN) {
+            throw ProblemException.conflict("The risk '" + risk.title + "' is " + risk.state + ", not open");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "task_reasonRequired");
+        }
+        List<Stage> stages = exhibitions.stages(risk.exhibitionId);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(exhibitions.get(risk.exhibitionId).timezone)));
+        Stage current = stages.stream().filter(s -> s.contains(today)).findFirst()
+                .orElseGet(() -> today.isBefore(stages.get(0).startsOn) ? stages.get(0) : stages.get(stages.size() - 1));
+        List<Task> created = new ArrayList<>();
+        for (RiskResponse response : risk.responses) {
+            Stage stage = response.stageCode == null ? current : stages.stream()
+                    .filter(s -> s.code.equals(response.stageCode)).findFirst().orElse(current);
+            Task task = new Task();
+            task.exhibitionId = risk.exhibitionId;
+            task.stageId = stage.id;
+            task.title = response.title;
+            task.goal = risk.responsePlan;
+            task.ownerId = response.ownerId != null ? response.ownerId : risk.ownerId;
+            task.durationDays = response.durationDays;
+            task.priority = Priority.CRITICAL;
+            task.riskId = risk.id;
+            task.startOn = stage.contains(today) ? today : null;
+            task.state = task.ownerId != null ? TaskState.ASSIGNED : TaskState.PLANNED;
+            if (response.criteria != null) {
+                int position = 0;
+                for (String line : response.criteria.split("\\R")) {
+                    if (!line.isBlank()) {
+                        TaskCriterion c = new TaskCriterion();
+                        c.task = task;
+                        c.position = position++;
+                        c.text = line.trim();
+                        task.criteria.add(c);
+                    }
+                }
+            }
+            task.persist();
+            created.add(task);
+        }
+        risk.state = RiskState.ACTIVATED;
+        risk.activatedAt = Instant.now(clock);
+        risk.activatedBy = by;
+        risk.activationReason = reason.trim().length() > 1000 ? reason.trim().substring(0, 1000) : reason.trim();
+        changed.fire(new PlanChanged(risk.exhibitionId));
+        return created;
+    }
+
+    public Risk close(long riskId) {
+        Risk risk = get(riskId);
+        if (risk.state == RiskState.CLOSED) {
+            throw ProblemException.conflict("The risk is already closed");
+        }
+        risk.state = RiskState.CLOSED;
+        return risk;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Risk get(long riskId) {
+        Risk risk = Risk.findById(riskId);
+        if (risk == null) {
+            throw ProblemException.notFound("Risk");
+        }
+        return risk;
+    }
+
+    /** The register, most serious first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Risk> register(long exhibitionId) {
+        List<Risk> risks = new ArrayList<>(Risk.<Risk>list("exhibitionId", Sort.ascending("id"), exhibitionId));
+        risks.sort(Comparator.comparing((Risk r) -> r.state != RiskState.OPEN).thenComparing(r -> -r.score()));
+        return risks;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Task> responseTasks(long riskId) {
+        return Task.list("riskId", riskId);
+    }
+
+    private Long staff(String reference, String field, List<FieldError> errors) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        Optional<UserAccount> user = users.findStaff(reference);
+        if (user.isEmpty()) {
+            errors.add(new FieldError(field, "task_unknownStaff"));
+            return null;
+        }
+        return user.get().id;
+    }
+
+    private static int scale(Integer value, String field, List<FieldError> errors) {
+        if (value == null || value < 1 || value > 5) {
+            errors.add(new FieldError(field, "risk_scaleInvalid"));
+            return 1;
+        }
+        return value;
+    }
+
+    private static String required(String value, String field, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "field_required"));
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "field_tooLong"));
+        }
+        return value.trim();
+    }
+
+    private static String optional(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+
+}
