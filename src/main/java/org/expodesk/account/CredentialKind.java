@@ -7,5 +7,7 @@ public enum CredentialKind {
     /** A bearer token for the JSON API. */
     API_TOKEN,
     /** A one-time link to choose a password (first admin, new staff, reset). */
-    SETUP
+    SETUP,
+    /** The secret in a user's calendar feed address, read by calendar applications; reads the feed only. */
+    CALENDAR
 }

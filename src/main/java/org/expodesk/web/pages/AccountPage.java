@@ -10,10 +10,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.expodesk.account.ApiTokens;
 import org.expodesk.account.AuthCredential;
+import org.expodesk.account.CalendarLinks;
 import org.expodesk.account.CurrentUser;
 import org.expodesk.account.IssuedSecret;
 import org.expodesk.account.SignedInUser;
@@ -35,7 +38,7 @@ public class AccountPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance account(SignedInUser user, List<AuthCredential> tokens, FormErrors errors,
-                                               IssuedSecret newToken, String newTokenName);
+                                               IssuedSecret newToken, String newTokenName, String calendarLink);
     }
 
     @Inject
@@ -49,6 +52,9 @@ public class AccountPage {
 
     @Inject
     RequestLocale locale;
+
+    @Inject
+    CalendarLinks calendarLinks;
 
     @GET
     public TemplateInstance show() {
@@ -95,8 +101,22 @@ public class AccountPage {
         return Pages.redirectWithFlash("/account", "token_revoked");
     }
 
+    /** A new secret calendar address; the old one stops working. Shown on this response only. */
+    @POST
+    @Path("/calendar")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response renewCalendarLink(@Context UriInfo uri) {
+        IssuedSecret secret = calendarLinks.renew(currentUser.require().userId());
+        String link = uri.getBaseUri().toString().replaceAll("/+$", "") + "/calendar/" + secret.secret() + ".ics";
+        return Response.ok(page(new FormErrors(locale.get()), null, null, link)).build();
+    }
+
     private TemplateInstance page(FormErrors errors, IssuedSecret newToken, String newTokenName) {
+        return page(errors, newToken, newTokenName, null);
+    }
+
+    private TemplateInstance page(FormErrors errors, IssuedSecret newToken, String newTokenName, String calendarLink) {
         SignedInUser user = currentUser.require();
-        return Templates.account(user, tokens.active(user.userId()), errors, newToken, newTokenName);
+        return Templates.account(user, tokens.active(user.userId()), errors, newToken, newTokenName, calendarLink);
     }
 }
