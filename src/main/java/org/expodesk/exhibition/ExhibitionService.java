@@ -38,7 +38,16 @@ public class ExhibitionService {
                                 String series) {
     }
 
+    /** A stage as a plan template wants it: code, name (null for the default), window. */
+    public record StagePlan(String code, String name, LocalDate startsOn, LocalDate endsOn) {
+    }
+
     public Exhibition create(NewExhibition request) {
+        return create(request, null);
+    }
+
+    /** A new exhibition with the given stages instead of the default ones (when not null). */
+    public Exhibition create(NewExhibition request, List<StagePlan> stagePlans) {
         List<FieldError> errors = validate(request);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -55,6 +64,20 @@ public class ExhibitionService {
         exhibition.buildUpFrom = request.buildUpFrom();
         exhibition.tearDownUntil = request.tearDownUntil();
         exhibition.persist();
+        if (stagePlans != null && !stagePlans.isEmpty()) {
+            int position = 0;
+            for (StagePlan plan : stagePlans) {
+                Stage stage = new Stage();
+                stage.exhibitionId = exhibition.id;
+                stage.position = position++;
+                stage.code = plan.code();
+                stage.name = plan.name();
+                stage.startsOn = plan.startsOn();
+                stage.endsOn = plan.endsOn().isBefore(plan.startsOn()) ? plan.startsOn() : plan.endsOn();
+                stage.persist();
+            }
+            return exhibition;
+        }
         int position = 0;
         for (DefaultStage kind : DefaultStage.values()) {
             Stage stage = new Stage();
