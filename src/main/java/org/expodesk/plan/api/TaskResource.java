@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.expodesk.plan.PlanService;
 import org.expodesk.plan.TaskControl;
+import org.expodesk.plan.TaskNotes;
 import org.expodesk.plan.api.TaskViews.TaskView;
 import org.expodesk.platform.Roles;
 
@@ -31,6 +32,9 @@ public class TaskResource {
 
     @Inject
     TaskViewFactory views;
+
+    @Inject
+    TaskNotes notes;
 
     @GET
     public TaskView get(@PathParam("id") long id) {
@@ -51,6 +55,49 @@ public class TaskResource {
     public Response follow(@PathParam("id") long id, @NotNull PlanService.Link link) {
         plan.addDependency(id, link);
         return Response.status(201).entity(views.view(id, false)).build();
+    }
+
+    public record NewComment(String body) {
+    }
+
+    public record NewLink(String url, String label) {
+    }
+
+    public record CommentView(long id, String author, String body, java.time.Instant at) {
+    }
+
+    public record LinkView(long id, String url, String label) {
+    }
+
+    @GET
+    @Path("/comments")
+    public java.util.List<CommentView> comments(@PathParam("id") long id) {
+        plan.get(id);
+        return notes.comments(id).stream().map(c -> new CommentView(c.id, c.authorName, c.body, c.createdAt)).toList();
+    }
+
+    @POST
+    @Path("/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response comment(@PathParam("id") long id, @NotNull NewComment comment) {
+        var mover = views.mover();
+        var c = notes.comment(id, mover.userId(), mover.username(), comment.body());
+        return Response.status(201).entity(new CommentView(c.id, c.authorName, c.body, c.createdAt)).build();
+    }
+
+    @GET
+    @Path("/links")
+    public java.util.List<LinkView> links(@PathParam("id") long id) {
+        plan.get(id);
+        return notes.links(id).stream().map(l -> new LinkView(l.id, l.url, l.label)).toList();
+    }
+
+    @POST
+    @Path("/links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response link(@PathParam("id") long id, @NotNull NewLink link) {
+        var l = notes.link(id, link.url(), link.label());
+        return Response.status(201).entity(new LinkView(l.id, l.url, l.label)).build();
     }
 
     @POST

@@ -24,15 +24,18 @@ import org.expodesk.exhibition.Stage;
 import org.expodesk.plan.ControlLoop;
 import org.expodesk.plan.PlanService;
 import org.expodesk.plan.Task;
-import org.expodesk.plan.TaskAction;
 import org.expodesk.plan.TaskControl;
+import org.expodesk.plan.TaskComment;
 import org.expodesk.plan.TaskDependency;
+import org.expodesk.plan.TaskLink;
+import org.expodesk.plan.TaskNotes;
 import org.expodesk.plan.TaskTransition;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.web.FormErrors;
 import org.expodesk.web.Pages;
 import org.expodesk.web.i18n.RequestLocale;
+import org.jboss.resteasy.reactive.RestForm;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +59,8 @@ public class TaskPage {
         static native TemplateInstance task(Task task, Exhibition exhibition, Stage stage, Map<Long, String> names,
                                             List<Predecessor> predecessors, List<TaskTransition> history,
                                             Set<String> actions, List<UserAccount> staff, String refusal,
-                                            Map<String, String> errors);
+                                            Map<String, String> errors, List<TaskComment> comments,
+                                            List<TaskLink> links, List<String> priorities);
     }
 
     @Inject
@@ -76,6 +80,9 @@ public class TaskPage {
 
     @Inject
     RequestLocale locale;
+
+    @Inject
+    TaskNotes notes;
 
     @GET
     public TemplateInstance show(@PathParam("id") long id) {
@@ -149,11 +156,76 @@ public class TaskPage {
         }
         Map<Long, String> names = users.displayNames(people);
         return Templates.task(task, exhibitions.get(task.exhibitionId), exhibitions.stageById(task.stageId), names,
-                predecessors, history, actions, users.staff(), refusal, errors);
+                predecessors, history, actions, users.staff(), refusal, errors, notes.comments(id), notes.links(id),
+                java.util.Arrays.stream(org.expodesk.plan.Priority.values()).map(Enum::name).toList());
     }
 
-    /** Keeps the action names of the loop in one place for the template. */
-    static String name(TaskAction action) {
-        return action.apiName();
+    /** Edits the task's plan data; the version in the form guards against a concurrent edit. */
+    @POST
+    @Path("/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") long id, @RestForm Long version, @RestForm String title,
+                         @RestForm String goal, @RestForm String owner, @RestForm String checker,
+                         @RestForm String durationDays, @RestForm String startOn, @RestForm String dueOn,
+                         @RestForm String priority, @RestForm String pinned) {
+        FormErrors errors = new FormErrors(locale.get());
+        Integer duration = null;
+        try {
+            duration = durationDays == null || durationDays.isBlank() ? null : Integer.valueOf(durationDays.trim());
+        } catch (NumberFormatException e) {
+            errors.add("durationDays", "task_durationOutOfRange");
+        }
+        LocalDate start = PlanBoardPage.date(startOn, "startOn", errors);
+        LocalDate due = PlanBoardPage.date(dueOn, "dueOn", errors);
+        if (errors.isEmpty()) {
+            try {
+                plan.update(id, new PlanService.TaskChanges(version, null, title, goal == null ? "" : goal,
+                        owner == null ? "" : owner, checker == null ? "" : checker, start, duration, due, priority,
+                        "on".equals(pinned)));
+                return Pages.redirectWithFlash("/tasks/" + id, "task_moved");
+            } catch (ProblemException refused) {
+                if (refused.problem().status() == 404) {
+                    throw refused;
+                }
+                if (refused.problem().status() == 409) {
+                    return Response.status(409).entity(page(id, refused.problem().detail(), Map.of())).build();
+                }
+                errors.addAll(refused);
+            }
+        }
+        return Response.status(400).entity(page(id, null, errors.map())).build();
+    }
+
+    @POST
+    @Path("/comments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response comment(@PathParam("id") long id, @RestForm String body) {
+        SignedInUser user = currentUser.require();
+        try {
+            notes.comment(id, user.userId(), user.username(), body);
+            return Pages.redirect("/tasks/" + id + "#comments");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            return Response.status(400).entity(page(id, null,
+                    new FormErrors(locale.get()).addAll(refused).map())).build();
+        }
+    }
+
+    @POST
+    @Path("/links")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response link(@PathParam("id") long id, @RestForm String url, @RestForm String label) {
+        try {
+            notes.link(id, url, label);
+            return Pages.redirect("/tasks/" + id + "#links");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            return Response.status(400).entity(page(id, null,
+                    new FormErrors(locale.get()).addAll(refused).map())).build();
+        }
     }
 }
