@@ -31,6 +31,9 @@ public class ExhibitionService {
     Clock clock;
 
     @Inject
+    jakarta.enterprise.event.Event<CalendarChanged> calendarChanged;
+
+    @Inject
     org.expodesk.account.UserService users;
 
     public record NewExhibition(String code, String name, String venue, String city, String timezone,
@@ -99,7 +102,8 @@ public class ExhibitionService {
      * The next edition of an exhibition's series: same venue, city and time zone, every stage
      * moved by the same number of days as opening day (build-up and tear-down likewise), open again.
      */
-    public Edition createEdition(long sourceId, String code, String name, LocalDate opensOn, LocalDate closesOn) {
+    public Edition createEdition(long sourceId, String code, String name, LocalDate opensOn, LocalDate closesOn,
+                                 boolean copyManagers) {
         Exhibition source = get(sourceId);
         long offset = opensOn == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(source.opensOn, opensOn);
         NewExhibition request = new NewExhibition(code, name, source.venue, source.city, source.timezone, opensOn,
@@ -130,7 +134,7 @@ public class ExhibitionService {
             stage.position = old.position;
             stage.code = old.code;
             stage.name = old.name;
-            stage.managerId = old.managerId;
+            stage.managerId = copyManagers ? old.managerId : null;
             if (old.code.equals(DefaultStage.SHOW_DAYS.name())) {
                 stage.startsOn = opensOn;
                 stage.endsOn = closesOn;
@@ -272,6 +276,27 @@ public class ExhibitionService {
         return new LocalDate[] {first, last};
     }
 
+    /**
+     * Holds the exhibition's row until the end of the transaction, so that changes to its plan
+     * that must see each other (dependencies, say) happen one after the other. Plain SQL: see
+     * SignInService for why not Hibernate's lock.
+     */
+    public void lock(long exhibitionId) {
+        if (Exhibition.getEntityManager().createNativeQuery("SELECT id FROM exhibition WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, exhibitionId).getResultList().isEmpty()) {
+            throw ProblemException.notFound("Exhibition");
+        }
+    }
+
+    /** Holds a stage's row until the end of the transaction: its gate and new tasks take turns. */
+    public Stage lockStage(long stageId) {
+        Stage.getEntityManager().createNativeQuery("SELECT id FROM stage WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, stageId).getResultList();
+        Stage stage = stageById(stageId);
+        Stage.getEntityManager().refresh(stage);
+        return stage;
+    }
+
     /** Marks a stage closed; the caller (the plan's stage gate) has checked that nothing blocks it. */
     public Stage close(long stageId, String by) {
         Stage stage = stageById(stageId);
@@ -317,6 +342,7 @@ public class ExhibitionService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        calendarChanged.fire(new CalendarChanged(stage.exhibitionId));
         return stage;
     }
 
@@ -363,6 +389,7 @@ public class ExhibitionService {
         stage.startsOn = startsOn;
         stage.endsOn = endsOn;
         stage.persist();
+        calendarChanged.fire(new CalendarChanged(exhibitionId));
         return stage;
     }
 
@@ -393,6 +420,7 @@ public class ExhibitionService {
         holiday.day = day;
         holiday.name = name == null || name.isBlank() ? day.toString() : name.trim();
         holiday.persist();
+        calendarChanged.fire(new CalendarChanged(exhibitionId));
         return holiday;
     }
 }

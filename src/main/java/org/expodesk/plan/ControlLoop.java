@@ -52,18 +52,20 @@ public final class ControlLoop {
             return Verdict.WRONG_STATE;
         }
         boolean isOwner = task.ownerId != null && task.ownerId == actor.userId();
+        // four eyes holds against whoever did the work, not only the owner of the moment
+        boolean worker = task.workedOnBy(actor.userId());
         return switch (action) {
-            case ASSIGN, WAIVE -> action == WAIVE && isOwner ? Verdict.FOUR_EYES : Verdict.ALLOWED;
+            case ASSIGN, WAIVE -> action == WAIVE && worker ? Verdict.FOUR_EYES : Verdict.ALLOWED;
             case START, PROGRESS, SUBMIT -> isOwner || actor.admin() ? Verdict.ALLOWED : Verdict.NOT_OWNER;
             case CHECK, REJECT -> {
-                if (isOwner) {
+                if (worker) {
                     yield Verdict.FOUR_EYES;
                 }
                 boolean checkerNamed = task.checkerId != null;
                 yield !checkerNamed || task.checkerId == actor.userId() || actor.admin()
                         ? Verdict.ALLOWED : Verdict.NOT_CHECKER;
             }
-            case CONFIRM -> isOwner ? Verdict.FOUR_EYES : Verdict.ALLOWED;
+            case CONFIRM -> worker ? Verdict.FOUR_EYES : Verdict.ALLOWED;
         };
     }
 

@@ -25,16 +25,22 @@ public class EditionCopier {
     @Inject
     PlanService plan;
 
+    @Inject
+    jakarta.enterprise.event.Event<PlanChanged> changed;
+
     public record NextEdition(String code, String name, LocalDate opensOn, LocalDate closesOn, Boolean copyOwners) {
     }
 
     public long copy(long sourceId, NextEdition request) {
-        ExhibitionService.Edition edition = exhibitions.createEdition(sourceId, request.code(), request.name(),
-                request.opensOn(), request.closesOn());
         boolean owners = !Boolean.FALSE.equals(request.copyOwners());
+        ExhibitionService.Edition edition = exhibitions.createEdition(sourceId, request.code(), request.name(),
+                request.opensOn(), request.closesOn(), owners);
         long offset = edition.offsetDays();
         Map<Long, Long> taskIds = new HashMap<>();
         for (Task old : plan.tasks(sourceId)) {
+            if (old.riskId != null) {
+                continue; // a contingency's response tasks come back when its risk is activated again
+            }
             Task task = new Task();
             task.exhibitionId = edition.exhibition().id;
             task.stageId = edition.stageIds().get(old.stageId);
@@ -82,6 +88,9 @@ public class EditionCopier {
         }
         List<TaskDependency> links = plan.dependencies(sourceId);
         for (TaskDependency old : links) {
+            if (!taskIds.containsKey(old.predecessorId) || !taskIds.containsKey(old.successorId)) {
+                continue;
+            }
             TaskDependency link = new TaskDependency();
             link.predecessorId = taskIds.get(old.predecessorId);
             link.successorId = taskIds.get(old.successorId);
@@ -89,6 +98,7 @@ public class EditionCopier {
             link.lagDays = old.lagDays;
             link.persist();
         }
+        changed.fire(new PlanChanged(edition.exhibition().id));
         return edition.exhibition().id;
     }
 

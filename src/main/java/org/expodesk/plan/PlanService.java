@@ -61,7 +61,7 @@ public class PlanService {
     public Task create(long exhibitionId, NewTask request) {
         exhibitions.get(exhibitionId);
         List<FieldError> errors = new ArrayList<>();
-        Stage stage = resolveStage(exhibitionId, request.stage(), errors);
+        Stage stage = openStage(resolveStage(exhibitionId, request.stage(), errors), errors);
         Task task = new Task();
         task.exhibitionId = exhibitionId;
         task.stageId = stage == null ? null : stage.id;
@@ -115,7 +115,7 @@ public class PlanService {
     }
 
     public Task update(long taskId, TaskChanges changes) {
-        Task task = get(taskId);
+        Task task = locked(taskId);
         if (changes.version() == null || changes.version() != task.version) {
             throw ProblemException.conflict("The task was changed by someone else in the meantime (version "
                     + task.version + " now); reload it and apply your change again");
@@ -123,8 +123,11 @@ public class PlanService {
         List<FieldError> errors = new ArrayList<>();
         if (changes.stage() != null) {
             Stage stage = resolveStage(task.exhibitionId, changes.stage(), errors);
-            if (stage != null) {
-                task.stageId = stage.id;
+            if (stage != null && !stage.id.equals(task.stageId)) {
+                stage = openStage(stage, errors);
+                if (stage != null) {
+                    task.stageId = stage.id;
+                }
             }
         }
         if (changes.title() != null) {
@@ -134,10 +137,21 @@ public class PlanService {
             task.goal = text(changes.goal(), "goal", 5000, false, errors);
         }
         if (changes.owner() != null) {
-            task.ownerId = changes.owner().isBlank() ? null : staff(changes.owner(), "owner", errors);
+            Long owner = changes.owner().isBlank() ? null : staff(changes.owner(), "owner", errors);
+            // once assigned, the owner changes only through the recorded 'assign' move
+            if (!java.util.Objects.equals(owner, task.ownerId) && task.state != TaskState.PLANNED) {
+                errors.add(new FieldError("owner", "task_ownerViaAssign"));
+            } else {
+                task.ownerId = owner;
+            }
         }
         if (changes.checker() != null) {
-            task.checkerId = changes.checker().isBlank() ? null : staff(changes.checker(), "checker", errors);
+            Long checker = changes.checker().isBlank() ? null : staff(changes.checker(), "checker", errors);
+            if (checker != null && task.workedOnBy(checker)) {
+                errors.add(new FieldError("checker", "task_checkerIsOwner"));
+            } else {
+                task.checkerId = checker;
+            }
         }
         if (changes.durationDays() != null) {
             task.durationDays = duration(changes.durationDays(), errors);
@@ -170,6 +184,8 @@ public class PlanService {
     /** This task now follows {@code link.task}. A link that would close a cycle is refused, naming it. */
     public TaskDependency addDependency(long successorId, Link link) {
         Task successor = get(successorId);
+        // two links added at once could each pass the cycle check and close a cycle together
+        exhibitions.lock(successor.exhibitionId);
         List<FieldError> errors = new ArrayList<>();
         Task predecessor = link == null ? null : findInExhibition(successor.exhibitionId, link.task()).orElse(null);
         if (predecessor == null) {
@@ -234,6 +250,29 @@ public class PlanService {
                 .withErrors(List.of(new FieldError("task", "cycle: " + names))));
     }
 
+    /** Removes the link by which {@code successorId} follows {@code predecessorId}. */
+    public void removeDependency(long successorId, long predecessorId) {
+        Task successor = get(successorId);
+        exhibitions.lock(successor.exhibitionId);
+        long removed = TaskDependency.delete("successorId = ?1 and predecessorId = ?2", successorId, predecessorId);
+        if (removed == 0) {
+            throw ProblemException.notFound("Dependency");
+        }
+        changed.fire(new PlanChanged(successor.exhibitionId));
+    }
+
+    /** The task, its row held until commit: moves and edits of one task take turns. */
+    Task locked(long taskId) {
+        List<?> found = Task.getEntityManager().createNativeQuery("SELECT id FROM task WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, taskId).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Task");
+        }
+        Task task = get(taskId);
+        Task.getEntityManager().refresh(task);
+        return task;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Task get(long taskId) {
         Task task = Task.findById(taskId);
@@ -246,6 +285,13 @@ public class PlanService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Task> tasks(long exhibitionId) {
         return Task.list("exhibitionId", Sort.ascending("stageId", "id"), exhibitionId);
+    }
+
+    /** The tasks with their criteria loaded in the same query, for lists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Task> tasksWithCriteria(long exhibitionId) {
+        return Task.list("select distinct t from Task t left join fetch t.criteria where t.exhibitionId = ?1"
+                + " order by t.stageId, t.id", exhibitionId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -293,6 +339,19 @@ public class PlanService {
 
     private static String prefixed(String prefix, String field) {
         return prefix.isEmpty() ? field : prefix + "." + field;
+    }
+
+    /** A stage that takes new tasks: not closed, locked until commit so its gate cannot close meanwhile. */
+    private Stage openStage(Stage stage, List<FieldError> errors) {
+        if (stage == null) {
+            return null;
+        }
+        Stage locked = exhibitions.lockStage(stage.id);
+        if (locked.isClosed()) {
+            errors.add(new FieldError("stage", "stage_closedForTasks"));
+            return null;
+        }
+        return locked;
     }
 
     private Stage resolveStage(long exhibitionId, String reference, List<FieldError> errors) {

@@ -37,6 +37,9 @@ public class PlanTemplates {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jakarta.enterprise.event.Event<PlanChanged> changed;
+
     public record StageT(String code, String name, boolean afterClosing, int startOffset, int endOffset) {
     }
 
@@ -181,6 +184,7 @@ public class PlanTemplates {
             }
             risk.persist();
         }
+        changed.fire(new PlanChanged(show.id));
         return show;
     }
 

@@ -90,7 +90,7 @@ public class RiskRegister {
     }
 
     /** Puts the contingency plan into action; a risk is activated once. Returns the new tasks. */
-    public List<Task> activate(long riskId, String reason, String by) {
+    public List<Task> activate(long riskId, String reason, Long activatorId, String by) {
         Risk risk = get(riskId);
         if (risk.state != RiskState.OPEN) {
             throw ProblemException.conflict("The risk '" + risk.title + "' is " + risk.state + ", not open");
@@ -98,13 +98,15 @@ public class RiskRegister {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "task_reasonRequired");
         }
-        List<Stage> stages = exhibitions.stages(risk.exhibitionId);
+        List<Stage> open = exhibitions.stages(risk.exhibitionId).stream().filter(s -> !s.isClosed()).toList();
+        if (open.isEmpty()) {
+            throw ProblemException.conflict("Every stage of the exhibition is closed");
+        }
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(exhibitions.get(risk.exhibitionId).timezone)));
-        Stage current = stages.stream().filter(s -> s.contains(today)).findFirst()
-                .orElseGet(() -> today.isBefore(stages.get(0).startsOn) ? stages.get(0) : stages.get(stages.size() - 1));
+        Stage current = currentStage(open, today);
         List<Task> created = new ArrayList<>();
         for (RiskResponse response : risk.responses) {
-            Stage stage = response.stageCode == null ? current : stages.stream()
+            Stage stage = response.stageCode == null ? current : open.stream()
                     .filter(s -> s.code.equals(response.stageCode)).findFirst().orElse(current);
             Task task = new Task();
             task.exhibitionId = risk.exhibitionId;
@@ -115,8 +117,9 @@ public class RiskRegister {
             task.durationDays = response.durationDays;
             task.priority = Priority.CRITICAL;
             task.riskId = risk.id;
-            task.startOn = stage.contains(today) ? today : null;
-            task.state = task.ownerId != null ? TaskState.ASSIGNED : TaskState.PLANNED;
+            // a response starts now, or as soon as its stage opens
+            task.startOn = today.isAfter(stage.startsOn) ? today : stage.startsOn;
+            task.state = TaskState.PLANNED;
             if (response.criteria != null) {
                 int position = 0;
                 for (String line : response.criteria.split("\\R")) {
@@ -130,6 +133,19 @@ public class RiskRegister {
                 }
             }
             task.persist();
+            if (task.ownerId != null) {
+                task.state = TaskState.ASSIGNED;
+                TaskTransition step = new TaskTransition();
+                step.taskId = task.id;
+                step.occurredAt = Instant.now(clock);
+                step.actorId = activatorId;
+                step.actorName = by;
+                step.action = TaskAction.ASSIGN;
+                step.fromState = TaskState.PLANNED;
+                step.toState = TaskState.ASSIGNED;
+                step.comment = reason.trim();
+                step.persist();
+            }
             created.add(task);
         }
         risk.state = RiskState.ACTIVATED;
@@ -138,6 +154,14 @@ public class RiskRegister {
         risk.activationReason = reason.trim().length() > 1000 ? reason.trim().substring(0, 1000) : reason.trim();
         changed.fire(new PlanChanged(risk.exhibitionId));
         return created;
+    }
+
+    /** The open stage today falls in; else the next one to open; else the last one. */
+    static Stage currentStage(List<Stage> open, LocalDate today) {
+        return open.stream().filter(s -> s.contains(today)).findFirst()
+                .or(() -> open.stream().filter(s -> s.startsOn.isAfter(today))
+                        .min(Comparator.comparing(s -> s.startsOn)))
+                .orElseGet(() -> open.get(open.size() - 1));
     }
 
     public Risk close(long riskId) {

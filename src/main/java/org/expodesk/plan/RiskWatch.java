@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
+import org.expodesk.exhibition.CalendarChanged;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.inbox.Inbox;
@@ -87,10 +88,18 @@ public class RiskWatch {
     }
 
     void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlanChanged change) {
+        scanAfterCommit(change.exhibitionId());
+    }
+
+    void afterCalendarChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CalendarChanged change) {
+        scanAfterCommit(change.exhibitionId());
+    }
+
+    private void scanAfterCommit(long exhibitionId) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> scan(change.exhibitionId()));
+            QuarkusTransaction.requiringNew().run(() -> scan(exhibitionId));
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not check exhibition %d for risks after a change", change.exhibitionId());
+            LOG.warnf(e, "Could not check exhibition %d for risks after a change", exhibitionId);
         }
     }
 

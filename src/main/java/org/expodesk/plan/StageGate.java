@@ -29,7 +29,7 @@ public class StageGate {
     }
 
     public Stage close(long stageId, String by) {
-        Stage stage = exhibitions.stageById(stageId);
+        Stage stage = exhibitions.lockStage(stageId);
         List<Task> open = blocking(stageId);
         if (!open.isEmpty()) {
             StringBuilder names = new StringBuilder();
@@ -41,5 +41,15 @@ public class StageGate {
                     "The stage cannot close while these tasks are neither confirmed nor waived: " + names));
         }
         return exhibitions.close(stage.id, by);
+    }
+
+    /** Removes a stage that holds no task; its row is held so that no task arrives meanwhile. */
+    public void remove(long stageId) {
+        Stage stage = exhibitions.lockStage(stageId);
+        long tasks = Task.count("stageId", stageId);
+        if (tasks > 0) {
+            throw ProblemException.conflict("The stage still holds " + tasks + " tasks; move or remove them first");
+        }
+        exhibitions.removeStage(stage.id);
     }
 }

@@ -85,6 +85,19 @@ public class Task extends AuditedEntity {
     @Column(name = "waive_reason", length = 500)
     public String waiveReason;
 
+    /** Who started and who submitted the work: they may not check or confirm it (four eyes). */
+    @Column(name = "started_by")
+    public Long startedBy;
+
+    @Column(name = "submitted_by")
+    public Long submittedBy;
+
+    /** True if this user owns the task or did its work. */
+    public boolean workedOnBy(long userId) {
+        return (ownerId != null && ownerId == userId) || (startedBy != null && startedBy == userId)
+                || (submittedBy != null && submittedBy == userId);
+    }
+
     /** Set on the response tasks that an activated contingency plan put into the plan. */
     @Column(name = "risk_id")
     public Long riskId;

@@ -56,7 +56,7 @@ public class TaskControl {
     }
 
     public Task move(long taskId, Move move, Mover mover) {
-        Task task = plan.get(taskId);
+        Task task = plan.locked(taskId);
         TaskAction action = TaskAction.parse(move.action())
                 .orElseThrow(() -> ProblemException.invalid("action", "task_actionUnknown"));
         ControlLoop.Verdict verdict = ControlLoop.decide(task, action, mover.actor());
@@ -81,11 +81,13 @@ public class TaskControl {
             case START -> {
                 requireOwner(task);
                 task.actualStart = today;
+                task.startedBy = mover.userId();
             }
             case PROGRESS -> progress(task, move);
             case SUBMIT -> {
                 task.percentComplete = 100;
                 task.actualFinish = today;
+                task.submittedBy = mover.userId();
             }
             case CHECK -> {
                 allPassed = recordResults(task, move.results());

@@ -48,7 +48,7 @@ public class ExhibitionTasksResource {
 
     @GET
     public TaskList list(@PathParam("exhibitionId") long exhibitionId) {
-        List<TaskView> items = plan.tasks(exhibitionId).stream().map(views::view).toList();
+        List<TaskView> items = views.all(exhibitionId);
         return new TaskList(items, items.size());
     }
 }

@@ -53,7 +53,7 @@ public class RiskResource {
     @Path("/activate")
     @Consumes(MediaType.APPLICATION_JSON)
     public RiskView activate(@PathParam("id") long id, @NotNull Activation activation) {
-        register.activate(id, activation.reason(), currentUser.require().username());
+        register.activate(id, activation.reason(), currentUser.require().userId(), currentUser.require().username());
         return view(register, id);
     }
 

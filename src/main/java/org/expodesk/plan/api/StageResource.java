@@ -1,7 +1,6 @@
 package org.expodesk.plan.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,12 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.expodesk.exhibition.ExhibitionService;
-import org.expodesk.exhibition.Stage;
 import org.expodesk.exhibition.api.ExhibitionResource.StageView;
-import org.expodesk.plan.PlanChanged;
-import org.expodesk.plan.Task;
+import org.expodesk.plan.StageGate;
 import org.expodesk.platform.Roles;
-import org.expodesk.platform.problem.ProblemException;
 
 /**
  * Renaming, re-dating, giving a manager to and removing a stage. Lives with the plan because a
@@ -32,23 +28,17 @@ public class StageResource {
     ExhibitionService exhibitions;
 
     @Inject
-    Event<PlanChanged> changed;
+    StageGate gate;
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     public StageView update(@PathParam("id") long id, @NotNull ExhibitionService.StageChanges changes) {
-        Stage stage = exhibitions.updateStage(id, changes);
-        changed.fire(new PlanChanged(stage.exhibitionId));
+        exhibitions.updateStage(id, changes);
         return StageView.of(exhibitions.stageById(id));
     }
 
     @DELETE
     public void remove(@PathParam("id") long id) {
-        Stage stage = exhibitions.stageById(id);
-        long tasks = Task.count("stageId", id);
-        if (tasks > 0) {
-            throw ProblemException.conflict("The stage still holds " + tasks + " tasks; move or remove them first");
-        }
-        exhibitions.removeStage(stage.id);
+        gate.remove(id);
     }
 }

@@ -57,6 +57,12 @@ public class TaskResource {
         return Response.status(201).entity(views.view(id, false)).build();
     }
 
+    @jakarta.ws.rs.DELETE
+    @Path("/dependencies/{predecessor}")
+    public void unfollow(@PathParam("id") long id, @PathParam("predecessor") long predecessor) {
+        plan.removeDependency(id, predecessor);
+    }
+
     public record NewComment(String body) {
     }
 

@@ -26,8 +26,14 @@ class TaskViewFactory {
         return TaskViews.of(task, plan.predecessorsOf(taskId), actor(), withHistory ? plan.history(taskId) : null);
     }
 
-    TaskView view(Task task) {
-        return TaskViews.of(task, plan.predecessorsOf(task.id), actor(), null);
+    /** Views of all tasks of an exhibition: three queries, whatever the number of tasks. */
+    java.util.List<TaskView> all(long exhibitionId) {
+        java.util.Map<Long, java.util.List<org.expodesk.plan.TaskDependency>> predecessors = new java.util.HashMap<>();
+        plan.dependencies(exhibitionId).forEach(d ->
+                predecessors.computeIfAbsent(d.successorId, k -> new java.util.ArrayList<>()).add(d));
+        ControlLoop.Actor actor = actor();
+        return plan.tasksWithCriteria(exhibitionId).stream()
+                .map(t -> TaskViews.of(t, predecessors.getOrDefault(t.id, java.util.List.of()), actor, null)).toList();
     }
 
     ControlLoop.Actor actor() {

@@ -124,7 +124,7 @@ public class RisksPage {
             throw ProblemException.notFound("Risk");
         }
         try {
-            register.activate(riskId, reason, currentUser.require().username());
+            register.activate(riskId, reason, currentUser.require().userId(), currentUser.require().username());
             return Pages.redirectWithFlash("/exhibitions/" + id + "/risks", "risk_activated");
         } catch (ProblemException refused) {
             if (refused.problem().status() == 404) {

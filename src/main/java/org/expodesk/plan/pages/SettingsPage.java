@@ -3,7 +3,6 @@ package org.expodesk.plan.pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +19,6 @@ import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.exhibition.Holiday;
 import org.expodesk.exhibition.Stage;
 import org.expodesk.plan.EditionCopier;
-import org.expodesk.plan.PlanChanged;
 import org.expodesk.plan.PlanTemplates;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
@@ -63,8 +61,6 @@ public class SettingsPage {
     @Inject
     RequestLocale locale;
 
-    @Inject
-    Event<PlanChanged> changed;
 
     @GET
     public TemplateInstance show(@PathParam("id") long id) {
@@ -81,10 +77,12 @@ public class SettingsPage {
             throw ProblemException.notFound("Stage");
         }
         return act(id, errors -> {
-            exhibitions.updateStage(stageId, new ExhibitionService.StageChanges(version, name == null ? "" : name,
-                    PlanBoardPage.date(startsOn, "startsOn", errors), PlanBoardPage.date(endsOn, "endsOn", errors),
-                    manager == null ? "" : manager));
-            changed.fire(new PlanChanged(id));
+            LocalDate starts = PlanBoardPage.date(startsOn, "startsOn", errors);
+            LocalDate ends = PlanBoardPage.date(endsOn, "endsOn", errors);
+            if (errors.isEmpty()) {
+                exhibitions.updateStage(stageId, new ExhibitionService.StageChanges(version, name == null ? "" : name,
+                        starts, ends, manager == null ? "" : manager));
+            }
         }, "settings_stageSaved");
     }
 
@@ -93,8 +91,13 @@ public class SettingsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addStage(@PathParam("id") long id, @RestForm String code, @RestForm String name,
                              @RestForm String startsOn, @RestForm String endsOn) {
-        return act(id, errors -> exhibitions.addStage(id, code, name, PlanBoardPage.date(startsOn, "startsOn", errors),
-                PlanBoardPage.date(endsOn, "endsOn", errors)), "settings_stageAdded");
+        return act(id, errors -> {
+            LocalDate starts = PlanBoardPage.date(startsOn, "startsOn", errors);
+            LocalDate ends = PlanBoardPage.date(endsOn, "endsOn", errors);
+            if (errors.isEmpty()) {
+                exhibitions.addStage(id, code, name, starts, ends);
+            }
+        }, "settings_stageAdded");
     }
 
     @POST
@@ -102,8 +105,10 @@ public class SettingsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addHoliday(@PathParam("id") long id, @RestForm String day, @RestForm String name) {
         return act(id, errors -> {
-            exhibitions.addHoliday(id, PlanBoardPage.date(day, "day", errors), name);
-            changed.fire(new PlanChanged(id));
+            LocalDate date = PlanBoardPage.date(day, "day", errors);
+            if (errors.isEmpty()) {
+                exhibitions.addHoliday(id, date, name);
+            }
         }, "settings_holidayAdded");
     }
 

@@ -96,7 +96,8 @@ public final class CriticalPath {
         for (int k = n - 1; k >= 0; k--) {
             int i = order[k];
             int length = ef[i] - es[i];
-            int finish = net.deadline()[i] + 1;
+            // a milestone happens on its start day, so it may be on its deadline day but not after
+            int finish = net.deadline()[i] + (length == 0 ? 0 : 1);
             for (int x = outStart[i]; x < outStart[i + 1]; x++) {
                 int e = outEdges[x];
                 int s = net.succ()[e];
@@ -108,7 +109,7 @@ public final class CriticalPath {
             lf[i] = finish;
             ls[i] = finish - length;
             critical[i] = ls[i] <= es[i];
-            atRisk[i] = ef[i] > net.deadline()[i] + 1;
+            atRisk[i] = length == 0 ? es[i] > net.deadline()[i] : ef[i] > net.deadline()[i] + 1;
         }
         return new Schedule(es, ef, ls, lf, critical, atRisk, conflict);
     }

@@ -10,6 +10,7 @@ import org.expodesk.plan.PlanService;
 import org.expodesk.plan.Task;
 import org.expodesk.plan.TaskDependency;
 import org.expodesk.plan.DependencyKind;
+import org.expodesk.platform.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +59,9 @@ public class ScheduleService {
             Task t = tasks.get(i);
             index.put(t.id, i);
             Stage stage = stages.get(t.stageId);
-            duration[i] = t.durationDays;
+            // a waived task's work will not be done: it holds up nothing
+            boolean waived = t.state == org.expodesk.plan.TaskState.WAIVED && t.actualFinish == null;
+            duration[i] = waived ? 0 : t.durationDays;
             LocalDate earliest = t.startOn != null && t.startOn.isAfter(stage.startsOn) ? t.startOn : stage.startsOn;
             pinned[i] = t.pinned && t.startOn != null;
             notBefore[i] = calendar.indexOnOrAfter(pinned[i] ? t.startOn : earliest);
@@ -66,7 +69,7 @@ public class ScheduleService {
             deadline[i] = calendar.indexOnOrBefore(deadlineDay[i]);
             actualStart[i] = t.actualStart == null ? Network.NONE : calendar.indexOnOrAfter(t.actualStart);
             actualFinish[i] = t.actualFinish == null ? Network.NONE : calendar.indexOnOrBefore(t.actualFinish);
-            forecast[i] = t.forecastFinish == null ? Network.NONE : calendar.indexOnOrBefore(t.forecastFinish);
+            forecast[i] = t.forecastFinish == null || waived ? Network.NONE : calendar.indexOnOrBefore(t.forecastFinish);
         }
         List<TaskDependency> usable = new ArrayList<>();
         for (TaskDependency d : links) {
@@ -86,8 +89,19 @@ public class ScheduleService {
             ss[e] = d.kind == DependencyKind.SS;
             lag[e] = d.lagDays;
         }
-        Schedule s = CriticalPath.schedule(new Network(duration, notBefore, deadline, pinned, actualStart, actualFinish,
-                forecast, pred, succ, ss, lag));
+        Schedule s;
+        try {
+            s = CriticalPath.schedule(new Network(duration, notBefore, deadline, pinned, actualStart, actualFinish,
+                    forecast, pred, succ, ss, lag));
+        } catch (CriticalPath.CycleException cycle) {
+            // links are checked one at a time under a lock, so this means data written some other way
+            StringBuilder names = new StringBuilder();
+            for (int i : cycle.cycle()) {
+                names.append(names.isEmpty() ? "" : " → ").append('\'').append(tasks.get(i).title).append('\'');
+            }
+            throw ProblemException.conflict("The plan's dependencies form a cycle: " + names
+                    + "; remove one of these links");
+        }
 
         List<ScheduledTask> result = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -133,7 +133,10 @@ public class ErrorMapping {
     private Response unexpectedNow(Throwable e, HttpServerRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof jakarta.persistence.OptimisticLockException
-                    || cause instanceof org.hibernate.StaleStateException) {
+                    || cause instanceof org.hibernate.StaleStateException
+                    || cause instanceof org.hibernate.exception.LockAcquisitionException
+                    || cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 return respond(request, Problem.of(ProblemType.CONFLICT,
                         "Someone else changed this in the meantime; reload and try again"), null);
             }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A plan small enough to work out by hand (working-day numbers, finishes exclusive):
  * <pre>
- *  A(3) ─FS─▶ B(2) ─FS─▶ D(1) ─FS─▶ E(0, due by day 8)
+ *  A(3) ─FS─▶ B(2) ─FS─▶ D(1) ─FS─▶ E(0: a milestone, due by day 9)
  *    └─FS+1─▶ C(4) ─FS─────▲
  *    └─SS+2─▶ G(2)          F(2) on its own; everything else due by day 20, D by day 12
  * </pre>
@@ -51,6 +51,18 @@ class CriticalPathTest {
     }
 
     @Test
+    void aMilestoneMayFallOnItsDeadlineDayButNotADayLater() {
+        Network onTime = plan(Network.NONE, false);
+        onTime.deadline()[E] = 9;
+        assertThat(CriticalPath.schedule(onTime).atRisk()[E]).isFalse();
+        Network late = plan(Network.NONE, false);
+        late.deadline()[E] = 8;
+        Schedule s = CriticalPath.schedule(late);
+        assertThat(s.atRisk()[E]).isTrue();
+        assertThat(s.lateStart()[E]).isEqualTo(8);
+    }
+
+    @Test
     void aPinnedTaskKeepsItsDateAndShowsTheConflict() {
         Schedule s = CriticalPath.schedule(plan(Network.NONE, true));
         int h = 7;
@@ -73,7 +85,7 @@ class CriticalPathTest {
         int n = pinned ? 8 : 7;
         int[] duration = Arrays.copyOf(new int[] {3, 2, 4, 1, 0, 2, 2, 1}, n);
         int[] notBefore = Arrays.copyOf(new int[] {0, 0, 0, 0, 0, 0, 2, 5}, n);
-        int[] deadline = Arrays.copyOf(new int[] {20, 20, 20, 12, 8, 20, 20, 20}, n);
+        int[] deadline = Arrays.copyOf(new int[] {20, 20, 20, 12, 9, 20, 20, 20}, n);
         boolean[] pin = new boolean[n];
         if (pinned) {
             pin[7] = true;
