@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.exhibition.Stage;
@@ -52,10 +51,13 @@ public class PlanService {
                           Boolean pinned, List<Link> dependsOn) {
     }
 
-    /** Changes to a task; null fields stay as they are. {@code version} must be the one the editor saw. */
+    /**
+     * Changes to a task; null fields stay as they are ({@code clearStartOn}, {@code clearDueOn} remove
+     * those dates). {@code version} must be the one the editor saw.
+     */
     public record TaskChanges(Long version, String stage, String title, String goal, String owner, String checker,
                               LocalDate startOn, Integer durationDays, LocalDate dueOn, String priority,
-                              Boolean pinned) {
+                              Boolean pinned, Boolean clearStartOn, Boolean clearDueOn) {
     }
 
     public Task create(long exhibitionId, NewTask request) {
@@ -65,10 +67,10 @@ public class PlanService {
         Task task = new Task();
         task.exhibitionId = exhibitionId;
         task.stageId = stage == null ? null : stage.id;
-        task.title = text(request.title(), "title", 200, true, errors);
-        task.goal = text(request.goal(), "goal", 5000, false, errors);
-        task.ownerId = staff(request.owner(), "owner", errors);
-        task.checkerId = staff(request.checker(), "checker", errors);
+        task.title = Fields.text(request.title(), "title", 200, true, errors);
+        task.goal = Fields.text(request.goal(), "goal", 5000, false, errors);
+        task.ownerId = Fields.staff(users, request.owner(), "owner", errors);
+        task.checkerId = Fields.staff(users, request.checker(), "checker", errors);
         task.durationDays = duration(request.durationDays(), errors);
         task.startOn = withinHorizon(exhibitionId, request.startOn(), "startOn", errors);
         task.dueOn = withinHorizon(exhibitionId, request.dueOn(), "dueOn", errors);
@@ -86,8 +88,8 @@ public class PlanService {
             TaskCriterion criterion = new TaskCriterion();
             criterion.task = task;
             criterion.position = i;
-            criterion.text = text(c == null ? null : c.text(), "criteria[" + i + "].text", 500, true, errors);
-            criterion.target = c == null ? null : text(c.target(), "criteria[" + i + "].target", 200, false, errors);
+            criterion.text = Fields.text(c == null ? null : c.text(), "criteria[" + i + "].text", 500, true, errors);
+            criterion.target = c == null ? null : Fields.text(c.target(), "criteria[" + i + "].target", 200, false, errors);
             task.criteria.add(criterion);
         }
         List<Link> links = request.dependsOn() == null ? List.of() : request.dependsOn();
@@ -131,13 +133,13 @@ public class PlanService {
             }
         }
         if (changes.title() != null) {
-            task.title = text(changes.title(), "title", 200, true, errors);
+            task.title = Fields.text(changes.title(), "title", 200, true, errors);
         }
         if (changes.goal() != null) {
-            task.goal = text(changes.goal(), "goal", 5000, false, errors);
+            task.goal = Fields.text(changes.goal(), "goal", 5000, false, errors);
         }
         if (changes.owner() != null) {
-            Long owner = changes.owner().isBlank() ? null : staff(changes.owner(), "owner", errors);
+            Long owner = changes.owner().isBlank() ? null : Fields.staff(users, changes.owner(), "owner", errors);
             // once assigned, the owner changes only through the recorded 'assign' move
             if (!java.util.Objects.equals(owner, task.ownerId) && task.state != TaskState.PLANNED) {
                 errors.add(new FieldError("owner", "task_ownerViaAssign"));
@@ -146,7 +148,7 @@ public class PlanService {
             }
         }
         if (changes.checker() != null) {
-            Long checker = changes.checker().isBlank() ? null : staff(changes.checker(), "checker", errors);
+            Long checker = changes.checker().isBlank() ? null : Fields.staff(users, changes.checker(), "checker", errors);
             if (checker != null && task.workedOnBy(checker)) {
                 errors.add(new FieldError("checker", "task_checkerIsOwner"));
             } else {
@@ -158,9 +160,13 @@ public class PlanService {
         }
         if (changes.startOn() != null) {
             task.startOn = withinHorizon(task.exhibitionId, changes.startOn(), "startOn", errors);
+        } else if (Boolean.TRUE.equals(changes.clearStartOn())) {
+            task.startOn = null;
         }
         if (changes.dueOn() != null) {
             task.dueOn = withinHorizon(task.exhibitionId, changes.dueOn(), "dueOn", errors);
+        } else if (Boolean.TRUE.equals(changes.clearDueOn())) {
+            task.dueOn = null;
         }
         if (changes.priority() != null) {
             task.priority = priority(changes.priority(), errors);
@@ -363,18 +369,6 @@ public class PlanService {
         }
     }
 
-    private Long staff(String reference, String field, List<FieldError> errors) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        Optional<UserAccount> user = users.findStaff(reference);
-        if (user.isEmpty()) {
-            errors.add(new FieldError(field, "task_unknownStaff"));
-            return null;
-        }
-        return user.get().id;
-    }
-
     private static int duration(Integer days, List<FieldError> errors) {
         if (days == null) {
             errors.add(new FieldError("durationDays", "task_durationRequired"));
@@ -407,18 +401,5 @@ public class PlanService {
             errors.add(new FieldError("priority", "task_priorityInvalid"));
             return Priority.NORMAL;
         }
-    }
-
-    private static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "field_required"));
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            errors.add(new FieldError(field, "field_tooLong"));
-        }
-        return value.trim();
     }
 }

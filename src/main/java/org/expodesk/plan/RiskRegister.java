@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.exhibition.Stage;
@@ -18,7 +17,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The risk register of an exhibition. Activating a risk puts its prepared response tasks into the
@@ -52,12 +50,12 @@ public class RiskRegister {
         List<FieldError> errors = new ArrayList<>();
         Risk risk = new Risk();
         risk.exhibitionId = exhibitionId;
-        risk.title = required(request.title(), "title", 200, errors);
+        risk.title = Fields.text(request.title(), "title", 200, true, errors);
         risk.likelihood = scale(request.likelihood(), "likelihood", errors);
         risk.impact = scale(request.impact(), "impact", errors);
         risk.trigger = optional(request.trigger(), 1000);
         risk.responsePlan = optional(request.responsePlan(), 20_000);
-        risk.ownerId = staff(request.owner(), "owner", errors);
+        risk.ownerId = Fields.staff(users, request.owner(), "owner", errors);
         List<NewResponse> responses = request.responses() == null ? List.of() : request.responses();
         for (int i = 0; i < responses.size(); i++) {
             NewResponse r = responses.get(i);
@@ -65,13 +63,13 @@ public class RiskRegister {
             RiskResponse response = new RiskResponse();
             response.risk = risk;
             response.position = i;
-            response.title = required(r == null ? null : r.title(), field + ".title", 200, errors);
+            response.title = Fields.text(r == null ? null : r.title(), field + ".title", 200, true, errors);
             int days = r == null || r.durationDays() == null ? 1 : r.durationDays();
             if (days < 0 || days > PlanService.MAX_DURATION) {
                 errors.add(new FieldError(field + ".durationDays", "task_durationOutOfRange"));
             }
             response.durationDays = days;
-            response.ownerId = r == null ? null : staff(r.owner(), field + ".owner", errors);
+            response.ownerId = r == null ? null : Fields.staff(users, r.owner(), field + ".owner", errors);
             if (r != null && r.stage() != null && !r.stage().isBlank()) {
                 try {
                     response.stageCode = exhibitions.stage(exhibitionId, r.stage(), field + ".stage").code;
@@ -195,35 +193,12 @@ public class RiskRegister {
         return Task.list("riskId", riskId);
     }
 
-    private Long staff(String reference, String field, List<FieldError> errors) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        Optional<UserAccount> user = users.findStaff(reference);
-        if (user.isEmpty()) {
-            errors.add(new FieldError(field, "task_unknownStaff"));
-            return null;
-        }
-        return user.get().id;
-    }
-
     private static int scale(Integer value, String field, List<FieldError> errors) {
         if (value == null || value < 1 || value > 5) {
             errors.add(new FieldError(field, "risk_scaleInvalid"));
             return 1;
         }
         return value;
-    }
-
-    private static String required(String value, String field, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "field_required"));
-            return null;
-        }
-        if (value.length() > max) {
-            errors.add(new FieldError(field, "field_tooLong"));
-        }
-        return value.trim();
     }
 
     private static String optional(String value, int max) {

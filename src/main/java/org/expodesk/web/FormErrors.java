@@ -34,6 +34,19 @@ public final class FormErrors {
         return this;
     }
 
+    /** A date from a form field: empty is none, anything else must be YYYY-MM-DD (else an error here). */
+    public java.time.LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            add(field, "field_dateInvalid");
+            return null;
+        }
+    }
+
     public boolean isEmpty() {
         return byField.isEmpty();
     }

@@ -21,7 +21,6 @@ import org.expodesk.web.i18n.RequestLocale;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -65,10 +64,10 @@ public class ExhibitionsPage {
         ExhibitionForm form = new ExhibitionForm(code, name, venue, city, timezone, opensOn, closesOn, buildUpFrom,
                 tearDownUntil);
         FormErrors errors = new FormErrors(locale.get());
-        LocalDate opens = date(opensOn, "opensOn", errors);
-        LocalDate closes = date(closesOn, "closesOn", errors);
-        LocalDate buildUp = date(buildUpFrom, "buildUpFrom", errors);
-        LocalDate tearDown = date(tearDownUntil, "tearDownUntil", errors);
+        LocalDate opens = errors.date(opensOn, "opensOn");
+        LocalDate closes = errors.date(closesOn, "closesOn");
+        LocalDate buildUp = errors.date(buildUpFrom, "buildUpFrom");
+        LocalDate tearDown = errors.date(tearDownUntil, "tearDownUntil");
         try {
             if (errors.isEmpty()) {
                 Exhibition created = exhibitions.create(new ExhibitionService.NewExhibition(code, name, venue, city,
@@ -79,18 +78,5 @@ public class ExhibitionsPage {
             errors.addAll(refused);
         }
         return Response.status(400).entity(Templates.exhibitions(exhibitions.list(), form, errors.map())).build();
-    }
-
-    /** A date from a form field: empty is none, anything else must be YYYY-MM-DD. */
-    static LocalDate date(String value, String field, FormErrors errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "field_dateInvalid");
-            return null;
-        }
     }
 }

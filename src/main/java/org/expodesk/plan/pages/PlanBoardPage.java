@@ -28,7 +28,6 @@ import org.expodesk.web.Pages;
 import org.expodesk.web.i18n.RequestLocale;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +131,8 @@ public class PlanBoardPage {
         } catch (NumberFormatException e) {
             errors.add("durationDays", "task_durationOutOfRange");
         }
-        LocalDate startOn = date(form.startOn(), "startOn", errors);
-        LocalDate dueOn = date(form.dueOn(), "dueOn", errors);
+        LocalDate startOn = errors.date(form.startOn(), "startOn");
+        LocalDate dueOn = errors.date(form.dueOn(), "dueOn");
         List<PlanService.NewCriterion> criteria = new ArrayList<>();
         if (form.criteria() != null) {
             for (String line : form.criteria().split("\\R")) {
@@ -158,17 +157,5 @@ public class PlanBoardPage {
         }
         return Response.status(400).entity(Templates.board(boards.board(id), users.staff(), form, errors.map(), null))
                 .build();
-    }
-
-    static LocalDate date(String value, String field, FormErrors errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "field_dateInvalid");
-            return null;
-        }
     }
 }

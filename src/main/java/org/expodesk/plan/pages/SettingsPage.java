@@ -77,8 +77,8 @@ public class SettingsPage {
             throw ProblemException.notFound("Stage");
         }
         return act(id, errors -> {
-            LocalDate starts = PlanBoardPage.date(startsOn, "startsOn", errors);
-            LocalDate ends = PlanBoardPage.date(endsOn, "endsOn", errors);
+            LocalDate starts = errors.date(startsOn, "startsOn");
+            LocalDate ends = errors.date(endsOn, "endsOn");
             if (errors.isEmpty()) {
                 exhibitions.updateStage(stageId, new ExhibitionService.StageChanges(version, name == null ? "" : name,
                         starts, ends, manager == null ? "" : manager));
@@ -92,8 +92,8 @@ public class SettingsPage {
     public Response addStage(@PathParam("id") long id, @RestForm String code, @RestForm String name,
                              @RestForm String startsOn, @RestForm String endsOn) {
         return act(id, errors -> {
-            LocalDate starts = PlanBoardPage.date(startsOn, "startsOn", errors);
-            LocalDate ends = PlanBoardPage.date(endsOn, "endsOn", errors);
+            LocalDate starts = errors.date(startsOn, "startsOn");
+            LocalDate ends = errors.date(endsOn, "endsOn");
             if (errors.isEmpty()) {
                 exhibitions.addStage(id, code, name, starts, ends);
             }
@@ -105,7 +105,7 @@ public class SettingsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addHoliday(@PathParam("id") long id, @RestForm String day, @RestForm String name) {
         return act(id, errors -> {
-            LocalDate date = PlanBoardPage.date(day, "day", errors);
+            LocalDate date = errors.date(day, "day");
             if (errors.isEmpty()) {
                 exhibitions.addHoliday(id, date, name);
             }
@@ -126,8 +126,8 @@ public class SettingsPage {
                                 @RestForm("editionName") String name, @RestForm("editionOpensOn") String opensOn,
                                 @RestForm("editionClosesOn") String closesOn) {
         FormErrors errors = new FormErrors(locale.get());
-        LocalDate opens = PlanBoardPage.date(opensOn, "editionOpensOn", errors);
-        LocalDate closes = PlanBoardPage.date(closesOn, "editionClosesOn", errors);
+        LocalDate opens = errors.date(opensOn, "editionOpensOn");
+        LocalDate closes = errors.date(closesOn, "editionClosesOn");
         if (errors.isEmpty()) {
             try {
                 long edition = copier.copy(id, new EditionCopier.NextEdition(code, name, opens, closes, true));

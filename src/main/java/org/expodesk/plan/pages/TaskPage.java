@@ -112,7 +112,7 @@ public class TaskPage {
                 errors.add("percentComplete", "task_percentOutOfRange");
             }
         }
-        LocalDate forecast = PlanBoardPage.date(fields.getFirst("forecastFinish"), "forecastFinish", errors);
+        LocalDate forecast = errors.date(fields.getFirst("forecastFinish"), "forecastFinish");
         String action = fields.getFirst("action");
         if (errors.isEmpty()) {
             try {
@@ -175,13 +175,13 @@ public class TaskPage {
         } catch (NumberFormatException e) {
             errors.add("durationDays", "task_durationOutOfRange");
         }
-        LocalDate start = PlanBoardPage.date(startOn, "startOn", errors);
-        LocalDate due = PlanBoardPage.date(dueOn, "dueOn", errors);
+        LocalDate start = errors.date(startOn, "startOn");
+        LocalDate due = errors.date(dueOn, "dueOn");
         if (errors.isEmpty()) {
             try {
                 plan.update(id, new PlanService.TaskChanges(version, null, title, goal == null ? "" : goal,
                         owner == null ? "" : owner, checker == null ? "" : checker, start, duration, due, priority,
-                        "on".equals(pinned)));
+                        "on".equals(pinned), start == null, due == null));
                 return Pages.redirectWithFlash("/tasks/" + id, "task_moved");
             } catch (ProblemException refused) {
                 if (refused.problem().status() == 404) {

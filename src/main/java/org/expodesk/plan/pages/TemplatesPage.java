@@ -55,8 +55,8 @@ public class TemplatesPage {
                           @RestForm String venue, @RestForm String city, @RestForm String timezone,
                           @RestForm String opensOn, @RestForm String closesOn) {
         FormErrors errors = new FormErrors(locale.get());
-        var opens = PlanBoardPage.date(opensOn, "opensOn", errors);
-        var closes = PlanBoardPage.date(closesOn, "closesOn", errors);
+        var opens = errors.date(opensOn, "opensOn");
+        var closes = errors.date(closesOn, "closesOn");
         if (errors.isEmpty()) {
             try {
                 Exhibition show = templates.start(id, new ExhibitionService.NewExhibition(code, name, venue, city,
