@@ -67,6 +67,17 @@ class PlanSettingsPagesTest {
         assertThat(stale.statusCode()).isEqualTo(400);
         assertThat(stale.asString()).contains("Someone else changed this");
 
+        Api.asAdmin().body(Map.of("stage", "RECESS", "title", "Keeps the stage", "durationDays", 1))
+                .post("/api/exhibitions/" + exhibition + "/tasks").then().statusCode(201);
+        long recess = expo.getLong("stages.find { it.code == 'RECESS' }.id");
+        long closing = expo.getLong("stages.find { it.code == 'CLOSING' }.id");
+        page.get("/exhibitions/" + exhibition + "/settings");
+        Response kept = page.post("/exhibitions/" + exhibition + "/settings/stages/" + recess + "/remove", Map.of());
+        assertThat(kept.statusCode()).isEqualTo(409);
+        assertThat(kept.asString()).contains("still holds 1 tasks");
+        assertThat(page.post("/exhibitions/" + exhibition + "/settings/stages/" + closing + "/remove", Map.of())
+                .statusCode()).isEqualTo(303);
+
         page.get("/exhibitions/" + exhibition + "/settings");
         assertThat(page.post("/exhibitions/" + exhibition + "/settings/holidays",
                 Map.of("day", "2027-05-03", "name", "Labour Day (observed)")).statusCode()).isEqualTo(303);

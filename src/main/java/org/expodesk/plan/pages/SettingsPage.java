@@ -61,6 +61,9 @@ public class SettingsPage {
     @Inject
     RequestLocale locale;
 
+    @Inject
+    org.expodesk.plan.StageGate gate;
+
 
     @GET
     public TemplateInstance show(@PathParam("id") long id) {
@@ -84,6 +87,24 @@ public class SettingsPage {
                         starts, ends, manager == null ? "" : manager));
             }
         }, "settings_stageSaved");
+    }
+
+    @POST
+    @Path("/stages/{stageId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeStage(@PathParam("id") long id, @PathParam("stageId") long stageId) {
+        if (exhibitions.stageById(stageId).exhibitionId != id) {
+            throw ProblemException.notFound("Stage");
+        }
+        try {
+            gate.remove(stageId);
+            return Pages.redirectWithFlash("/exhibitions/" + id + "/settings", "settings_stageRemoved");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() != 409) {
+                throw refused;
+            }
+            return Response.status(409).entity(page(id, Map.of("form", refused.problem().detail()))).build();
+        }
     }
 
     @POST
