@@ -48,6 +48,9 @@ public class UserService {
     @Inject
     SignInService signIn;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<OrganizationDirectory> organizations;
+
     /** What a new account needs; the password is chosen by its owner through the setup link. */
     public record NewUser(String username, String displayName, String email, Role role, Long organizationId) {
     }
@@ -71,7 +74,8 @@ public class UserService {
         }
         if (request.role() == null) {
             errors.add(new FieldError("role", "user_role_required"));
-        } else if (request.role() == Role.EXHIBITOR && request.organizationId() == null) {
+        } else if (request.role() == Role.EXHIBITOR && (request.organizationId() == null
+                || organizations.stream().noneMatch(d -> d.exists(request.organizationId())))) {
             errors.add(new FieldError("organizationId", "user_organization_required"));
         }
         if (!errors.isEmpty()) {

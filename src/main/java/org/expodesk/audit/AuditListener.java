@@ -24,8 +24,11 @@ public class AuditListener {
     @PrePersist
     void beforeCreate(AuditedEntity entity) {
         Instant now = Instant.now(Arc.container().instance(Clock.class).get());
-        entity.createdAt = now;
-        entity.updatedAt = now;
+        // a service may have fixed the creation instant to derive other times from it
+        if (entity.createdAt == null) {
+            entity.createdAt = now;
+        }
+        entity.updatedAt = entity.createdAt;
     }
 
     @PreUpdate

@@ -223,6 +223,11 @@ public class ExhibitionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Exhibition> findById(long id) {
+        return Exhibition.findByIdOptional(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Exhibition> findByCode(String code) {
         return Exhibition.find("code", code).firstResultOptional();
     }

@@ -84,8 +84,8 @@ class ApiTokenTest {
 
     @Test
     void anotherUsersTokenIsNotFoundRatherThanForbidden() {
-        TestUser owner = TestUsers.exhibitor(1001L);
-        TestUser other = TestUsers.exhibitor(1002L);
+        TestUser owner = TestUsers.exhibitor(org.expodesk.party.TestOrganizations.create());
+        TestUser other = TestUsers.exhibitor(org.expodesk.party.TestOrganizations.create());
         long id = ((Number) Api.as(owner.token()).body(Map.of("name", "owner's")).post("/api/me/tokens")
                 .then().statusCode(201).extract().path("id")).longValue();
 

@@ -76,7 +76,7 @@ class UserAdministrationTest {
         Api.as(staff.token()).get("/api/users").then().statusCode(403).contentType("application/problem+json");
         Api.as(staff.token()).body(Map.of("username", "sneaky", "displayName", "S", "role", "ADMIN"))
                 .post("/api/users").then().statusCode(403);
-        TestUser exhibitor = TestUsers.exhibitor(2001L);
+        TestUser exhibitor = TestUsers.exhibitor(org.expodesk.party.TestOrganizations.create());
         Api.as(exhibitor.token()).get("/api/audit").then().statusCode(403);
 
         BrowserSession page = BrowserSession.signedIn(staff.username(), staff.password());

@@ -51,7 +51,7 @@ class ExhibitionApiTest {
     @Test
     void exhibitorsNeverSeeExhibitionsThroughTheStaffApi() {
         long id = TestExhibitions.june2027();
-        String exhibitor = TestUsers.exhibitor(3001L).token();
+        String exhibitor = TestUsers.exhibitor(org.expodesk.party.TestOrganizations.create()).token();
         Api.as(exhibitor).get("/api/exhibitions").then().statusCode(403);
         Api.as(exhibitor).get("/api/exhibitions/" + id).then().statusCode(403);
         Api.as(exhibitor).body(Map.of("code", "X")).post("/api/exhibitions").then().statusCode(403);

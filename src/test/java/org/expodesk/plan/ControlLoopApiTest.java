@@ -121,7 +121,7 @@ class ControlLoopApiTest {
         long exhibition = TestExhibitions.june2027();
         long task = ((Number) Api.asAdmin().body(Map.of("stage", "PRE_SHOW", "title", "Signage", "durationDays", 3))
                 .post("/api/exhibitions/" + exhibition + "/tasks").then().statusCode(201).extract().path("id")).longValue();
-        String exhibitor = TestUsers.exhibitor(4001L).token();
+        String exhibitor = TestUsers.exhibitor(org.expodesk.party.TestOrganizations.create()).token();
         Api.as(exhibitor).get("/api/exhibitions/" + exhibition + "/tasks").then().statusCode(403);
         Api.as(exhibitor).get("/api/tasks/" + task).then().statusCode(403);
         move(exhibitor, task, Map.of("action", "assign")).then().statusCode(403);

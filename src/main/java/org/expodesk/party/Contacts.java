@@ -1,0 +1,120 @@
+package org.expodesk.party;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.platform.problem.FieldError;
+import org.expodesk.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Interactions with parties (交往信息), their follow-ups, and participations per edition. */
+@ApplicationScoped
+@Transactional
+public class Contacts {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    People people;
+
+    public Interaction record(PartyRef party, String kind, Instant at, String summary, String outcome,
+                              LocalDate followUpOn, Long staffId) {
+        List<FieldError> errors = new ArrayList<>();
+        Interaction i = new Interaction();
+        attach(party, i);
+        i.kind = parse(InteractionKind.class, kind, "kind", errors);
+        i.occurredAt = at == null ? Instant.now(clock) : at;
+        i.summary = Organizations.text(summary, "summary", 2000, true, errors);
+        i.outcome = Organizations.text(outcome, "outcome", 1000, false, errors);
+        i.followUpOn = followUpOn;
+        i.staffId = staffId;
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        i.persist();
+        return i;
+    }
+
+    /** Adds a party's part at an edition; the same part twice is kept once. */
+    public Participation participate(long exhibitionId, PartyRef party, String role) {
+        List<FieldError> errors = new ArrayList<>();
+        ParticipationRole r = parse(ParticipationRole.class, role, "role", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Long organizationId = party.kind() == PartyRef.Kind.ORGANIZATION ? party.id() : null;
+        Long personId = party.kind() == PartyRef.Kind.PERSON ? party.id() : null;
+        check(party);
+        return Participation.<Participation>find("exhibitionId = ?1 and organizationId is not distinct from ?2"
+                        + " and personId is not distinct from ?3 and role = ?4", exhibitionId, organizationId, personId, r)
+                .firstResultOptional().orElseGet(() -> {
+                    Participation p = new Participation();
+                    p.exhibitionId = exhibitionId;
+                    p.organizationId = organizationId;
+                    p.personId = personId;
+                    p.role = r;
+                    p.persist();
+                    return p;
+                });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Interaction> interactionsOf(PartyRef party) {
+        return party.kind() == PartyRef.Kind.ORGANIZATION
+                ? Interaction.list("organizationId", Sort.descending("occurredAt"), party.id())
+                : Interaction.list("personId", Sort.descending("occurredAt"), party.id());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Participation> participationsOf(PartyRef party) {
+        return party.kind() == PartyRef.Kind.ORGANIZATION
+                ? Participation.list("organizationId", Sort.descending("exhibitionId"), party.id())
+                : Participation.list("personId", Sort.descending("exhibitionId"), party.id());
+    }
+
+    /** A staff member's open follow-ups, soonest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Interaction> followUpsOf(long staffId) {
+        return Interaction.list("staffId = ?1 and followUpDone = false and followUpOn is not null order by followUpOn",
+                staffId);
+    }
+
+    void attach(PartyRef party, Interaction i) {
+        check(party);
+        if (party.kind() == PartyRef.Kind.ORGANIZATION) {
+            i.organizationId = party.id();
+        } else {
+            i.personId = party.id();
+            i.organizationId = people.get(party.id()).organizationId;
+        }
+    }
+
+    /** The party exists, else "not found" naming the field. */
+    void check(PartyRef party) {
+        boolean exists = party.kind() == PartyRef.Kind.ORGANIZATION ? organizations.exists(party.id())
+                : Person.count("id", party.id()) > 0;
+        if (!exists) {
+            throw ProblemException.invalid("party", "party_unknown");
+        }
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldError> errors) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "party_choiceInvalid"));
+            return null;
+        }
+    }
+}

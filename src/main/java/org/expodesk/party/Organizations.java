@@ -1,0 +1,198 @@
+package org.expodesk.party;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.account.OrganizationDirectory;
+import org.expodesk.account.UserService;
+import org.expodesk.platform.problem.FieldError;
+import org.expodesk.platform.problem.ProblemException;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Organizations of the customer database: creating, reading, screening. */
+@ApplicationScoped
+@Transactional
+public class Organizations implements OrganizationDirectory {
+
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    UserService users;
+
+    public record NewOrganization(String name, String nameLatin, String shortName, String creditCode, String country,
+                                  String province, String city, String address, String website, String email,
+                                  String phone, String industry, String companySize, String mainBusiness,
+                                  String tags, String notes, String owner) {
+    }
+
+    public Organization create(NewOrganization r) {
+        List<FieldError> errors = new ArrayList<>();
+        Organization o = new Organization();
+        o.name = text(r.name(), "name", 300, true, errors);
+        o.nameLatin = text(r.nameLatin(), "nameLatin", 300, false, errors);
+        o.shortName = text(r.shortName(), "shortName", 100, false, errors);
+        o.creditCode = r.creditCode() == null || r.creditCode().isBlank() ? null
+                : r.creditCode().replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        if (o.creditCode != null && o.creditCode.length() > 64) {
+            errors.add(new FieldError("creditCode", "field_tooLong"));
+        }
+        if (r.country() != null && !r.country().isBlank()) {
+            if (!COUNTRY.matcher(r.country().trim()).matches()) {
+                errors.add(new FieldError("country", "party_countryInvalid"));
+            } else {
+                o.country = r.country().trim().toUpperCase(Locale.ROOT);
+            }
+        }
+        o.province = text(r.province(), "province", 100, false, errors);
+        o.city = text(r.city(), "city", 100, false, errors);
+        o.address = text(r.address(), "address", 500, false, errors);
+        o.website = text(r.website(), "website", 300, false, errors);
+        o.domain = domainOf(o.website, errors);
+        o.email = email(r.email(), "email", errors);
+        if (o.domain == null && o.email != null) {
+            o.domain = o.email.substring(o.email.indexOf('@') + 1);
+        }
+        o.phone = text(r.phone(), "phone", 50, false, errors);
+        o.industry = text(r.industry(), "industry", 100, false, errors);
+        o.companySize = text(r.companySize(), "companySize", 20, false, errors);
+        o.mainBusiness = text(r.mainBusiness(), "mainBusiness", 10_000, false, errors);
+        o.tags = tags(r.tags());
+        o.notes = text(r.notes(), "notes", 20_000, false, errors);
+        if (r.owner() != null && !r.owner().isBlank()) {
+            o.ownerId = users.findStaff(r.owner()).map(u -> u.id).orElseGet(() -> {
+                errors.add(new FieldError("owner", "task_unknownStaff"));
+                return null;
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        o.nameKey = NameKeys.organization(o.name);
+        o.persist();
+        return o;
+    }
+
+    /** Screening (客户甄别): verified or rejected, with the reason and who decided. */
+    public Organization screen(long id, Verification verdict, String reason, String by) {
+        Organization o = get(id);
+        if (verdict == null) {
+            throw ProblemException.invalid("status", "party_verificationInvalid");
+        }
+        if (verdict == Verification.REJECTED && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalid("reason", "task_reasonRequired");
+        }
+        o.verification = verdict;
+        o.verificationReason = reason == null || reason.isBlank() ? null : reason.trim();
+        o.verifiedBy = by;
+        o.verifiedAt = Instant.now(clock);
+        return o;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(long organizationId) {
+        return Organization.count("id", organizationId) > 0;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Organization get(long id) {
+        Organization o = Organization.findById(id);
+        if (o == null) {
+            throw ProblemException.notFound("Organization");
+        }
+        return o;
+    }
+
+    public record Listing(List<Organization> items, long total) {
+    }
+
+    /** Organizations by country and screening, newest first; all filters optional. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Listing list(String country, Verification verification, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (country != null && !country.isBlank()) {
+            where.add("country = :country");
+            params.and("country", country.trim().toUpperCase(Locale.ROOT));
+        }
+        if (verification != null) {
+            where.add("verification = :verification");
+            params.and("verification", verification);
+        }
+        var query = Organization.<Organization>find(String.join(" and ", where), Sort.descending("id"), params.map());
+        return new Listing(query.page(Page.of(page, size)).list(), query.count());
+    }
+
+    static String email(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String email = value.trim().toLowerCase(Locale.ROOT);
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError(field, "user_email_invalid"));
+            return null;
+        }
+        return email;
+    }
+
+    static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "field_required"));
+            }
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "field_tooLong"));
+        }
+        return value.trim();
+    }
+
+    static String tags(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        List<String> tags = new ArrayList<>();
+        for (String t : value.split("[,，;；]")) {
+            String tag = t.trim().toLowerCase(Locale.ROOT);
+            if (!tag.isEmpty() && !tags.contains(tag)) {
+                tags.add(tag);
+            }
+        }
+        String joined = String.join(",", tags);
+        return joined.length() > 500 ? joined.substring(0, 500) : joined;
+    }
+
+    private static String domainOf(String website, List<FieldError> errors) {
+        if (website == null) {
+            return null;
+        }
+        try {
+            String withScheme = website.contains("://") ? website : "https://" + website;
+            String host = URI.create(withScheme).getHost();
+            if (host == null) {
+                errors.add(new FieldError("website", "task_linkInvalid"));
+                return null;
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("website", "task_linkInvalid"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.expodesk.party;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.expodesk.audit.AuditIgnored;
+import org.expodesk.audit.AuditedEntity;
+
+/** A contact: exhibitor staff, buyer, visitor, press. */
+@Entity
+@Table(name = "person")
+public class Person extends AuditedEntity {
+
+    @Column(name = "family_name", nullable = false, length = 100)
+    public String familyName;
+
+    @Column(name = "given_name", length = 100)
+    public String givenName;
+
+    /** Family name first when written (Chinese, Japanese, Korean, Hungarian names). */
+    @Column(name = "eastern_order", nullable = false)
+    public boolean easternOrder;
+
+    @Column(name = "job_title", length = 200)
+    public String jobTitle;
+
+    @Column(length = 254)
+    public String email;
+
+    @Column(length = 50)
+    public String phone;
+
+    /** The current company; the history is in {@link Employment}. */
+    @Column(name = "organization_id")
+    public Long organizationId;
+
+    /** Preferred language, a BCP 47 tag. */
+    @Column(length = 16)
+    public String language;
+
+    @Column(length = 500)
+    public String tags;
+
+    @AuditIgnored
+    @Column(name = "name_key", nullable = false, length = 300)
+    public String nameKey;
+
+    /** The name as its owner writes it: 王小明 (eastern, no space between CJK), or Mary Smith. */
+    public String displayName() {
+        String given = givenName == null ? "" : givenName;
+        if (easternOrder) {
+            boolean cjk = !familyName.isEmpty() && Character.UnicodeScript.of(familyName.codePointAt(0))
+                    == Character.UnicodeScript.HAN;
+            return (familyName + (cjk ? "" : " ") + given).trim();
+        }
+        return (given + " " + familyName).trim();
+    }
+}

@@ -1,0 +1,147 @@
+package org.expodesk.party.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.expodesk.account.AccessRules;
+import org.expodesk.account.CurrentUser;
+import org.expodesk.party.Contacts;
+import org.expodesk.party.Organization;
+import org.expodesk.party.Organizations;
+import org.expodesk.party.PartyRef;
+import org.expodesk.party.People;
+import org.expodesk.party.Tickets;
+import org.expodesk.party.Verification;
+import org.expodesk.party.api.PartyViews.InteractionView;
+import org.expodesk.party.api.PartyViews.OrganizationView;
+import org.expodesk.party.api.PartyViews.ParticipationView;
+import org.expodesk.party.api.PartyViews.PersonView;
+import org.expodesk.party.api.PartyViews.TicketView;
+import org.expodesk.platform.Roles;
+import org.expodesk.platform.problem.ProblemException;
+import org.expodesk.platform.problem.QueryParams;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Organizations of the customer database. Staff see and change every one; an exhibitor reads
+ * only its own organization and its people, and anything else is "not found".
+ */
+@Path("/api/organizations")
+@RolesAllowed(Roles.STAFF)
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+    public record OrganizationList(List<OrganizationView> items, long total) {
+    }
+
+    public record Screening(String status, String reason) {
+    }
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    People people;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Tickets tickets;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull Organizations.NewOrganization request) {
+        Organization o = organizations.create(request);
+        return Response.status(201).header("Location", "/api/organizations/" + o.id).entity(OrganizationView.of(o)).build();
+    }
+
+    @GET
+    public OrganizationList list(@QueryParam("country") String country, @QueryParam("verification") String verification,
+                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+        Verification v = null;
+        if (verification != null && !verification.isBlank()) {
+            try {
+                v = Verification.valueOf(verification.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("verification", "party_verificationInvalid");
+            }
+        }
+        Organizations.Listing listing = organizations.list(country, v,
+                QueryParams.integer(page, "page", 0, 0, Integer.MAX_VALUE), QueryParams.integer(size, "size", 50, 1, 200));
+        return new OrganizationList(listing.items().stream().map(OrganizationView::of).toList(), listing.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
+    public OrganizationView get(@PathParam("id") long id) {
+        AccessRules.requireOrganization(identity, id, "Organization");
+        return OrganizationView.of(organizations.get(id));
+    }
+
+    @GET
+    @Path("/{id}/people")
+    @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
+    public List<PersonView> people(@PathParam("id") long id) {
+        AccessRules.requireOrganization(identity, id, "Organization");
+        organizations.get(id);
+        return people.of(id).stream().map(p -> PersonView.of(p, List.of())).toList();
+    }
+
+    /** Screening (客户甄别): {@code {status: VERIFIED|REJECTED|UNVERIFIED, reason}}. */
+    @POST
+    @Path("/{id}/screening")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OrganizationView screen(@PathParam("id") long id, @NotNull Screening screening) {
+        Verification verdict;
+        try {
+            verdict = Verification.valueOf(screening.status() == null ? "" : screening.status().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "party_verificationInvalid");
+        }
+        organizations.screen(id, verdict, screening.reason(), currentUser.require().username());
+        return OrganizationView.of(organizations.get(id));
+    }
+
+    @GET
+    @Path("/{id}/interactions")
+    public List<InteractionView> interactions(@PathParam("id") long id) {
+        organizations.get(id);
+        return contacts.interactionsOf(new PartyRef(PartyRef.Kind.ORGANIZATION, id)).stream().map(InteractionView::of)
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}/participations")
+    public List<ParticipationView> participations(@PathParam("id") long id) {
+        organizations.get(id);
+        return contacts.participationsOf(new PartyRef(PartyRef.Kind.ORGANIZATION, id)).stream()
+                .map(ParticipationView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/tickets")
+    public List<TicketView> tickets(@PathParam("id") long id) {
+        organizations.get(id);
+        return tickets.of(id).stream().map(TicketView::of).toList();
+    }
+}

@@ -1,0 +1,79 @@
+package org.expodesk.party.api;
+
+import org.expodesk.party.Employment;
+import org.expodesk.party.Interaction;
+import org.expodesk.party.Organization;
+import org.expodesk.party.Participation;
+import org.expodesk.party.Person;
+import org.expodesk.party.Ticket;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON shapes of the customer database. */
+public final class PartyViews {
+
+    private PartyViews() {
+    }
+
+    public record OrganizationView(long id, String name, String nameLatin, String shortName, String creditCode,
+                                   String country, String province, String city, String address, String website,
+                                   String domain, String email, String phone, String industry, String companySize,
+                                   String mainBusiness, List<String> tags, String notes, Long owner,
+                                   String verification, String verificationReason, String verifiedBy,
+                                   Instant verifiedAt, long version) {
+
+        static OrganizationView of(Organization o) {
+            return new OrganizationView(o.id, o.name, o.nameLatin, o.shortName, o.creditCode, o.country, o.province,
+                    o.city, o.address, o.website, o.domain, o.email, o.phone, o.industry, o.companySize, o.mainBusiness,
+                    o.tags == null ? List.of() : List.of(o.tags.split(",")), o.notes, o.ownerId, o.verification.name(),
+                    o.verificationReason, o.verifiedBy, o.verifiedAt, o.version);
+        }
+    }
+
+    public record EmploymentView(long organization, String jobTitle, LocalDate from, LocalDate until) {
+
+        static EmploymentView of(Employment e) {
+            return new EmploymentView(e.organizationId, e.jobTitle, e.fromDay, e.untilDay);
+        }
+    }
+
+    public record PersonView(long id, String name, String familyName, String givenName, boolean easternOrder,
+                             String jobTitle, String email, String phone, Long organization, String language,
+                             List<String> tags, List<EmploymentView> employments, long version) {
+
+        static PersonView of(Person p, List<Employment> employments) {
+            return new PersonView(p.id, p.displayName(), p.familyName, p.givenName, p.easternOrder, p.jobTitle, p.email,
+                    p.phone, p.organizationId, p.language, p.tags == null ? List.of() : List.of(p.tags.split(",")),
+                    employments.stream().map(EmploymentView::of).toList(), p.version);
+        }
+    }
+
+    public record InteractionView(long id, Long organization, Long person, String kind, Instant at, Long staff,
+                                  String summary, String outcome, LocalDate followUpOn, boolean followUpDone) {
+
+        static InteractionView of(Interaction i) {
+            return new InteractionView(i.id, i.organizationId, i.personId, i.kind.name(), i.occurredAt, i.staffId,
+                    i.summary, i.outcome, i.followUpOn, i.followUpDone);
+        }
+    }
+
+    public record ParticipationView(long id, long exhibition, Long organization, Long person, String role) {
+
+        static ParticipationView of(Participation p) {
+            return new ParticipationView(p.id, p.exhibitionId, p.organizationId, p.personId, p.role.name());
+        }
+    }
+
+    public record TicketView(long id, Long organization, Long person, Long exhibition, String kind, String priority,
+                             String summary, String description, String status, Long assignee, Instant slaDueAt,
+                             String resolution, String raisedBy, Instant createdAt, long version) {
+
+        static TicketView of(Ticket t) {
+            return new TicketView(t.id, t.organizationId, t.personId, t.exhibitionId, t.kind.name(), t.priority.name(),
+                    t.summary, t.description, t.status.name(), t.assigneeId, t.slaDueAt, t.resolution, t.raisedBy,
+                    t.createdAt, t.version);
+        }
+    }
+}

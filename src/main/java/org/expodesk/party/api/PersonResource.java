@@ -1,0 +1,67 @@
+package org.expodesk.party.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.expodesk.account.AccessRules;
+import org.expodesk.party.People;
+import org.expodesk.party.Person;
+import org.expodesk.party.api.PartyViews.PersonView;
+import org.expodesk.platform.Roles;
+import org.expodesk.platform.problem.ProblemException;
+
+/** People of the customer database; an exhibitor reads only the people of its own organization. */
+@Path("/api/people")
+@RolesAllowed(Roles.STAFF)
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonResource {
+
+    public record Move(Long organization, String jobTitle) {
+    }
+
+    @Inject
+    People people;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull People.NewPerson request) {
+        Person p = people.create(request);
+        return Response.status(201).header("Location", "/api/people/" + p.id)
+                .entity(PersonView.of(p, people.employments(p.id))).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
+    public PersonView get(@PathParam("id") long id) {
+        Person p;
+        try {
+            p = people.get(id);
+        } catch (ProblemException notFound) {
+            throw ProblemException.notFound("Person");
+        }
+        AccessRules.requireOrganization(identity, p.organizationId, "Person");
+        return PersonView.of(p, people.employments(id));
+    }
+
+    /** The person now works elsewhere: {@code {organization, jobTitle}}; the history keeps the past. */
+    @POST
+    @Path("/{id}/employment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PersonView move(@PathParam("id") long id, @NotNull Move move) {
+        people.changeOrganization(id, move.organization(), move.jobTitle());
+        return PersonView.of(people.get(id), people.employments(id));
+    }
+}
