@@ -1,0 +1,42 @@
+package org.expodesk.party.pages;
+
+import io.quarkus.qute.TemplateExtension;
+import org.expodesk.party.InteractionKind;
+import org.expodesk.party.ParticipationRole;
+import org.expodesk.party.PartySearch;
+import org.expodesk.party.TicketKind;
+import org.expodesk.party.Verification;
+import org.expodesk.web.i18n.MessageExtensions;
+import org.expodesk.web.i18n.Messages;
+
+/** Translated names of the customer database's values: {@code {organization.verification.label}}. */
+@TemplateExtension
+public final class PartyLabels {
+
+    private PartyLabels() {
+    }
+
+    static String label(Verification v, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return text(locale, "party_verification_" + v.name());
+    }
+
+    static String label(ParticipationRole r, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return text(locale, "party_role_" + r.name());
+    }
+
+    static String label(InteractionKind k, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return text(locale, "party_kind_" + k.name());
+    }
+
+    static String label(TicketKind k, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return text(locale, "party_ticket_" + k.name());
+    }
+
+    static String typeLabel(PartySearch.Hit hit, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return text(locale, "party_type_" + hit.type());
+    }
+
+    private static String text(Object locale, String key) {
+        return Messages.text(MessageExtensions.locale(locale), key);
+    }
+}
