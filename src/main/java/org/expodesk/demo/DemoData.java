@@ -13,6 +13,11 @@ import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.exhibition.ExhibitionService;
+import org.expodesk.party.Contacts;
+import org.expodesk.party.Organizations;
+import org.expodesk.party.PartyRef;
+import org.expodesk.party.People;
+import org.expodesk.party.Tickets;
 import org.expodesk.plan.Baselines;
 import org.expodesk.plan.PlanService;
 import org.expodesk.plan.PlanService.Link;
@@ -56,6 +61,18 @@ public class DemoData {
 
     @Inject
     Baselines baselines;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    People people;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Tickets tickets;
 
     @Transactional
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent start) {
@@ -106,8 +123,30 @@ public class DemoData {
         // the venue contract is late: its successors are pushed, some into risk
         control.move(venue, new TaskControl.Move("progress", "Waiting for the venue's legal team", null, null, 70,
                 today.plusDays(40)), boss);
-        LOG.infof("Demo data: exhibition %s with a plan of 10 tasks (users li.na, chen.wei, maria.santos have no"
+        customers(id, chen.id);
+        LOG.infof("Demo data: exhibition %s with a plan of 10 tasks and a few customers (users li.na, chen.wei, maria.santos have no"
                 + " password; give them one from the Users page)", expo.code);
+    }
+
+    /** A few companies and people, with a contact and a ticket, so the customer pages show something. */
+    private void customers(long exhibitionId, long staffId) {
+        var huaqiang = organizations.create(new Organizations.NewOrganization("深圳市华强家具有限公司",
+                "Shenzhen Huaqiang Furniture Co., Ltd.", "华强家具", "91440300MA5DEMO001", "CN", "广东", "深圳", null,
+                "https://www.huaqiang-furniture.example.cn", "sales@huaqiang-furniture.example.cn", "+86 755 8888 0001",
+                "Furniture", "200-500", "Office and hotel furniture", "returning exhibitor", null, "chen.wei"));
+        var nordic = organizations.create(new Organizations.NewOrganization("Nordic Living AB", null, null, null, "SE",
+                null, "Stockholm", null, "https://nordicliving.example.se", null, null, "Retail", "50-200", null,
+                "buyer", null, null));
+        people.create(new People.NewPerson("王", "小明", null, "销售总监", "wang.xiaoming@huaqiang-furniture.example.cn",
+                "+86 138 0013 8000", huaqiang.id, "zh-CN", null));
+        people.create(new People.NewPerson("Lindqvist", "Anna", null, "Head of purchasing", "anna@nordicliving.example.se",
+                null, nordic.id, "en", null));
+        contacts.participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, huaqiang.id), "EXHIBITOR");
+        contacts.participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, nordic.id), "BUYER");
+        contacts.record(new PartyRef(PartyRef.Kind.ORGANIZATION, huaqiang.id), "CALL", null,
+                "Wants a corner booth in hall A again", "Sent the floor plan", LocalDate.now(clock).plusDays(7), staffId);
+        tickets.raise(new PartyRef(PartyRef.Kind.ORGANIZATION, nordic.id), exhibitionId, "REQUEST", "NORMAL",
+                "Hotel near the venue for 4 buyers", null, "chen.wei");
     }
 
     private UserAccount staff(String username, String name) {
