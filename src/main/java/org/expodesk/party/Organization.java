@@ -97,4 +97,8 @@ public class Organization extends AuditedEntity {
     @AuditIgnored
     @Column(name = "name_key", nullable = false, length = 300)
     public String nameKey;
+
+    /** Set when this record was merged into another as its duplicate. */
+    @Column(name = "merged_into")
+    public Long mergedInto;
 }

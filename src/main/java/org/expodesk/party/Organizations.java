@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.account.OrganizationDirectory;
 import org.expodesk.account.UserService;
+import org.expodesk.party.dedup.OrganizationMatcher;
+import org.expodesk.party.dedup.ReviewQueue;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 
@@ -33,13 +35,97 @@ public class Organizations implements OrganizationDirectory {
     @Inject
     UserService users;
 
+    @Inject
+    OrganizationMatcher matcher;
+
+    @Inject
+    ReviewQueue review;
+
     public record NewOrganization(String name, String nameLatin, String shortName, String creditCode, String country,
                                   String province, String city, String address, String website, String email,
                                   String phone, String industry, String companySize, String mainBusiness,
                                   String tags, String notes, String owner) {
     }
 
+    /** The outcome of a create: a new record, or the existing one it was recognised as. */
+    public record Created(Organization organization, boolean existing, List<OrganizationMatcher.Match> possible) {
+    }
+
     public Organization create(NewOrganization r) {
+        return createOrMatch(r).organization();
+    }
+
+    /**
+     * Creates an organization unless it is surely one already there: then the existing record
+     * gets the fields it lacked, and is returned instead. Likely matches go to the review queue.
+     */
+    public Created createOrMatch(NewOrganization r) {
+        Organization o = validated(r);
+        List<OrganizationMatcher.Match> matches = matcher.matches(o);
+        if (!matches.isEmpty() && matches.get(0).verdict() == OrganizationMatcher.Verdict.SURE) {
+            Organization existing = matches.get(0).organization();
+            fillGaps(existing, o);
+            return new Created(existing, true, List.of());
+        }
+        o.persist();
+        List<OrganizationMatcher.Match> possible = matches.stream().limit(5).toList();
+        for (OrganizationMatcher.Match m : possible) {
+            review.propose("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
+        }
+        return new Created(o, false, possible);
+    }
+
+    /** Copies into {@code target} what it lacks and {@code source} has. */
+    static void fillGaps(Organization target, Organization source) {
+        if (target.nameLatin == null) {
+            target.nameLatin = source.nameLatin;
+        }
+        if (target.shortName == null) {
+            target.shortName = source.shortName;
+        }
+        if (target.creditCode == null) {
+            target.creditCode = source.creditCode;
+        }
+        if (target.country == null) {
+            target.country = source.country;
+        }
+        if (target.province == null) {
+            target.province = source.province;
+        }
+        if (target.city == null) {
+            target.city = source.city;
+        }
+        if (target.address == null) {
+            target.address = source.address;
+        }
+        if (target.website == null) {
+            target.website = source.website;
+            target.domain = target.domain == null ? source.domain : target.domain;
+        }
+        if (target.phone == null) {
+            target.phone = source.phone;
+        }
+        if (target.email == null) {
+            target.email = source.email;
+        }
+        if (target.industry == null) {
+            target.industry = source.industry;
+        }
+        if (target.companySize == null) {
+            target.companySize = source.companySize;
+        }
+        if (target.mainBusiness == null) {
+            target.mainBusiness = source.mainBusiness;
+        }
+        if (source.tags != null) {
+            target.tags = tags((target.tags == null ? "" : target.tags + ",") + source.tags);
+        }
+        if (target.ownerId == null) {
+            target.ownerId = source.ownerId;
+        }
+    }
+
+    private Organization validated(NewOrganization r) {
         List<FieldError> errors = new ArrayList<>();
         Organization o = new Organization();
         o.name = text(r.name(), "name", 300, true, errors);
@@ -82,7 +168,6 @@ public class Organizations implements OrganizationDirectory {
             throw ProblemException.invalid(errors);
         }
         o.nameKey = NameKeys.organization(o.name);
-        o.persist();
         return o;
     }
 
@@ -133,6 +218,7 @@ public class Organizations implements OrganizationDirectory {
             where.add("verification = :verification");
             params.and("verification", verification);
         }
+        where.add("mergedInto is null");
         var query = Organization.<Organization>find(String.join(" and ", where), Sort.descending("id"), params.map());
         return new Listing(query.page(Page.of(page, size)).list(), query.count());
     }

@@ -46,7 +46,7 @@ public class PartySearch {
             where.append(" or replace(replace(replace(phone, ' ', ''), '-', ''), '+', '') like ?").append(params.size());
         }
         appendNameWords(where, params, words, "nameKey", "lower(nameLatin)");
-        where.append(") order by name");
+        where.append(") and mergedInto is null order by name");
         return Organization.find(where.toString(), params.toArray()).page(0, LIMIT).list();
     }
 

@@ -69,8 +69,17 @@ public class OrganizationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    /**
+     * 201 with the new record; or, when it surely is one already there, 200 with that record
+     * (completed with what it lacked) and its address in Content-Location. Likely duplicates
+     * are created and queued for review.
+     */
     public Response create(@NotNull Organizations.NewOrganization request) {
-        Organization o = organizations.create(request);
+        Organizations.Created created = organizations.createOrMatch(request);
+        Organization o = created.organization();
+        if (created.existing()) {
+            return Response.ok(OrganizationView.of(o)).header("Content-Location", "/api/organizations/" + o.id).build();
+        }
         return Response.status(201).header("Location", "/api/organizations/" + o.id).entity(OrganizationView.of(o)).build();
     }
 

@@ -75,9 +75,12 @@ public class OrganizationsPage {
                            @RestForm String email, @RestForm String phone, @RestForm String industry) {
         OrgForm form = new OrgForm(name, nameLatin, creditCode, country, city, website, email, phone, industry);
         try {
-            Organization o = organizations.create(new Organizations.NewOrganization(name, nameLatin, null, creditCode,
-                    country, null, city, null, website, email, phone, industry, null, null, null, null, null));
-            return Pages.redirectWithFlash("/customers/organizations/" + o.id, "party_created");
+            Organizations.Created created = organizations.createOrMatch(new Organizations.NewOrganization(name, nameLatin,
+                    null, creditCode, country, null, city, null, website, email, phone, industry, null, null, null, null,
+                    null));
+            return Pages.redirectWithFlash("/customers/organizations/" + created.organization().id,
+                    created.existing() ? "party_foundExisting" : created.possible().isEmpty() ? "party_created"
+                            : "party_createdWithLookalikes");
         } catch (ProblemException refused) {
             return Response.status(400).entity(Templates.customers(null, List.of(),
                     organizations.list(null, null, 0, 20).items(), form,

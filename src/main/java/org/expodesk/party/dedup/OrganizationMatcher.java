@@ -1,0 +1,115 @@
+package org.expodesk.party.dedup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.party.Organization;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the existing organizations a new one may be, and scores each (docs/dedup.md):
+ * candidates come only from blocks on strong keys (credit code, web domain, phone, the start of
+ * the name key), so a lookup stays cheap however big the database; each is then scored.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class OrganizationMatcher {
+
+    /** Mail providers' domains say nothing about the company. */
+    static final Set<String> FREE_MAIL = Set.of("gmail.com", "outlook.com", "hotmail.com", "yahoo.com", "qq.com",
+            "163.com", "126.com", "sina.com", "foxmail.com", "icloud.com", "aliyun.com", "yeah.net");
+    private static final int BLOCK_LIMIT = 200;
+    static final double NAME_WEIGHT = 0.9;
+
+    @Inject
+    DedupConfig config;
+
+    public enum Verdict { SURE, LIKELY, NEW }
+
+    public record Match(Organization organization, double score, List<String> reasons, Verdict verdict) {
+    }
+
+    /** The best matches, best first; empty when nothing comes close. */
+    public List<Match> matches(Organization incoming) {
+        Map<Long, Organization> candidates = new LinkedHashMap<>();
+        if (incoming.creditCode != null) {
+            block(candidates, "creditCode = ?1", incoming.creditCode);
+        }
+        if (incoming.domain != null && !FREE_MAIL.contains(incoming.domain)) {
+            block(candidates, "domain = ?1", incoming.domain);
+        }
+        if (incoming.phone != null && incoming.phone.replaceAll("\\D", "").length() >= 7) {
+            block(candidates, "phone = ?1", incoming.phone);
+        }
+        if (incoming.nameKey != null && !incoming.nameKey.isEmpty()) {
+            String prefix = incoming.nameKey.codePoints().limit(2)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            block(candidates, "nameKey like ?1", prefix + "%");
+            block(candidates, "nameKey = ?1", incoming.nameKey);
+        }
+        candidates.remove(incoming.id);
+        List<Match> matches = new ArrayList<>();
+        for (Organization existing : candidates.values()) {
+            Match m = score(incoming, existing);
+            if (m.verdict() != Verdict.NEW) {
+                matches.add(m);
+            }
+        }
+        matches.sort(Comparator.comparingDouble(Match::score).reversed());
+        return matches;
+    }
+
+    Match score(Organization a, Organization b) {
+        List<String> reasons = new ArrayList<>();
+        double score;
+        if (a.creditCode != null && a.creditCode.equals(b.creditCode)) {
+            reasons.add("same credit code");
+            score = 1.0;
+        } else if (a.creditCode != null && b.creditCode != null) {
+            // two different registration numbers: two companies, however alike their names
+            reasons.add("different credit codes");
+            score = 0;
+        } else {
+            double name = Similarity.of(a.nameKey, b.nameKey);
+            if (a.nameLatin != null && b.nameLatin != null) {
+                name = Math.max(name, Similarity.of(org.expodesk.party.NameKeys.organization(a.nameLatin),
+                        org.expodesk.party.NameKeys.organization(b.nameLatin)));
+            }
+            reasons.add(String.format(java.util.Locale.ROOT, "name %.2f", name));
+            // a name alone, however alike, is for a person to judge: sure needs corroboration
+            score = name * NAME_WEIGHT;
+            if (a.domain != null && a.domain.equals(b.domain) && !FREE_MAIL.contains(a.domain)) {
+                score += 0.08;
+                reasons.add("same domain");
+            }
+            if (a.phone != null && a.phone.equals(b.phone)) {
+                score += 0.05;
+                reasons.add("same phone");
+            }
+            if (a.country != null && b.country != null && !a.country.equals(b.country)) {
+                score -= 0.15;
+                reasons.add("different country");
+            } else if (a.city != null && b.city != null && org.expodesk.party.NameKeys.fold(a.city)
+                    .equals(org.expodesk.party.NameKeys.fold(b.city))) {
+                score += 0.04;
+                reasons.add("same city");
+            }
+            score = Math.max(0, Math.min(0.99, score));
+        }
+        Verdict verdict = score >= config.sure() ? Verdict.SURE : score >= config.likely() ? Verdict.LIKELY : Verdict.NEW;
+        return new Match(b, score, reasons, verdict);
+    }
+
+    private static void block(Map<Long, Organization> into, String where, Object value) {
+        for (Organization o : Organization.<Organization>find(where + " and mergedInto is null", value)
+                .page(0, BLOCK_LIMIT).list()) {
+            into.putIfAbsent(o.id, o);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.expodesk.party.dedup;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.platform.problem.ProblemException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The pairs that may be the same party, waiting for a person to decide. */
+@ApplicationScoped
+@Transactional
+public class ReviewQueue {
+
+    @Inject
+    Clock clock;
+
+    /** Adds a pair once; proposing the same pair again changes nothing. */
+    public void propose(String kind, long recordId, long candidateId, double score, String reasons) {
+        if (DedupCandidate.count("kind = ?1 and recordId = ?2 and candidateId = ?3", kind, recordId, candidateId) > 0) {
+            return;
+        }
+        DedupCandidate c = new DedupCandidate();
+        c.kind = kind;
+        c.recordId = recordId;
+        c.candidateId = candidateId;
+        c.score = BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP);
+        c.reasons = reasons.length() > 500 ? reasons.substring(0, 500) : reasons;
+        c.persist();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DedupCandidate> open(String kind) {
+        return DedupCandidate.list("status = ?1 and kind = ?2", Sort.descending("score"), DedupCandidate.OPEN, kind);
+    }
+
+    /** Not the same party after all. */
+    public DedupCandidate dismiss(long id, String by) {
+        return decide(id, DedupCandidate.DISMISSED, by);
+    }
+
+    public DedupCandidate decide(long id, String status, String by) {
+        DedupCandidate c = DedupCandidate.findById(id);
+        if (c == null) {
+            throw ProblemException.notFound("Review item");
+        }
+        if (!DedupCandidate.OPEN.equals(c.status)) {
+            throw ProblemException.conflict("This pair was already decided: " + c.status);
+        }
+        c.status = status;
+        c.decidedBy = by;
+        c.decidedAt = Instant.now(clock);
+        return c;
+    }
+}
