@@ -186,6 +186,25 @@ public class UserService {
         return user.filter(u -> u.enabled && (u.role == Role.STAFF || u.role == Role.ADMIN));
     }
 
+    /** Moves the exhibitor accounts of one organization to another (a merge); returns whose. */
+    public List<Long> reassignOrganization(long from, long to) {
+        List<Long> ids = UserAccount.<UserAccount>list("organizationId", from).stream().map(u -> u.id).toList();
+        for (Long id : ids) {
+            get(id).organizationId = to;
+        }
+        return ids;
+    }
+
+    /** Puts exhibitor accounts back on an organization (undoing a merge). */
+    public void assignOrganization(List<Long> userIds, long organizationId) {
+        for (Long id : userIds) {
+            UserAccount user = UserAccount.findById(id);
+            if (user != null) {
+                user.organizationId = organizationId;
+            }
+        }
+    }
+
     /** Display names of users by id, for lists that show who owns what. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<Long, String> displayNames(java.util.Collection<Long> ids) {

@@ -49,6 +49,13 @@ public class OrganizationResource {
     public record Screening(String status, String reason) {
     }
 
+    /** {@code duplicate}: the organization to merge into this one; {@code take}: its fields to keep. */
+    public record MergeRequest(Long duplicate, java.util.Set<String> take) {
+    }
+
+    public record Merged(long merge, OrganizationView survivor) {
+    }
+
     @Inject
     Organizations organizations;
 
@@ -66,6 +73,9 @@ public class OrganizationResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    org.expodesk.party.dedup.OrganizationMerge merges;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -129,6 +139,19 @@ public class OrganizationResource {
         }
         organizations.screen(id, verdict, screening.reason(), currentUser.require().username());
         return OrganizationView.of(organizations.get(id));
+    }
+
+    /** Merges a duplicate into this organization; undo with POST /api/merges/{merge}/undo. */
+    @POST
+    @Path("/{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Merged merge(@PathParam("id") long id, @NotNull MergeRequest request) {
+        if (request.duplicate() == null) {
+            throw ProblemException.invalid("duplicate", "field_required");
+        }
+        var log = merges.merge(id, request.duplicate(), request.take() == null ? java.util.Set.of() : request.take(),
+                currentUser.require().username());
+        return new Merged(log.id, OrganizationView.of(organizations.get(id)));
     }
 
     @GET

@@ -1,0 +1,245 @@
+package org.expodesk.party.dedup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.account.UserService;
+import org.expodesk.party.Employment;
+import org.expodesk.party.Interaction;
+import org.expodesk.party.Organization;
+import org.expodesk.party.Participation;
+import org.expodesk.party.Person;
+import org.expodesk.party.Ticket;
+import org.expodesk.platform.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merging a duplicate organization into the one that survives: per field the value chosen (the
+ * survivor's unless told otherwise, its gaps filled from the duplicate), all history moved over
+ * (people, employments, participations, contacts, tickets, exhibitor accounts), the duplicate
+ * kept but pointing at the survivor, and a log from which the merge is undone.
+ */
+@ApplicationScoped
+@Transactional
+public class OrganizationMerge {
+
+    /** The fields whose value may come from either record. */
+    static final List<String> FIELDS = List.of("name", "nameLatin", "shortName", "creditCode", "country", "province",
+            "city", "address", "website", "domain", "phone", "email", "industry", "companySize", "mainBusiness", "tags",
+            "notes", "ownerId");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    ReviewQueue review;
+
+    /** {@code takeFromDuplicate}: the fields whose value should be the duplicate's. */
+    public MergeLog merge(long survivorId, long duplicateId, Set<String> takeFromDuplicate, String by) {
+        if (survivorId == duplicateId) {
+            throw ProblemException.invalid("duplicate", "party_mergeSelf");
+        }
+        for (String field : takeFromDuplicate) {
+            if (!FIELDS.contains(field)) {
+                throw ProblemException.invalid("take", "party_mergeFieldUnknown");
+            }
+        }
+        // both rows, lower id first, so two merges of the same pair cannot deadlock
+        lock(Math.min(survivorId, duplicateId));
+        lock(Math.max(survivorId, duplicateId));
+        Organization survivor = live(survivorId);
+        Organization duplicate = Organization.findById(duplicateId);
+        if (duplicate == null) {
+            throw ProblemException.invalid("duplicate", "party_organizationUnknown");
+        }
+        if (duplicate.mergedInto != null) {
+            throw ProblemException.conflict("That organization was already merged into " + duplicate.mergedInto);
+        }
+        String before = write(values(survivor));
+        Map<String, Object> duplicateValues = values(duplicate);
+        Map<String, Object> result = values(survivor);
+        for (String field : FIELDS) {
+            boolean take = takeFromDuplicate.contains(field.toLowerCase(Locale.ROOT))
+                    || takeFromDuplicate.contains(field);
+            if (take || result.get(field) == null) {
+                result.put(field, duplicateValues.get(field));
+            }
+        }
+        apply(survivor, result);
+
+        Map<String, List<Long>> moved = new LinkedHashMap<>();
+        moved.put("person", move(Person.<Person>list("organizationId", duplicateId).stream().map(p -> p.id).toList(),
+                "update Person set organizationId = ?1 where id in ?2", survivorId));
+        moved.put("employment", move(Employment.<Employment>list("organizationId", duplicateId).stream()
+                .map(e -> e.id).toList(), "update Employment set organizationId = ?1 where id in ?2", survivorId));
+        moved.put("participation", moveParticipations(survivorId, duplicateId));
+        moved.put("interaction", move(Interaction.<Interaction>list("organizationId", duplicateId).stream()
+                .map(i -> i.id).toList(), "update Interaction set organizationId = ?1 where id in ?2", survivorId));
+        moved.put("ticket", move(Ticket.<Ticket>list("organizationId", duplicateId).stream().map(t -> t.id).toList(),
+                "update Ticket set organizationId = ?1 where id in ?2", survivorId));
+        moved.put("user", users.reassignOrganization(duplicateId, survivorId));
+        duplicate.mergedInto = survivorId;
+
+        for (DedupCandidate pair : DedupCandidate.<DedupCandidate>list("kind = 'ORGANIZATION' and status = ?1"
+                + " and ((recordId = ?2 and candidateId = ?3) or (recordId = ?3 and candidateId = ?2))",
+                DedupCandidate.OPEN, survivorId, duplicateId)) {
+            review.decide(pair.id, DedupCandidate.MERGED, by);
+        }
+        MergeLog log = new MergeLog();
+        log.kind = "ORGANIZATION";
+        log.survivorId = survivorId;
+        log.duplicateId = duplicateId;
+        log.survivorBefore = before;
+        log.moved = write(moved);
+        log.mergedBy = by;
+        log.persist();
+        return log;
+    }
+
+    /** Puts both records back as they were before the merge, each with its own history. */
+    public MergeLog undo(long mergeId, String by) {
+        MergeLog log = MergeLog.findById(mergeId);
+        if (log == null) {
+            throw ProblemException.notFound("Merge");
+        }
+        if (log.undoneAt != null) {
+            throw ProblemException.conflict("This merge was already undone");
+        }
+        lock(Math.min(log.survivorId, log.duplicateId));
+        lock(Math.max(log.survivorId, log.duplicateId));
+        if (MergeLog.count("kind = ?1 and survivorId = ?2 and undoneAt is null and id > ?3", log.kind, log.survivorId,
+                log.id) > 0) {
+            throw ProblemException.conflict("A later merge into the same organization must be undone first");
+        }
+        Organization survivor = Organization.findById(log.survivorId);
+        Organization duplicate = Organization.findById(log.duplicateId);
+        apply(survivor, read(log.survivorBefore, new TypeReference<Map<String, Object>>() { }));
+        Map<String, List<Long>> moved = read(log.moved, new TypeReference<Map<String, List<Long>>>() { });
+        long back = duplicate.id;
+        move(moved.get("person"), "update Person set organizationId = ?1 where id in ?2", back);
+        move(moved.get("employment"), "update Employment set organizationId = ?1 where id in ?2", back);
+        move(moved.get("participation"), "update Participation set organizationId = ?1 where id in ?2", back);
+        move(moved.get("interaction"), "update Interaction set organizationId = ?1 where id in ?2", back);
+        move(moved.get("ticket"), "update Ticket set organizationId = ?1 where id in ?2", back);
+        users.assignOrganization(moved.get("user"), back);
+        duplicate.mergedInto = null;
+        log.undoneBy = by;
+        log.undoneAt = Instant.now(clock);
+        return log;
+    }
+
+    /** A participation the survivor already has (same edition and role) stays with the duplicate. */
+    private List<Long> moveParticipations(long survivorId, long duplicateId) {
+        List<Long> ids = new ArrayList<>();
+        for (Participation p : Participation.<Participation>list("organizationId", duplicateId)) {
+            boolean clash = Participation.count("exhibitionId = ?1 and organizationId = ?2 and role = ?3"
+                    + " and personId is not distinct from ?4", p.exhibitionId, survivorId, p.role, p.personId) > 0;
+            if (!clash) {
+                ids.add(p.id);
+            }
+        }
+        return move(ids, "update Participation set organizationId = ?1 where id in ?2", survivorId);
+    }
+
+    private static List<Long> move(List<Long> ids, String update, long to) {
+        if (ids != null && !ids.isEmpty()) {
+            Organization.getEntityManager().createQuery(update).setParameter(1, to).setParameter(2, ids).executeUpdate();
+        }
+        return ids == null ? List.of() : ids;
+    }
+
+    private static Organization live(long id) {
+        Organization o = Organization.findById(id);
+        if (o == null) {
+            throw ProblemException.notFound("Organization");
+        }
+        if (o.mergedInto != null) {
+            throw ProblemException.conflict("That organization was merged into " + o.mergedInto);
+        }
+        return o;
+    }
+
+    private static void lock(long id) {
+        Organization.getEntityManager().createNativeQuery("SELECT id FROM organization WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+    }
+
+    private static Map<String, Object> values(Organization o) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("name", o.name);
+        v.put("nameLatin", o.nameLatin);
+        v.put("shortName", o.shortName);
+        v.put("creditCode", o.creditCode);
+        v.put("country", o.country);
+        v.put("province", o.province);
+        v.put("city", o.city);
+        v.put("address", o.address);
+        v.put("website", o.website);
+        v.put("domain", o.domain);
+        v.put("phone", o.phone);
+        v.put("email", o.email);
+        v.put("industry", o.industry);
+        v.put("companySize", o.companySize);
+        v.put("mainBusiness", o.mainBusiness);
+        v.put("tags", o.tags);
+        v.put("notes", o.notes);
+        v.put("ownerId", o.ownerId);
+        return v;
+    }
+
+    private static void apply(Organization o, Map<String, Object> v) {
+        o.name = (String) v.get("name");
+        o.nameLatin = (String) v.get("nameLatin");
+        o.shortName = (String) v.get("shortName");
+        o.creditCode = (String) v.get("creditCode");
+        o.country = (String) v.get("country");
+        o.province = (String) v.get("province");
+        o.city = (String) v.get("city");
+        o.address = (String) v.get("address");
+        o.website = (String) v.get("website");
+        o.domain = (String) v.get("domain");
+        o.phone = (String) v.get("phone");
+        o.email = (String) v.get("email");
+        o.industry = (String) v.get("industry");
+        o.companySize = (String) v.get("companySize");
+        o.mainBusiness = (String) v.get("mainBusiness");
+        o.tags = (String) v.get("tags");
+        o.notes = (String) v.get("notes");
+        Object owner = v.get("ownerId");
+        o.ownerId = owner == null ? null : ((Number) owner).longValue();
+        o.nameKey = org.expodesk.party.NameKeys.organization(o.name);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the merge log", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not read the merge log", e);
+        }
+    }
+}
