@@ -195,12 +195,12 @@ public class UserService {
         return ids;
     }
 
-    /** Puts exhibitor accounts back on an organization (undoing a merge). */
-    public void assignOrganization(List<Long> userIds, long organizationId) {
-        for (Long id : userIds) {
+    /** Puts exhibitor accounts back on an organization (undoing a merge), those still on {@code from}. */
+    public void assignOrganization(List<Long> userIds, long from, long to) {
+        for (Long id : userIds == null ? List.<Long>of() : userIds) {
             UserAccount user = UserAccount.findById(id);
-            if (user != null) {
-                user.organizationId = organizationId;
+            if (user != null && Long.valueOf(from).equals(user.organizationId)) {
+                user.organizationId = to;
             }
         }
     }

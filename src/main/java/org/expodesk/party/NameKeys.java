@@ -17,12 +17,11 @@ import java.util.regex.Pattern;
 public final class NameKeys {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Set<String> LATIN_FORMS = Set.of("co", "ltd", "inc", "llc", "gmbh", "corp", "corporation",
             "company", "limited", "incorporated", "sa", "srl", "bv", "ag", "plc", "kg", "pte", "pty");
     /** Longest first, so that 股份有限公司 goes before 有限公司. */
     private static final List<String> CJK_FORMS = List.of("股份有限公司", "有限责任公司", "集团有限公司", "有限公司",
-            "股份公司", "集团公司", "公司");
+            "股份公司", "集团公司", "株式会社", "公司");
 
     private NameKeys() {
     }
@@ -42,6 +41,16 @@ public final class NameKeys {
         return key;
     }
 
+    /** True for a word that is only a legal form (GmbH, Ltd., 有限公司). */
+    public static boolean isLegalForm(String word) {
+        String[] folded = words(word);
+        if (folded.length == 0) {
+            return false;
+        }
+        String joined = String.join("", folded);
+        return LATIN_FORMS.contains(joined) || CJK_FORMS.contains(joined);
+    }
+
     public static String person(String familyName, String givenName) {
         return fold((familyName == null ? "" : familyName) + (givenName == null ? "" : givenName));
     }
@@ -55,9 +64,50 @@ public final class NameKeys {
         if (text == null || text.isBlank()) {
             return new String[0];
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        folded = MARKS.matcher(folded).replaceAll("");
-        folded = Normalizer.normalize(folded, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).trim();
-        return Arrays.stream(NOT_WORD.split(folded)).filter(w -> !w.isEmpty()).toArray(String[]::new);
+        String folded = Normalizer.normalize(withoutLatinAccents(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).trim();
+        List<String> words = new ArrayList<>();
+        StringBuilder letters = new StringBuilder();
+        for (String w : NOT_WORD.split(folded)) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            // "S.A.", "B.V.": single letters in a row are one word
+            if (w.codePointCount(0, w.length()) == 1 && Character.isLetter(w.codePointAt(0))
+                    && Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.LATIN) {
+                letters.append(w);
+                continue;
+            }
+            if (letters.length() > 0) {
+                words.add(letters.toString());
+                letters.setLength(0);
+            }
+            words.add(w);
+        }
+        if (letters.length() > 0) {
+            words.add(letters.toString());
+        }
+        return words.toArray(String[]::new);
+    }
+
+    /** Accents off Latin, Greek and Cyrillic letters only: elsewhere (ダ, ि) the mark is part of the letter. */
+    private static String withoutLatinAccents(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        Character.UnicodeScript base = Character.UnicodeScript.COMMON;
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean mark = Character.getType(cp) == Character.NON_SPACING_MARK
+                    || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+            if (mark && (base == Character.UnicodeScript.LATIN || base == Character.UnicodeScript.GREEK
+                    || base == Character.UnicodeScript.CYRILLIC)) {
+                continue;
+            }
+            if (!mark) {
+                base = Character.UnicodeScript.of(cp);
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
     }
 }

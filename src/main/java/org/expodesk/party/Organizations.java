@@ -41,6 +41,9 @@ public class Organizations implements OrganizationDirectory {
     @Inject
     ReviewQueue review;
 
+    @Inject
+    org.expodesk.party.dedup.KeyLocks keyLocks;
+
     public record NewOrganization(String name, String nameLatin, String shortName, String creditCode, String country,
                                   String province, String city, String address, String website, String email,
                                   String phone, String industry, String companySize, String mainBusiness,
@@ -60,6 +63,9 @@ public class Organizations implements OrganizationDirectory {
      * gets the fields it lacked, and is returned instead. Likely matches go to the review queue.
      */
     public Created createOrMatch(NewOrganization r) {
+        // first statement of the transaction: a second create of the same company waits here, and
+        // then its reads see the first one's committed row
+        keyLocks.lock(lockKey(r));
         Organization o = validated(r);
         List<OrganizationMatcher.Match> matches = matcher.matches(o);
         if (!matches.isEmpty() && matches.get(0).verdict() == OrganizationMatcher.Verdict.SURE) {
@@ -75,16 +81,20 @@ public class Organizations implements OrganizationDirectory {
         return new Created(o, false, possible);
     }
 
-    /** Copies into {@code target} what it lacks and {@code source} has. */
+    /** Creates of one company take turns on its strongest key: the credit code, else the name key. */
+    private static String lockKey(NewOrganization r) {
+        return r.creditCode() != null && !r.creditCode().isBlank()
+                ? "cc:" + r.creditCode().replaceAll("\\s", "").toUpperCase(Locale.ROOT)
+                : "nk:" + NameKeys.organization(r.name());
+    }
+
+    /** Copies into {@code target} what it lacks and {@code source} has (never a registration number). */
     static void fillGaps(Organization target, Organization source) {
         if (target.nameLatin == null) {
             target.nameLatin = source.nameLatin;
         }
         if (target.shortName == null) {
             target.shortName = source.shortName;
-        }
-        if (target.creditCode == null) {
-            target.creditCode = source.creditCode;
         }
         if (target.country == null) {
             target.country = source.country;
@@ -187,10 +197,11 @@ public class Organizations implements OrganizationDirectory {
         return o;
     }
 
+    /** A live organization: there, and not merged into another. */
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(long organizationId) {
-        return Organization.count("id", organizationId) > 0;
+        return Organization.count("id = ?1 and mergedInto is null", organizationId) > 0;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -29,7 +29,10 @@ public class PartySearch {
         List<String> words = Arrays.stream(q.split("\\s+")).map(NameKeys::fold).filter(w -> !w.isEmpty()).toList();
         String digits = q.replaceAll("[^0-9]", "");
         List<Hit> hits = new ArrayList<>();
-        for (Organization o : organizations(q, words, digits)) {
+        // legal forms ("有限公司", "GmbH") are not in name keys, so they are not searched for either
+        List<String> orgWords = Arrays.stream(q.split("\\s+")).filter(w -> !NameKeys.isLegalForm(w))
+                .map(NameKeys::organization).filter(w -> !w.isEmpty()).toList();
+        for (Organization o : organizations(q, orgWords.isEmpty() ? words : orgWords, digits)) {
             hits.add(new Hit("organization", o.id, o.name, join(o.nameLatin, o.city, o.country)));
         }
         for (Person p : people(q, words, digits)) {

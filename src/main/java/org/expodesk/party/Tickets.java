@@ -56,7 +56,13 @@ public class Tickets {
     /** Moves a ticket on; resolving needs the resolution. 409 names the statuses open from here. */
     public Ticket move(long ticketId, String status, String resolution, String assignee) {
         Ticket t = get(ticketId);
+        if (t.status == TicketStatus.CLOSED) {
+            throw ProblemException.conflict("A closed ticket no longer changes; raise a new one");
+        }
         List<FieldError> errors = new ArrayList<>();
+        if (resolution != null && resolution.length() > 2000) {
+            errors.add(new FieldError("resolution", "field_tooLong"));
+        }
         if (assignee != null && !assignee.isBlank()) {
             t.assigneeId = users.findStaff(assignee).map(u -> u.id).orElseGet(() -> {
                 errors.add(new FieldError("assignee", "task_unknownStaff"));
@@ -71,14 +77,16 @@ public class Tickets {
                             "A " + t.status + " ticket cannot become " + next)
                             .withAllowed(t.status.next().stream().map(Enum::name).toList()));
                 }
-                if (next == TicketStatus.RESOLVED && (resolution == null || resolution.isBlank())) {
+                boolean ending = next == TicketStatus.RESOLVED || next == TicketStatus.CLOSED;
+                boolean explained = (resolution != null && !resolution.isBlank()) || t.resolution != null;
+                if (ending && !explained) {
                     errors.add(new FieldError("resolution", "party_resolutionRequired"));
                 }
                 t.status = next;
             }
         }
         if (resolution != null && !resolution.isBlank()) {
-            t.resolution = resolution.trim().length() > 2000 ? resolution.trim().substring(0, 2000) : resolution.trim();
+            t.resolution = resolution.trim();
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -39,7 +39,8 @@ class CustomerDatabaseApiTest {
         long id = org.getLong("id");
 
         for (String q : List.of("华强" + unique, "huaqiang" + unique, "HUAQIANG" + unique + " electronics", credit,
-                "hq" + unique + ".example.cn")) {
+                "hq" + unique + ".example.cn", "深圳市华强" + unique + "电子有限公司",
+                "Shenzhen Huaqiang" + unique + " Electronics Co., Ltd.")) {
             Api.asAdmin().queryParam("q", q).get("/api/search").then().statusCode(200)
                     .body("items.findAll { it.type == 'organization' }.id", hasItem((int) id));
         }
@@ -50,7 +51,7 @@ class CustomerDatabaseApiTest {
     void aPersonKeepsTheirWorkHistoryAndIsWrittenTheirWay() {
         long first = TestOrganizations.create();
         long second = TestOrganizations.create();
-        String unique = String.valueOf(System.nanoTime() % 1_000_000);
+        String unique = String.valueOf(1_000_000 + System.nanoTime() % 1_000_000);
         long person = ((Number) Api.asAdmin().body(Map.of("familyName", "王", "givenName", "小明" + unique,
                         "email", "Xiaoming." + unique + "@Example.CN", "phone", "+86 138-0013-" + unique.substring(0, 4),
                         "organization", first, "jobTitle", "采购经理"))
@@ -99,6 +100,7 @@ class CustomerDatabaseApiTest {
 
         Api.asAdmin().body(Map.of("status", "RESOLVED")).post("/api/tickets/" + id + "/changes").then().statusCode(400)
                 .body("errors[0].field", equalTo("resolution"));
+        Api.asAdmin().get("/api/tickets/" + id).then().body("ticket.status", equalTo("NEW"));
         Api.asAdmin().body(Map.of("status", "IN_PROGRESS", "assignee", staff.username())).post("/api/tickets/" + id + "/changes")
                 .then().statusCode(200).body("assignee", equalTo((int) staff.id()));
         Api.asAdmin().body(Map.of("status", "RESOLVED", "resolution", "Replaced the breaker"))
@@ -108,6 +110,8 @@ class CustomerDatabaseApiTest {
         Api.asAdmin().get("/api/tickets/" + id).then().body("history.action", hasItem("CREATE"))
                 .body("history.changes", hasItem(containsString("RESOLVED")));
         Api.asAdmin().get("/api/organizations/" + org + "/tickets").then().body("id", contains((int) id));
+        Api.asAdmin().body(Map.of("status", "CLOSED")).post("/api/tickets/" + id + "/changes").then().statusCode(200);
+        Api.asAdmin().body(Map.of("assignee", "admin")).post("/api/tickets/" + id + "/changes").then().statusCode(409);
     }
 
     @Test
@@ -133,7 +137,13 @@ class CustomerDatabaseApiTest {
                 .post("/api/people").then().statusCode(201).extract().path("id")).longValue();
         String exhibitor = TestUsers.exhibitor(own).token();
 
-        Api.as(exhibitor).get("/api/organizations/" + own).then().statusCode(200);
+        Api.asAdmin().body(Map.of("name", "Mine " + System.nanoTime(), "notes", "late payer, do not extend credit"))
+                .post("/api/organizations").then().statusCode(201);
+        Api.as(exhibitor).get("/api/organizations/" + own).then().statusCode(200)
+                .body("notes", org.hamcrest.Matchers.nullValue()).body("owner", org.hamcrest.Matchers.nullValue());
+        long loner = ((Number) Api.asAdmin().body(Map.of("familyName", "Loner")).post("/api/people").then()
+                .statusCode(201).extract().path("id")).longValue();
+        Api.as(exhibitor).get("/api/people/" + loner).then().statusCode(404);
         Api.as(exhibitor).get("/api/organizations/" + own + "/people").then().statusCode(200).body("id", contains((int) colleague));
         Api.as(exhibitor).get("/api/people/" + colleague).then().statusCode(200);
 

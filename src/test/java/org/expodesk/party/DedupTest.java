@@ -32,7 +32,7 @@ class DedupTest {
         long first = create(Map.of("name", "Blue Harbour " + u + " Trading GmbH", "country", "DE", "city", "Hamburg",
                 "website", "https://blueharbour" + u + ".example.de"), 201);
         long sure = create(Map.of("name", "Blue Harbour " + u + " Trading", "country", "DE",
-                "email", "info@blueharbour" + u + ".example.de"), 200);
+                "website", "http://blueharbour" + u + ".example.de/kontakt"), 200);
         assertThat(sure).isEqualTo(first);
 
         long likely = create(Map.of("name", "Blue Harbor " + u + " Trading", "country", "DE", "city", "Hamburg"), 201);
@@ -57,6 +57,38 @@ class DedupTest {
         assertThat(b).isNotEqualTo(a);
         List<Number> records = Api.asAdmin().get("/api/dedup/candidates").then().extract().path("items.record");
         assertThat(records.stream().map(Number::longValue)).doesNotContain(b);
+    }
+
+    @Test
+    void aLikeNameWithAMailDomainOrACityIsNeverSure() {
+        String u = unique();
+        long first = create(Map.of("name", "深圳市华强" + u + "电子有限公司", "nameLatin", "Shenzhen Huaqiang" + u + " Electronics",
+                "city", "深圳", "email", "sales@sohu.com", "country", "CN"), 201);
+        long second = create(Map.of("name", "深圳市华信" + u + "电子有限公司", "nameLatin", "Shenzhen Huaxin" + u + " Electronics",
+                "city", "深圳", "email", "info@sohu.com", "country", "CN", "creditCode", "91440300HX" + u), 201);
+        assertThat(second).isNotEqualTo(first);
+        Api.asAdmin().get("/api/organizations/" + first).then().body("creditCode", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void twoIdenticalCreatesAtOnceMakeOneRecord() throws Exception {
+        String u = unique();
+        Map<String, Object> body = Map.of("name", "Parallel " + u + " Ceramics", "creditCode", "PC" + u, "country", "CN");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> ((Number) Api.asAdmin().body(body).post("/api/organizations").then()
+                        .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201))).extract().path("id")).longValue()));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var f : futures) {
+                ids.add(f.get());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static long create(Map<String, Object> body, int status) {

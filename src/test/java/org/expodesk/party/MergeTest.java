@@ -51,6 +51,10 @@ class MergeTest {
         Api.as(exhibitor.token()).get("/api/organizations/" + survivor).then().statusCode(200);
         Api.asAdmin().queryParam("q", "redlantern" + u + ".example.fr").get("/api/search").then()
                 .body("items.id", not(hasItem((int) duplicate)));
+        Api.asAdmin().queryParam("q", "Red Lantern " + u).get("/api/search").then()
+                .body("items.id", hasItem((int) survivor)).body("items.id", not(hasItem((int) duplicate)));
+        Api.asAdmin().body(Map.of("familyName", "Late", "organization", duplicate)).post("/api/people").then()
+                .statusCode(400).body("errors[0].field", equalTo("organization"));
         Api.asAdmin().body(Map.of("duplicate", duplicate)).post("/api/organizations/" + survivor + "/merge").then()
                 .statusCode(409);
 
@@ -65,6 +69,27 @@ class MergeTest {
         Api.as(exhibitor.token()).get("/api/organizations/" + duplicate).then().statusCode(200);
         Api.as(exhibitor.token()).get("/api/organizations/" + survivor).then().statusCode(404);
         Api.asAdmin().post("/api/merges/" + merge + "/undo").then().statusCode(409);
+    }
+
+    @Test
+    void anUndoLeavesWhatMovedSinceWhereItIsAndChainsAreUndoneLatestFirst() {
+        long s = org(Map.of("name", "Survivor " + System.nanoTime(), "country", "IT"));
+        long d = org(Map.of("name", "Duplicate " + System.nanoTime(), "country", "ES"));
+        long x = org(Map.of("name", "Third " + System.nanoTime(), "country", "PT"));
+        long elsewhere = org(Map.of("name", "Elsewhere " + System.nanoTime(), "country", "NL"));
+        long mover = ((Number) Api.asAdmin().body(Map.of("familyName", "Rossi", "organization", d))
+                .post("/api/people").then().statusCode(201).extract().path("id")).longValue();
+        long m1 = ((Number) Api.asAdmin().body(Map.of("duplicate", x)).post("/api/organizations/" + d + "/merge")
+                .then().statusCode(200).extract().path("merge")).longValue();
+        long m2 = ((Number) Api.asAdmin().body(Map.of("duplicate", d)).post("/api/organizations/" + s + "/merge")
+                .then().statusCode(200).extract().path("merge")).longValue();
+        Api.asAdmin().post("/api/merges/" + m1 + "/undo").then().statusCode(409);
+
+        Api.asAdmin().body(Map.of("organization", elsewhere)).post("/api/people/" + mover + "/employment").then().statusCode(200);
+        Api.asAdmin().body(Map.of("phone", "+39 02 1234 5678")).post("/api/organizations/" + s + "/merge");
+        Api.asAdmin().post("/api/merges/" + m2 + "/undo").then().statusCode(200);
+        Api.asAdmin().get("/api/people/" + mover).then().body("organization", equalTo((int) elsewhere));
+        Api.asAdmin().post("/api/merges/" + m1 + "/undo").then().statusCode(200);
     }
 
     @Test

@@ -14,6 +14,12 @@ class NameKeysTest {
         assertThat(NameKeys.organization("Müller GmbH")).isEqualTo("muller");
         assertThat(NameKeys.organization("Taco")).isEqualTo("taco");
         assertThat(NameKeys.organization("Ltd")).isEqualTo("ltd");
+        assertThat(NameKeys.organization("Telefónica S.A.")).isEqualTo("telefonica");
+        assertThat(NameKeys.organization("Philips B.V.")).isEqualTo("philips");
+        assertThat(NameKeys.organization("ダイキン工業株式会社")).isEqualTo("ダイキン工業");
+        assertThat(NameKeys.isLegalForm("GmbH")).isTrue();
+        assertThat(NameKeys.isLegalForm("有限公司")).isTrue();
+        assertThat(NameKeys.isLegalForm("Harbour")).isFalse();
     }
 
     @Test

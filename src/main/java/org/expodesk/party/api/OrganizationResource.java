@@ -114,7 +114,8 @@ public class OrganizationResource {
     @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
     public OrganizationView get(@PathParam("id") long id) {
         AccessRules.requireOrganization(identity, id, "Organization");
-        return OrganizationView.of(organizations.get(id));
+        Organization o = organizations.get(id);
+        return AccessRules.isStaff(identity) ? OrganizationView.of(o) : OrganizationView.forExhibitor(o);
     }
 
     @GET

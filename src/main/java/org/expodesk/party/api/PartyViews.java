@@ -22,13 +22,20 @@ public final class PartyViews {
                                    String domain, String email, String phone, String industry, String companySize,
                                    String mainBusiness, List<String> tags, String notes, Long owner,
                                    String verification, String verificationReason, String verifiedBy,
-                                   Instant verifiedAt, long version) {
+                                   Instant verifiedAt, Long mergedInto, long version) {
 
         static OrganizationView of(Organization o) {
             return new OrganizationView(o.id, o.name, o.nameLatin, o.shortName, o.creditCode, o.country, o.province,
                     o.city, o.address, o.website, o.domain, o.email, o.phone, o.industry, o.companySize, o.mainBusiness,
                     o.tags == null ? List.of() : List.of(o.tags.split(",")), o.notes, o.ownerId, o.verification.name(),
-                    o.verificationReason, o.verifiedBy, o.verifiedAt, o.version);
+                    o.verificationReason, o.verifiedBy, o.verifiedAt, o.mergedInto, o.version);
+        }
+
+        /** What an exhibitor sees of its own organization: no staff notes, screening remarks or owner. */
+        static OrganizationView forExhibitor(Organization o) {
+            return new OrganizationView(o.id, o.name, o.nameLatin, o.shortName, o.creditCode, o.country, o.province,
+                    o.city, o.address, o.website, o.domain, o.email, o.phone, o.industry, o.companySize, o.mainBusiness,
+                    List.of(), null, null, o.verification.name(), null, null, o.verifiedAt, null, o.version);
         }
     }
 

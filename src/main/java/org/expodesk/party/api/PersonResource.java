@@ -19,6 +19,8 @@ import org.expodesk.party.api.PartyViews.PersonView;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
 
+import java.util.List;
+
 /** People of the customer database; an exhibitor reads only the people of its own organization. */
 @Path("/api/people")
 @RolesAllowed(Roles.STAFF)
@@ -53,7 +55,8 @@ public class PersonResource {
             throw ProblemException.notFound("Person");
         }
         AccessRules.requireOrganization(identity, p.organizationId, "Person");
-        return PersonView.of(p, people.employments(id));
+        // an exhibitor does not learn where its staff worked before
+        return PersonView.of(p, AccessRules.isStaff(identity) ? people.employments(id) : List.of());
     }
 
     /** The person now works elsewhere: {@code {organization, jobTitle}}; the history keeps the past. */

@@ -27,6 +27,11 @@ public class MergeLog extends AuditedEntity {
     @Column(name = "survivor_before", nullable = false, columnDefinition = "mediumtext")
     public String survivorBefore;
 
+    /** The survivor's values right after the merge: undo reverts a field only if it still has this. */
+    @AuditIgnored
+    @Column(name = "survivor_after", columnDefinition = "mediumtext")
+    public String survivorAfter;
+
     /** The ids of the rows moved from the duplicate, per kind of row, as JSON. */
     @AuditIgnored
     @Column(nullable = false, columnDefinition = "mediumtext")

@@ -22,8 +22,10 @@ import java.util.Set;
 public class OrganizationMatcher {
 
     /** Mail providers' domains say nothing about the company. */
-    static final Set<String> FREE_MAIL = Set.of("gmail.com", "outlook.com", "hotmail.com", "yahoo.com", "qq.com",
-            "163.com", "126.com", "sina.com", "foxmail.com", "icloud.com", "aliyun.com", "yeah.net");
+    static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
+            "msn.com", "yahoo.com", "aol.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
+            "web.de", "t-online.de", "mail.ru", "yandex.ru", "naver.com", "qq.com", "163.com", "126.com", "yeah.net",
+            "sina.com", "sina.cn", "sohu.com", "139.com", "189.cn", "21cn.com", "foxmail.com", "aliyun.com", "tom.com");
     private static final int BLOCK_LIMIT = 200;
     static final double NAME_WEIGHT = 0.9;
 
@@ -41,7 +43,7 @@ public class OrganizationMatcher {
         if (incoming.creditCode != null) {
             block(candidates, "creditCode = ?1", incoming.creditCode);
         }
-        if (incoming.domain != null && !FREE_MAIL.contains(incoming.domain)) {
+        if (incoming.domain != null && !isFreeMail(incoming.domain)) {
             block(candidates, "domain = ?1", incoming.domain);
         }
         if (incoming.phone != null && incoming.phone.replaceAll("\\D", "").length() >= 7) {
@@ -76,19 +78,26 @@ public class OrganizationMatcher {
             reasons.add("different credit codes");
             score = 0;
         } else {
-            double name = Similarity.of(a.nameKey, b.nameKey);
-            if (a.nameLatin != null && b.nameLatin != null) {
-                name = Math.max(name, Similarity.of(org.expodesk.party.NameKeys.organization(a.nameLatin),
-                        org.expodesk.party.NameKeys.organization(b.nameLatin)));
+            // each record's names in both scripts against the other's: "Shenzhen Huaqiang" alone still meets 华强
+            double name = 0;
+            for (String x : keys(a)) {
+                for (String y : keys(b)) {
+                    name = Math.max(name, Similarity.of(x, y));
+                }
             }
             reasons.add(String.format(java.util.Locale.ROOT, "name %.2f", name));
             // a name alone, however alike, is for a person to judge: sure needs corroboration
             score = name * NAME_WEIGHT;
-            if (a.domain != null && a.domain.equals(b.domain) && !FREE_MAIL.contains(a.domain)) {
+            // only a website says whose domain it is; a mail address may be a provider's or a group's
+            boolean sameSite = a.website != null && b.website != null && a.domain != null && a.domain.equals(b.domain)
+                    && !isFreeMail(a.domain);
+            if (sameSite) {
                 score += 0.08;
-                reasons.add("same domain");
+                reasons.add("same website");
             }
-            if (a.phone != null && a.phone.equals(b.phone)) {
+            boolean samePhone = a.phone != null && b.phone != null
+                    && a.phone.replaceAll("\\D", "").equals(b.phone.replaceAll("\\D", ""));
+            if (samePhone) {
                 score += 0.05;
                 reasons.add("same phone");
             }
@@ -101,9 +110,37 @@ public class OrganizationMatcher {
                 reasons.add("same city");
             }
             score = Math.max(0, Math.min(0.99, score));
+            // sure, without a shared credit code, only for the very same name and a key of its own
+            boolean exactName = a.nameKey != null && a.nameKey.equals(b.nameKey);
+            if (!(exactName && (sameSite || samePhone))) {
+                score = Math.min(score, config.sure() - 0.0001);
+            }
         }
         Verdict verdict = score >= config.sure() ? Verdict.SURE : score >= config.likely() ? Verdict.LIKELY : Verdict.NEW;
         return new Match(b, score, reasons, verdict);
+    }
+
+    private static List<String> keys(Organization o) {
+        List<String> keys = new ArrayList<>();
+        if (o.nameKey != null && !o.nameKey.isEmpty()) {
+            keys.add(o.nameKey);
+        }
+        if (o.nameLatin != null) {
+            String latin = org.expodesk.party.NameKeys.organization(o.nameLatin);
+            if (!latin.isEmpty()) {
+                keys.add(latin);
+            }
+        }
+        return keys;
+    }
+
+    static boolean isFreeMail(String domain) {
+        for (String provider : FREE_MAIL) {
+            if (domain.equals(provider) || domain.endsWith("." + provider)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void block(Map<Long, Organization> into, String where, Object value) {

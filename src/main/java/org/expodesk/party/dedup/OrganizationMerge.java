@@ -107,6 +107,7 @@ public class OrganizationMerge {
         log.survivorId = survivorId;
         log.duplicateId = duplicateId;
         log.survivorBefore = before;
+        log.survivorAfter = write(values(survivor));
         log.moved = write(moved);
         log.mergedBy = by;
         log.persist();
@@ -124,21 +125,38 @@ public class OrganizationMerge {
         }
         lock(Math.min(log.survivorId, log.duplicateId));
         lock(Math.max(log.survivorId, log.duplicateId));
-        if (MergeLog.count("kind = ?1 and survivorId = ?2 and undoneAt is null and id > ?3", log.kind, log.survivorId,
-                log.id) > 0) {
-            throw ProblemException.conflict("A later merge into the same organization must be undone first");
+        // merges form chains (X into D, then D into S): undo them latest first
+        if (MergeLog.count("kind = ?1 and undoneAt is null and id > ?2 and (survivorId in ?3 or duplicateId in ?3)",
+                log.kind, log.id, List.of(log.survivorId, log.duplicateId)) > 0) {
+            throw ProblemException.conflict("A later merge involving these organizations must be undone first");
         }
         Organization survivor = Organization.findById(log.survivorId);
         Organization duplicate = Organization.findById(log.duplicateId);
-        apply(survivor, read(log.survivorBefore, new TypeReference<Map<String, Object>>() { }));
+        // revert only what the merge set and nobody has changed since
+        Map<String, Object> before = read(log.survivorBefore, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> after = log.survivorAfter == null ? values(survivor)
+                : read(log.survivorAfter, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> now = values(survivor);
+        for (String field : FIELDS) {
+            if (java.util.Objects.equals(String.valueOf(now.get(field)), String.valueOf(after.get(field)))) {
+                now.put(field, before.get(field));
+            }
+        }
+        apply(survivor, now);
         Map<String, List<Long>> moved = read(log.moved, new TypeReference<Map<String, List<Long>>>() { });
         long back = duplicate.id;
-        move(moved.get("person"), "update Person set organizationId = ?1 where id in ?2", back);
-        move(moved.get("employment"), "update Employment set organizationId = ?1 where id in ?2", back);
-        move(moved.get("participation"), "update Participation set organizationId = ?1 where id in ?2", back);
-        move(moved.get("interaction"), "update Interaction set organizationId = ?1 where id in ?2", back);
-        move(moved.get("ticket"), "update Ticket set organizationId = ?1 where id in ?2", back);
-        users.assignOrganization(moved.get("user"), back);
+        long from = survivor.id;
+        // only rows still on the survivor go back: one moved elsewhere since stays where it is now
+        moveBack(moved.get("person"), "update Person set organizationId = ?1 where id in ?2 and organizationId = ?3", back, from);
+        moveBack(moved.get("employment"), "update Employment set organizationId = ?1 where id in ?2 and organizationId = ?3",
+                back, from);
+        moveBack(moved.get("participation"),
+                "update Participation set organizationId = ?1 where id in ?2 and organizationId = ?3", back, from);
+        moveBack(moved.get("interaction"),
+                "update Interaction set organizationId = ?1 where id in ?2 and organizationId = ?3", back, from);
+        moveBack(moved.get("ticket"), "update Ticket set organizationId = ?1 where id in ?2 and organizationId = ?3",
+                back, from);
+        users.assignOrganization(moved.get("user"), from, back);
         duplicate.mergedInto = null;
         log.undoneBy = by;
         log.undoneAt = Instant.now(clock);
@@ -163,6 +181,13 @@ public class OrganizationMerge {
             Organization.getEntityManager().createQuery(update).setParameter(1, to).setParameter(2, ids).executeUpdate();
         }
         return ids == null ? List.of() : ids;
+    }
+
+    private static void moveBack(List<Long> ids, String update, long to, long from) {
+        if (ids != null && !ids.isEmpty()) {
+            Organization.getEntityManager().createQuery(update).setParameter(1, to).setParameter(2, ids)
+                    .setParameter(3, from).executeUpdate();
+        }
     }
 
     private static Organization live(long id) {

@@ -72,7 +72,11 @@ public class OrganizationPage {
     RequestLocale locale;
 
     @GET
-    public TemplateInstance show(@PathParam("id") long id) {
+    public Object show(@PathParam("id") long id) {
+        Organization o = organizations.get(id);
+        if (o.mergedInto != null) {
+            return Pages.redirect("/customers/organizations/" + o.mergedInto);
+        }
         return page(id, Map.of());
     }
 
@@ -112,6 +116,9 @@ public class OrganizationPage {
     }
 
     private Response act(long id, Runnable action, String doneKey) {
+        if (!organizations.exists(id)) {
+            return Pages.redirect("/customers/organizations/" + id);
+        }
         try {
             action.run();
             return Pages.redirectWithFlash("/customers/organizations/" + id, doneKey);
