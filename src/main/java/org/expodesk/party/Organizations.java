@@ -10,6 +10,7 @@ import org.expodesk.account.OrganizationDirectory;
 import org.expodesk.account.UserService;
 import org.expodesk.party.dedup.OrganizationMatcher;
 import org.expodesk.party.dedup.ReviewQueue;
+import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 
@@ -247,16 +248,7 @@ public class Organizations implements OrganizationDirectory {
     }
 
     static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "field_required"));
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            errors.add(new FieldError(field, "field_tooLong"));
-        }
-        return value.trim();
+        return FieldChecks.text(value, field, max, required, errors);
     }
 
     static String tags(String value) {

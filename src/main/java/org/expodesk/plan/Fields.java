@@ -2,6 +2,7 @@ package org.expodesk.plan;
 
 import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
+import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 
 import java.util.List;
@@ -26,17 +27,7 @@ final class Fields {
         return user.get().id;
     }
 
-    /** Trimmed text of at most {@code max} characters; null if blank (an error when required). */
     static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "field_required"));
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            errors.add(new FieldError(field, "field_tooLong"));
-        }
-        return value.trim();
+        return FieldChecks.text(value, field, max, required, errors);
     }
 }
