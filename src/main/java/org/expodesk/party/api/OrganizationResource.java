@@ -75,6 +75,9 @@ public class OrganizationResource {
     CurrentUser currentUser;
 
     @Inject
+    org.expodesk.audit.AuditLog audit;
+
+    @Inject
     org.expodesk.party.dedup.OrganizationMerge merges;
 
     @POST
@@ -107,6 +110,37 @@ public class OrganizationResource {
         Organizations.Listing listing = organizations.list(country, v,
                 QueryParams.integer(page, "page", 0, 0, Integer.MAX_VALUE), QueryParams.integer(size, "size", 50, 1, 200));
         return new OrganizationList(listing.items().stream().map(OrganizationView::of).toList(), listing.total());
+    }
+
+    /** The list as CSV for a spreadsheet, formula-looking cells made harmless; audited. */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response export(@QueryParam("country") String country, @QueryParam("verification") String verification) {
+        Verification v = null;
+        if (verification != null && !verification.isBlank()) {
+            try {
+                v = Verification.valueOf(verification.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("verification", "party_verificationInvalid");
+            }
+        }
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(org.expodesk.party.CsvExport.row(List.of("id", "name", "nameLatin", "creditCode", "country", "city",
+                "website", "email", "phone", "industry", "verification", "tags")));
+        int page = 0;
+        Organizations.Listing listing;
+        do {
+            listing = organizations.list(country, v, page++, 200);
+            for (Organization o : listing.items()) {
+                csv.append(org.expodesk.party.CsvExport.row(java.util.Arrays.asList(o.id, o.name, o.nameLatin,
+                        o.creditCode, o.country, o.city, o.website, o.email, o.phone, o.industry, o.verification, o.tags)));
+            }
+        } while (listing.items().size() == 200);
+        audit.record(org.expodesk.audit.AuditAction.EXPORT, "Organization", null,
+                "CSV, country=" + country + ", verification=" + verification);
+        return Response.ok(csv.toString())
+                .header("Content-Disposition", "attachment; filename=\"organizations.csv\"").build();
     }
 
     @GET

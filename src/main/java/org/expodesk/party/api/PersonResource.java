@@ -36,6 +36,9 @@ public class PersonResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    org.expodesk.party.Privacy privacy;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull People.NewPerson request) {
@@ -57,6 +60,28 @@ public class PersonResource {
         AccessRules.requireOrganization(identity, p.organizationId, "Person");
         // an exhibitor does not learn where its staff worked before
         return PersonView.of(p, AccessRules.isStaff(identity) ? people.employments(id) : List.of());
+    }
+
+    /** Everything held on the person, for a data access request. */
+    @GET
+    @Path("/{id}/privacy-export")
+    public java.util.Map<String, Object> privacyExport(@PathParam("id") long id) {
+        return privacy.export(id);
+    }
+
+    public record Erasure(String reason) {
+    }
+
+    /** Forgets the person, keeping counts right; the reason goes to the audit log. */
+    @POST
+    @Path("/{id}/erase")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PersonView erase(@PathParam("id") long id, @NotNull Erasure erasure) {
+        if (erasure.reason() == null || erasure.reason().isBlank()) {
+            throw ProblemException.invalid("reason", "task_reasonRequired");
+        }
+        privacy.erase(id, erasure.reason().trim());
+        return PersonView.of(people.get(id), people.employments(id));
     }
 
     /** The person now works elsewhere: {@code {organization, jobTitle}}; the history keeps the past. */

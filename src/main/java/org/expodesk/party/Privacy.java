@@ -1,0 +1,80 @@
+package org.expodesk.party;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.audit.AuditAction;
+import org.expodesk.audit.AuditEntry;
+import org.expodesk.audit.AuditLog;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a person may ask of us: everything we hold on them, and to be forgotten. Erasing keeps the
+ * row (so counts of visitors, participations and tickets stay right) but nothing that names or
+ * reaches the person. Both are recorded in the audit log.
+ */
+@ApplicationScoped
+@Transactional
+public class Privacy {
+
+    @Inject
+    People people;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    AuditLog audit;
+
+    public Map<String, Object> export(long personId) {
+        Person p = people.get(personId);
+        PartyRef ref = new PartyRef(PartyRef.Kind.PERSON, personId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("familyName", p.familyName);
+        person.put("givenName", p.givenName);
+        person.put("jobTitle", p.jobTitle);
+        person.put("email", p.email);
+        person.put("phone", p.phone);
+        person.put("language", p.language);
+        person.put("tags", p.tags);
+        person.put("createdAt", p.createdAt);
+        data.put("person", person);
+        data.put("employments", people.employments(personId).stream()
+                .map(e -> Map.of("organization", e.organizationId, "from", e.fromDay)).toList());
+        data.put("participations", contacts.participationsOf(ref).stream()
+                .map(x -> Map.of("exhibition", x.exhibitionId, "role", x.role.name())).toList());
+        data.put("interactions", contacts.interactionsOf(ref).stream()
+                .map(i -> Map.of("kind", i.kind.name(), "at", i.occurredAt, "summary", i.summary)).toList());
+        data.put("tickets", Ticket.<Ticket>list("personId", personId).stream()
+                .map(t -> Map.of("kind", t.kind.name(), "summary", t.summary, "status", t.status.name())).toList());
+        data.put("recordHistory", AuditEntry.<AuditEntry>list("entityType = 'Person' and entityId = ?1 order by id",
+                String.valueOf(personId)).stream().map(a -> Map.of("at", a.occurredAt, "action", a.action)).toList());
+        audit.record(AuditAction.PRIVACY_EXPORT, "Person", String.valueOf(personId), null);
+        return data;
+    }
+
+    public void erase(long personId, String reason) {
+        Person p = people.get(personId);
+        p.familyName = "Erased";
+        p.givenName = null;
+        p.jobTitle = null;
+        p.email = null;
+        p.phone = null;
+        p.tags = null;
+        p.language = null;
+        p.nameKey = "erased" + personId;
+        for (Interaction i : Interaction.<Interaction>list("personId", personId)) {
+            i.summary = "[erased]";
+            i.outcome = null;
+        }
+        for (Ticket t : Ticket.<Ticket>list("personId", personId)) {
+            t.description = null;
+            t.summary = "[erased]";
+        }
+        audit.record(AuditAction.PRIVACY_ERASE, "Person", String.valueOf(personId), reason);
+    }
+
+}
