@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.audit.AuditAction;
 import org.expodesk.audit.AuditLog;
+import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 public class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     public static final List<String> LANGUAGES = List.of("en", "zh-CN");
 
     @Inject
@@ -69,7 +69,7 @@ public class UserService {
         if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 200) {
             errors.add(new FieldError("displayName", "user_displayName_required"));
         }
-        if (request.email() != null && !request.email().isBlank() && !EMAIL.matcher(request.email().trim()).matches()) {
+        if (request.email() != null && !request.email().isBlank() && !FieldChecks.isEmail(request.email().trim())) {
             errors.add(new FieldError("email", "user_email_invalid"));
         }
         if (request.role() == null) {

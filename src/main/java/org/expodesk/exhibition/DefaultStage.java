@@ -1,7 +1,6 @@
 package org.expodesk.exhibition;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The stages every new exhibition starts with (requirements §1: 筹备, 准备, 会前, 期中, 结束, 休会),
@@ -42,9 +41,5 @@ public enum DefaultStage {
     /** The message key of the default name. */
     public String messageKey() {
         return "stage_" + name();
-    }
-
-    static long showLength(LocalDate opensOn, LocalDate closesOn) {
-        return ChronoUnit.DAYS.between(opensOn, closesOn) + 1;
     }
 }

@@ -228,11 +228,6 @@ public class ExhibitionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Exhibition> findByCode(String code) {
-        return Exhibition.find("code", code).firstResultOptional();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Exhibition> list() {
         return Exhibition.list("from Exhibition e join fetch e.series order by e.opensOn desc, e.id desc");
     }

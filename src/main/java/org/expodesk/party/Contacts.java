@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 
@@ -32,11 +33,13 @@ public class Contacts {
                               LocalDate followUpOn, Long staffId) {
         List<FieldError> errors = new ArrayList<>();
         Interaction i = new Interaction();
-        attach(party, i);
+        Owners owners = owners(party);
+        i.organizationId = owners.organizationId();
+        i.personId = owners.personId();
         i.kind = parse(InteractionKind.class, kind, "kind", errors);
         i.occurredAt = at == null ? Instant.now(clock) : at;
-        i.summary = Organizations.text(summary, "summary", 2000, true, errors);
-        i.outcome = Organizations.text(outcome, "outcome", 1000, false, errors);
+        i.summary = FieldChecks.text(summary, "summary", 2000, true, errors);
+        i.outcome = FieldChecks.text(outcome, "outcome", 1000, false, errors);
         i.followUpOn = followUpOn;
         i.staffId = staffId;
         if (!errors.isEmpty()) {
@@ -83,21 +86,14 @@ public class Contacts {
                 : Participation.list("personId", Sort.descending("exhibitionId"), party.id());
     }
 
-    /** A staff member's open follow-ups, soonest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Interaction> followUpsOf(long staffId) {
-        return Interaction.list("staffId = ?1 and followUpDone = false and followUpOn is not null order by followUpOn",
-                staffId);
+    /** Whom a record about a party belongs to: the organization, and the person if it is one. */
+    record Owners(Long organizationId, Long personId) {
     }
 
-    void attach(PartyRef party, Interaction i) {
+    Owners owners(PartyRef party) {
         check(party);
-        if (party.kind() == PartyRef.Kind.ORGANIZATION) {
-            i.organizationId = party.id();
-        } else {
-            i.personId = party.id();
-            i.organizationId = people.get(party.id()).organizationId;
-        }
+        return party.kind() == PartyRef.Kind.ORGANIZATION ? new Owners(party.id(), null)
+                : new Owners(people.get(party.id()).organizationId, party.id());
     }
 
     /** The party exists, else "not found" naming the field. */

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class Organizations implements OrganizationDirectory {
 
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     @Inject
@@ -139,9 +138,9 @@ public class Organizations implements OrganizationDirectory {
     private Organization validated(NewOrganization r) {
         List<FieldError> errors = new ArrayList<>();
         Organization o = new Organization();
-        o.name = text(r.name(), "name", 300, true, errors);
-        o.nameLatin = text(r.nameLatin(), "nameLatin", 300, false, errors);
-        o.shortName = text(r.shortName(), "shortName", 100, false, errors);
+        o.name = FieldChecks.text(r.name(), "name", 300, true, errors);
+        o.nameLatin = FieldChecks.text(r.nameLatin(), "nameLatin", 300, false, errors);
+        o.shortName = FieldChecks.text(r.shortName(), "shortName", 100, false, errors);
         o.creditCode = r.creditCode() == null || r.creditCode().isBlank() ? null
                 : r.creditCode().replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         if (o.creditCode != null && o.creditCode.length() > 64) {
@@ -154,21 +153,21 @@ public class Organizations implements OrganizationDirectory {
                 o.country = r.country().trim().toUpperCase(Locale.ROOT);
             }
         }
-        o.province = text(r.province(), "province", 100, false, errors);
-        o.city = text(r.city(), "city", 100, false, errors);
-        o.address = text(r.address(), "address", 500, false, errors);
-        o.website = text(r.website(), "website", 300, false, errors);
+        o.province = FieldChecks.text(r.province(), "province", 100, false, errors);
+        o.city = FieldChecks.text(r.city(), "city", 100, false, errors);
+        o.address = FieldChecks.text(r.address(), "address", 500, false, errors);
+        o.website = FieldChecks.text(r.website(), "website", 300, false, errors);
         o.domain = domainOf(o.website, errors);
         o.email = email(r.email(), "email", errors);
         if (o.domain == null && o.email != null) {
             o.domain = o.email.substring(o.email.indexOf('@') + 1);
         }
-        o.phone = text(r.phone(), "phone", 50, false, errors);
-        o.industry = text(r.industry(), "industry", 100, false, errors);
-        o.companySize = text(r.companySize(), "companySize", 20, false, errors);
-        o.mainBusiness = text(r.mainBusiness(), "mainBusiness", 10_000, false, errors);
+        o.phone = FieldChecks.text(r.phone(), "phone", 50, false, errors);
+        o.industry = FieldChecks.text(r.industry(), "industry", 100, false, errors);
+        o.companySize = FieldChecks.text(r.companySize(), "companySize", 20, false, errors);
+        o.mainBusiness = FieldChecks.text(r.mainBusiness(), "mainBusiness", 10_000, false, errors);
         o.tags = tags(r.tags());
-        o.notes = text(r.notes(), "notes", 20_000, false, errors);
+        o.notes = FieldChecks.text(r.notes(), "notes", 20_000, false, errors);
         if (r.owner() != null && !r.owner().isBlank()) {
             o.ownerId = users.findStaff(r.owner()).map(u -> u.id).orElseGet(() -> {
                 errors.add(new FieldError("owner", "task_unknownStaff"));
@@ -240,15 +239,11 @@ public class Organizations implements OrganizationDirectory {
             return null;
         }
         String email = value.trim().toLowerCase(Locale.ROOT);
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (!FieldChecks.isEmail(email)) {
             errors.add(new FieldError(field, "user_email_invalid"));
             return null;
         }
         return email;
-    }
-
-    static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        return FieldChecks.text(value, field, max, required, errors);
     }
 
     static String tags(String value) {

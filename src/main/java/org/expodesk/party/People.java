@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 
@@ -30,12 +31,12 @@ public class People {
     public Person create(NewPerson r) {
         List<FieldError> errors = new ArrayList<>();
         Person p = new Person();
-        p.familyName = Organizations.text(r.familyName(), "familyName", 100, true, errors);
-        p.givenName = Organizations.text(r.givenName(), "givenName", 100, false, errors);
+        p.familyName = FieldChecks.text(r.familyName(), "familyName", 100, true, errors);
+        p.givenName = FieldChecks.text(r.givenName(), "givenName", 100, false, errors);
         p.easternOrder = r.easternOrder() != null ? r.easternOrder() : looksEastern(r.familyName());
-        p.jobTitle = Organizations.text(r.jobTitle(), "jobTitle", 200, false, errors);
+        p.jobTitle = FieldChecks.text(r.jobTitle(), "jobTitle", 200, false, errors);
         p.email = Organizations.email(r.email(), "email", errors);
-        p.phone = Organizations.text(r.phone(), "phone", 50, false, errors);
+        p.phone = FieldChecks.text(r.phone(), "phone", 50, false, errors);
         if (r.organization() != null && !organizations.exists(r.organization())) {
             errors.add(new FieldError("organization", "party_organizationUnknown"));
         }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.account.UserService;
+import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.Problem;
 import org.expodesk.platform.problem.ProblemException;
@@ -33,16 +34,15 @@ public class Tickets {
                         String description, String raisedBy) {
         List<FieldError> errors = new ArrayList<>();
         Ticket t = new Ticket();
-        Interaction holder = new Interaction();
-        contacts.attach(party, holder);
-        t.organizationId = holder.organizationId;
-        t.personId = holder.personId;
+        Contacts.Owners owners = contacts.owners(party);
+        t.organizationId = owners.organizationId();
+        t.personId = owners.personId();
         t.exhibitionId = exhibitionId;
         t.kind = Contacts.parse(TicketKind.class, kind, "kind", errors);
         t.priority = priority == null || priority.isBlank() ? TicketPriority.NORMAL
                 : Contacts.parse(TicketPriority.class, priority, "priority", errors);
-        t.summary = Organizations.text(summary, "summary", 500, true, errors);
-        t.description = Organizations.text(description, "description", 20_000, false, errors);
+        t.summary = FieldChecks.text(summary, "summary", 500, true, errors);
+        t.description = FieldChecks.text(description, "description", 20_000, false, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -106,12 +106,5 @@ public class Tickets {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Ticket> of(long organizationId) {
         return Ticket.list("organizationId", Sort.descending("id"), organizationId);
-    }
-
-    /** Open tickets whose SLA has passed, most overdue first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Ticket> pastSla() {
-        return Ticket.list("status in ?1 and slaDueAt < ?2 order by slaDueAt",
-                List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING), Instant.now(clock));
     }
 }

@@ -2,7 +2,6 @@ package org.expodesk.plan;
 
 import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
-import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 
 import java.util.List;
@@ -25,9 +24,5 @@ final class Fields {
             return null;
         }
         return user.get().id;
-    }
-
-    static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        return FieldChecks.text(value, field, max, required, errors);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.expodesk.account.UserService;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.exhibition.Stage;
+import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.Problem;
 import org.expodesk.platform.problem.ProblemException;
@@ -67,8 +68,8 @@ public class PlanService {
         Task task = new Task();
         task.exhibitionId = exhibitionId;
         task.stageId = stage == null ? null : stage.id;
-        task.title = Fields.text(request.title(), "title", 200, true, errors);
-        task.goal = Fields.text(request.goal(), "goal", 5000, false, errors);
+        task.title = FieldChecks.text(request.title(), "title", 200, true, errors);
+        task.goal = FieldChecks.text(request.goal(), "goal", 5000, false, errors);
         task.ownerId = Fields.staff(users, request.owner(), "owner", errors);
         task.checkerId = Fields.staff(users, request.checker(), "checker", errors);
         task.durationDays = duration(request.durationDays(), errors);
@@ -88,8 +89,8 @@ public class PlanService {
             TaskCriterion criterion = new TaskCriterion();
             criterion.task = task;
             criterion.position = i;
-            criterion.text = Fields.text(c == null ? null : c.text(), "criteria[" + i + "].text", 500, true, errors);
-            criterion.target = c == null ? null : Fields.text(c.target(), "criteria[" + i + "].target", 200, false, errors);
+            criterion.text = FieldChecks.text(c == null ? null : c.text(), "criteria[" + i + "].text", 500, true, errors);
+            criterion.target = c == null ? null : FieldChecks.text(c.target(), "criteria[" + i + "].target", 200, false, errors);
             task.criteria.add(criterion);
         }
         List<Link> links = request.dependsOn() == null ? List.of() : request.dependsOn();
@@ -133,10 +134,10 @@ public class PlanService {
             }
         }
         if (changes.title() != null) {
-            task.title = Fields.text(changes.title(), "title", 200, true, errors);
+            task.title = FieldChecks.text(changes.title(), "title", 200, true, errors);
         }
         if (changes.goal() != null) {
-            task.goal = Fields.text(changes.goal(), "goal", 5000, false, errors);
+            task.goal = FieldChecks.text(changes.goal(), "goal", 5000, false, errors);
         }
         if (changes.owner() != null) {
             Long owner = changes.owner().isBlank() ? null : Fields.staff(users, changes.owner(), "owner", errors);

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.expodesk.account.UserService;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.exhibition.Stage;
+import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 
@@ -50,7 +51,7 @@ public class RiskRegister {
         List<FieldError> errors = new ArrayList<>();
         Risk risk = new Risk();
         risk.exhibitionId = exhibitionId;
-        risk.title = Fields.text(request.title(), "title", 200, true, errors);
+        risk.title = FieldChecks.text(request.title(), "title", 200, true, errors);
         risk.likelihood = scale(request.likelihood(), "likelihood", errors);
         risk.impact = scale(request.impact(), "impact", errors);
         risk.trigger = optional(request.trigger(), 1000);
@@ -63,7 +64,7 @@ public class RiskRegister {
             RiskResponse response = new RiskResponse();
             response.risk = risk;
             response.position = i;
-            response.title = Fields.text(r == null ? null : r.title(), field + ".title", 200, true, errors);
+            response.title = FieldChecks.text(r == null ? null : r.title(), field + ".title", 200, true, errors);
             int days = r == null || r.durationDays() == null ? 1 : r.durationDays();
             if (days < 0 || days > PlanService.MAX_DURATION) {
                 errors.add(new FieldError(field + ".durationDays", "task_durationOutOfRange"));

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.expodesk.account.UserAccount;
 import org.expodesk.account.UserService;
 import org.expodesk.exhibition.CalendarChanged;
 import org.expodesk.exhibition.Exhibition;
@@ -53,6 +52,7 @@ public class RiskWatch {
     @Transactional
     public int scan(long exhibitionId) {
         PlanBoard.Board board = boards.board(exhibitionId);
+        java.util.Map<Long, java.util.Locale> languages = new java.util.HashMap<>();
         int told = 0;
         for (PlanBoard.Lane lane : board.lanes()) {
             for (PlanBoard.Row row : lane.rows()) {
@@ -63,12 +63,12 @@ public class RiskWatch {
                 var s = row.schedule();
                 String link = "/tasks/" + task.id;
                 if (s.atRisk()) {
-                    told += tell(Arrays.asList(task.ownerId, lane.stage().managerId), "TASK_AT_RISK",
+                    told += tell(languages, Arrays.asList(task.ownerId, lane.stage().managerId), "TASK_AT_RISK",
                             "at-risk:task:" + task.id + ":" + s.earlyFinish(), "notify_atRisk", link,
                             task.title, s.earlyFinish(), s.deadline());
                 }
                 if (row.overdue()) {
-                    told += tell(Arrays.asList(task.ownerId, task.checkerId, lane.stage().managerId), "TASK_OVERDUE",
+                    told += tell(languages, Arrays.asList(task.ownerId, task.checkerId, lane.stage().managerId), "TASK_OVERDUE",
                             "overdue:task:" + task.id + ":" + s.earlyFinish(), "notify_overdue", link,
                             task.title, s.earlyFinish());
                 }
@@ -77,11 +77,12 @@ public class RiskWatch {
         return told;
     }
 
-    private int tell(List<Long> people, String kind, String key, String messageKey, String link, Object... args) {
+    private int tell(java.util.Map<Long, java.util.Locale> languages, List<Long> people, String kind, String key,
+                     String messageKey, String link, Object... args) {
         int told = 0;
         for (Long userId : people.stream().filter(Objects::nonNull).distinct().toList()) {
-            UserAccount user = users.get(userId);
-            String subject = Messages.text(Messages.forTag(user.locale), messageKey, args);
+            java.util.Locale language = languages.computeIfAbsent(userId, id -> Messages.forTag(users.get(id).locale));
+            String subject = Messages.text(language, messageKey, args);
             told += inbox.tell(List.of(userId), kind, key, subject, link);
         }
         return told;

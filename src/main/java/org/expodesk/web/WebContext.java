@@ -14,7 +14,6 @@ import org.expodesk.inbox.Inbox;
 import org.expodesk.web.i18n.Messages;
 import org.expodesk.web.i18n.RequestLocale;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** What the layout needs to know about the request: who, which language, which page, any flash. */
@@ -119,10 +118,6 @@ public class WebContext {
 
     public int getPasswordMinLength() {
         return passwordPolicy.minLength();
-    }
-
-    public Locale locale() {
-        return requestLocale.get();
     }
 
     private Optional<Role> role() {

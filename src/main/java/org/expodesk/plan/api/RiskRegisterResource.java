@@ -40,7 +40,7 @@ public class RiskRegisterResource {
 
     @GET
     public RiskList list(@PathParam("exhibitionId") long exhibitionId) {
-        List<RiskView> items = register.register(exhibitionId).stream().map(r -> RiskResource.view(register, r.id))
+        List<RiskView> items = register.register(exhibitionId).stream().map(r -> RiskResource.view(register, r))
                 .toList();
         return new RiskList(items, items.size());
     }

@@ -65,7 +65,11 @@ public class RiskResource {
     }
 
     static RiskView view(RiskRegister register, long id) {
-        Risk r = register.get(id);
+        return view(register, register.get(id));
+    }
+
+    static RiskView view(RiskRegister register, Risk r) {
+        long id = r.id;
         return new RiskView(r.id, r.exhibitionId, r.title, r.likelihood, r.impact, r.score(), r.trigger,
                 r.responsePlan, r.ownerId, r.state.name(), r.activatedAt, r.activatedBy, r.activationReason,
                 r.responses.stream().map(RiskResource::response).toList(),

@@ -40,8 +40,4 @@ public class ProblemException extends RuntimeException {
                 : errors.size() + " fields are invalid";
         return new ProblemException(Problem.of(ProblemType.VALIDATION, detail).withErrors(errors));
     }
-
-    public static ProblemException tooManyRequests(String detail) {
-        return new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail));
-    }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.expodesk.account.CurrentUser;
 import org.expodesk.account.SignedInUser;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -76,9 +75,5 @@ public class RequestLocale {
             return Messages.ENGLISH;
         }
         return Messages.ENGLISH;
-    }
-
-    public static List<Locale> supported() {
-        return Messages.SUPPORTED;
     }
 }
