@@ -35,7 +35,7 @@ import java.util.Set;
 public class OrganizationMerge {
 
     /** The fields whose value may come from either record. */
-    static final List<String> FIELDS = List.of("name", "nameLatin", "shortName", "creditCode", "country", "province",
+    public static final List<String> FIELDS = List.of("name", "nameLatin", "shortName", "creditCode", "country", "province",
             "city", "address", "website", "domain", "phone", "email", "industry", "companySize", "mainBusiness", "tags",
             "notes", "ownerId");
 
@@ -206,7 +206,8 @@ public class OrganizationMerge {
                 .setParameter(1, id).getResultList();
     }
 
-    private static Map<String, Object> values(Organization o) {
+    /** The mergeable fields of a record, by name, in {@link #FIELDS} order. */
+    public static Map<String, Object> values(Organization o) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("name", o.name);
         v.put("nameLatin", o.nameLatin);

@@ -36,6 +36,20 @@ public final class PartyLabels {
         return text(locale, "party_type_" + hit.type());
     }
 
+    /** A review score as a whole percentage: 0.8734 is "87%". */
+    static String percent(java.math.BigDecimal score) {
+        return score.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    static String scorePercent(org.expodesk.party.dedup.OrganizationMatcher.Match match) {
+        return percent(java.math.BigDecimal.valueOf(match.score()));
+    }
+
+    /** The translated name of a mergeable field ({@code OrganizationMerge.FIELDS}). */
+    static String mergeFieldLabel(String field, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return text(locale, "party_field_" + field);
+    }
+
     private static String text(Object locale, String key) {
         return Messages.text(MessageExtensions.locale(locale), key);
     }
