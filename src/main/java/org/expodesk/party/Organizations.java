@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Organizations of the customer database: creating, reading, screening. */
+/** Organizations of the customer database: creating, editing, reading, screening. */
 @ApplicationScoped
 @Transactional
 public class Organizations implements OrganizationDirectory {
@@ -179,6 +179,78 @@ public class Organizations implements OrganizationDirectory {
         }
         o.nameKey = NameKeys.organization(o.name);
         return o;
+    }
+
+    /** An edit: {@code null} leaves a field as it is, an empty text clears it; {@code version} must be current. */
+    public record OrganizationChanges(Long version, String name, String nameLatin, String shortName, String creditCode,
+                                      String country, String province, String city, String address, String website,
+                                      String email, String phone, String industry, String companySize,
+                                      String mainBusiness, String tags, String notes, String owner) {
+    }
+
+    /**
+     * Edits an organization with the same checks as a create. An edit that makes it look like
+     * another record puts the pair in the review queue; it never merges by itself.
+     */
+    public Organization update(long id, OrganizationChanges c) {
+        lock(id);
+        Organization o = get(id);
+        if (o.mergedInto != null) {
+            throw ProblemException.conflict("This organization was merged into " + o.mergedInto + "; edit that one");
+        }
+        if (c.version() == null || c.version() != o.version) {
+            throw ProblemException.conflict("The organization was changed by someone else in the meantime (version "
+                    + o.version + " now); reload it and apply your change again");
+        }
+        Organization v = validated(new NewOrganization(or(c.name(), o.name), or(c.nameLatin(), o.nameLatin),
+                or(c.shortName(), o.shortName), or(c.creditCode(), o.creditCode), or(c.country(), o.country),
+                or(c.province(), o.province), or(c.city(), o.city), or(c.address(), o.address),
+                or(c.website(), o.website), or(c.email(), o.email), or(c.phone(), o.phone),
+                or(c.industry(), o.industry), or(c.companySize(), o.companySize), or(c.mainBusiness(), o.mainBusiness),
+                or(c.tags(), o.tags), or(c.notes(), o.notes), c.owner()));
+        if (c.owner() != null) {
+            o.ownerId = v.ownerId;
+        }
+        String identityBefore = identity(o);
+        o.name = v.name;
+        o.nameLatin = v.nameLatin;
+        o.shortName = v.shortName;
+        o.creditCode = v.creditCode;
+        o.country = v.country;
+        o.province = v.province;
+        o.city = v.city;
+        o.address = v.address;
+        o.website = v.website;
+        o.domain = v.domain;
+        o.email = v.email;
+        o.phone = v.phone;
+        o.industry = v.industry;
+        o.companySize = v.companySize;
+        o.mainBusiness = v.mainBusiness;
+        o.tags = v.tags;
+        o.notes = v.notes;
+        o.nameKey = v.nameKey;
+        if (!identityBefore.equals(identity(o))) {
+            for (OrganizationMatcher.Match m : matcher.matches(o).stream().limit(5).toList()) {
+                review.propose("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
+            }
+        }
+        return o;
+    }
+
+    /** What dedup looks at: when none of it changes, an edit cannot create a new likeness. */
+    private static String identity(Organization o) {
+        return String.join("|", String.valueOf(o.nameKey), String.valueOf(o.nameLatin), String.valueOf(o.creditCode),
+                String.valueOf(o.domain), String.valueOf(o.phone), String.valueOf(o.city), String.valueOf(o.country));
+    }
+
+    private static String or(String change, String current) {
+        return change == null ? current : change;
+    }
+
+    private static void lock(long id) {
+        Organization.getEntityManager().createNativeQuery("SELECT id FROM organization WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
     }
 
     /** Screening (客户甄别): verified or rejected, with the reason and who decided. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -159,6 +160,15 @@ public class OrganizationResource {
         AccessRules.requireOrganization(identity, id, "Organization");
         organizations.get(id);
         return people.of(id).stream().map(p -> PersonView.of(p, List.of())).toList();
+    }
+
+    /** An edit: absent fields stay, empty ones are cleared; {@code version} as last read, else 409. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OrganizationView update(@PathParam("id") long id, @NotNull Organizations.OrganizationChanges changes) {
+        organizations.update(id, changes);
+        return OrganizationView.of(organizations.get(id));
     }
 
     /** Screening (客户甄别): {@code {status: VERIFIED|REJECTED|UNVERIFIED, reason}}. */

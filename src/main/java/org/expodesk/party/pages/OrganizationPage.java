@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.expodesk.account.CurrentUser;
 import org.expodesk.exhibition.Exhibition;
@@ -25,6 +26,7 @@ import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.Ticket;
 import org.expodesk.party.Tickets;
+import org.expodesk.party.dedup.OrganizationMerge;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.web.FormErrors;
@@ -48,6 +50,9 @@ public class OrganizationPage {
                                                     List<Participation> participations, Map<Long, String> exhibitionNames,
                                                     List<Interaction> interactions, List<Ticket> tickets,
                                                     Map<String, String> errors);
+
+        static native TemplateInstance edit(Organization organization, Map<String, String> form, long version,
+                                            Map<String, String> errors);
     }
 
     @Inject
@@ -78,6 +83,55 @@ public class OrganizationPage {
             return Pages.redirect("/customers/organizations/" + o.mergedInto);
         }
         return page(id, Map.of());
+    }
+
+    @GET
+    @Path("/edit")
+    public Object editForm(@PathParam("id") long id) {
+        Organization o = organizations.get(id);
+        if (o.mergedInto != null) {
+            return Pages.redirect("/customers/organizations/" + o.mergedInto);
+        }
+        Map<String, String> form = new HashMap<>();
+        OrganizationMerge.values(o).forEach((field, value) -> form.put(field, value == null ? "" : value.toString()));
+        return Templates.edit(o, form, o.version, Map.of());
+    }
+
+    /** The edit form: every field is sent, so an emptied one is cleared; a stale version re-renders with the error. */
+    @POST
+    @Path("/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Organization o = organizations.get(id);
+        long version;
+        try {
+            version = Long.parseLong(String.valueOf(form.getFirst("version")));
+        } catch (NumberFormatException e) {
+            version = -1;
+        }
+        try {
+            organizations.update(id, new Organizations.OrganizationChanges(version, text(form, "name"),
+                    text(form, "nameLatin"), text(form, "shortName"), text(form, "creditCode"), text(form, "country"),
+                    text(form, "province"), text(form, "city"), text(form, "address"), text(form, "website"),
+                    text(form, "email"), text(form, "phone"), text(form, "industry"), text(form, "companySize"),
+                    text(form, "mainBusiness"), text(form, "tags"), text(form, "notes"), null));
+            return Pages.redirectWithFlash("/customers/organizations/" + id, "party_organizationSaved");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            Map<String, String> values = new HashMap<>();
+            form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+            Map<String, String> errors = new FormErrors(locale.get()).addAll(refused).map();
+            return Response.status(refused.problem().status() == 409 ? 409 : 400)
+                    .entity(Templates.edit(o, values, version, errors)).build();
+        }
+    }
+
+    /** A form field as typed; absent fields are sent as empty (cleared). */
+    private static String text(MultivaluedMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        return value == null ? "" : value;
     }
 
     @POST
