@@ -28,6 +28,7 @@ import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.web.FormErrors;
 import org.expodesk.web.Pages;
 import org.expodesk.web.i18n.RequestLocale;
+import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -130,9 +131,12 @@ public class ReviewPage {
     @POST
     @Path("/{candidate}/dismiss")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response dismiss(@PathParam("candidate") long candidate) {
+    public Response dismiss(@PathParam("candidate") long candidate, @RestForm String q) {
         queue.dismiss(candidate, currentUser.require().username());
-        return Pages.redirectWithFlash("/customers/review", "party_reviewDismissed");
+        // back to the same view of the queue the reviewer was working through
+        String back = q == null || q.isBlank() ? "/customers/review"
+                : "/customers/review?q=" + URLEncoder.encode(q.trim(), StandardCharsets.UTF_8);
+        return Pages.redirectWithFlash(back, "party_reviewDismissed");
     }
 
     /** The merge screen for two organizations: {@code survivor} keeps its id and gains the other's history. */
