@@ -114,6 +114,7 @@ public class Organizations implements OrganizationDirectory {
         }
         if (target.phone == null) {
             target.phone = source.phone;
+            target.phoneE164 = source.phoneE164;
         }
         if (target.email == null) {
             target.email = source.email;
@@ -163,6 +164,7 @@ public class Organizations implements OrganizationDirectory {
             o.domain = o.email.substring(o.email.indexOf('@') + 1);
         }
         o.phone = FieldChecks.text(r.phone(), "phone", 50, false, errors);
+        o.phoneE164 = Phones.e164(o.phone, o.country, "phone", errors);
         o.industry = FieldChecks.text(r.industry(), "industry", 100, false, errors);
         o.companySize = FieldChecks.text(r.companySize(), "companySize", 20, false, errors);
         o.mainBusiness = FieldChecks.text(r.mainBusiness(), "mainBusiness", 10_000, false, errors);

@@ -26,6 +26,9 @@ public class Privacy {
     Contacts contacts;
 
     @Inject
+    Consents consents;
+
+    @Inject
     AuditLog audit;
 
     public Map<String, Object> export(long personId) {
@@ -38,6 +41,9 @@ public class Privacy {
         person.put("jobTitle", p.jobTitle);
         person.put("email", p.email);
         person.put("phone", p.phone);
+        person.put("emails", people.emailsOf(p));
+        person.put("phones", people.contacts(personId).stream().filter(c -> PersonContact.PHONE.equals(c.kind))
+                .map(c -> c.value).toList());
         person.put("language", p.language);
         person.put("tags", p.tags);
         person.put("createdAt", p.createdAt);
@@ -50,6 +56,15 @@ public class Privacy {
                 .map(i -> Map.of("kind", i.kind.name(), "at", i.occurredAt, "summary", i.summary)).toList());
         data.put("tickets", Ticket.<Ticket>list("personId", personId).stream()
                 .map(t -> Map.of("kind", t.kind.name(), "summary", t.summary, "status", t.status.name())).toList());
+        data.put("consents", consents.history(personId).stream().map(c -> {
+            Map<String, Object> consent = new LinkedHashMap<>();
+            consent.put("purpose", c.purpose.name());
+            consent.put("granted", c.granted);
+            consent.put("at", c.occurredAt);
+            consent.put("channel", c.channel.name());
+            consent.put("textVersion", c.textVersion);
+            return consent;
+        }).toList());
         data.put("recordHistory", AuditEntry.<AuditEntry>list("entityType = 'Person' and entityId = ?1 order by id",
                 String.valueOf(personId)).stream().map(a -> Map.of("at", a.occurredAt, "action", a.action)).toList());
         audit.record(AuditAction.PRIVACY_EXPORT, "Person", String.valueOf(personId), null);
@@ -63,12 +78,18 @@ public class Privacy {
         p.jobTitle = null;
         p.email = null;
         p.phone = null;
+        p.phoneE164 = null;
         p.tags = null;
         p.language = null;
         p.nameKey = "erased" + personId;
         for (Interaction i : Interaction.<Interaction>list("personId", personId)) {
             i.summary = "[erased]";
             i.outcome = null;
+        }
+        PersonContact.delete("personId", personId);
+        // what was agreed and when stays, as proof; free text may name the person
+        for (Consent c : Consent.<Consent>list("personId", personId)) {
+            c.note = null;
         }
         for (Ticket t : Ticket.<Ticket>list("personId", personId)) {
             t.description = null;
