@@ -253,7 +253,7 @@ public class People {
 
     /** The person now works for another company (or none); the old employment ends today. */
     public Person changeOrganization(long personId, Long organizationId, String jobTitle) {
-        Person p = get(personId);
+        Person p = live(personId);
         if (organizationId != null && !organizations.exists(organizationId)) {
             throw ProblemException.invalid("organization", "party_organizationUnknown");
         }

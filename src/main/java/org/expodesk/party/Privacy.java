@@ -6,6 +6,9 @@ import jakarta.transaction.Transactional;
 import org.expodesk.audit.AuditAction;
 import org.expodesk.audit.AuditEntry;
 import org.expodesk.audit.AuditLog;
+import org.expodesk.party.dedup.MergeLog;
+import org.expodesk.party.dedup.PersonMerge;
+import org.expodesk.platform.problem.ProblemException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +21,10 @@ import java.util.Map;
 @ApplicationScoped
 @Transactional
 public class Privacy {
+
+    /** A merge log's values of an erased person: an undo then brings back nothing that names them. */
+    private static final String ERASED_VALUES = "{\"familyName\":\"Erased\",\"givenName\":null,\"jobTitle\":null,"
+            + "\"email\":null,\"phone\":null,\"language\":null,\"tags\":null}";
 
     @Inject
     People people;
@@ -73,6 +80,17 @@ public class Privacy {
 
     public void erase(long personId, String reason) {
         Person p = people.get(personId);
+        if (p.mergedInto != null) {
+            // the person's data now lives on the survivor: erasing there erases this record too
+            throw ProblemException.conflict("This record was merged into person " + p.mergedInto + "; erase that one");
+        }
+        scrub(p);
+        audit.record(AuditAction.PRIVACY_ERASE, "Person", String.valueOf(personId), reason);
+    }
+
+    /** Forgets one record, the duplicates merged into it (the same human), and what merge logs kept of them. */
+    private void scrub(Person p) {
+        long personId = p.id;
         p.familyName = "Erased";
         p.givenName = null;
         p.jobTitle = null;
@@ -95,7 +113,14 @@ public class Privacy {
             t.description = null;
             t.summary = "[erased]";
         }
-        audit.record(AuditAction.PRIVACY_ERASE, "Person", String.valueOf(personId), reason);
+        for (MergeLog log : MergeLog.<MergeLog>list("kind = ?1 and (survivorId = ?2 or duplicateId = ?2)",
+                PersonMerge.KIND, personId)) {
+            log.survivorBefore = ERASED_VALUES;
+            log.survivorAfter = ERASED_VALUES;
+        }
+        for (Person duplicate : Person.<Person>list("mergedInto", personId)) {
+            scrub(duplicate);
+        }
     }
 
 }

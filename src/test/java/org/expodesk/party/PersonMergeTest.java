@@ -107,4 +107,21 @@ class PersonMergeTest {
         Api.asAdmin().post("/api/merges/" + m1 + "/undo").then().statusCode(200);
         Api.asAdmin().get("/api/people/" + x).then().body("mergedInto", nullValue());
     }
+
+    @Test
+    void erasingAMergedPersonErasesTheSurvivorAndEveryRecordMergedIntoIt() {
+        String u = PeopleDedupTest.unique();
+        long survivor = PeopleDedupTest.create(Map.of("familyName", "Ivanova", "givenName", "Olga" + u), 201);
+        long duplicate = PeopleDedupTest.create(Map.of("familyName", "Ivanova", "givenName", "O." + u,
+                "email", "olga" + u + "@example.ru", "emails", List.of("o.ivanova" + u + "@example.ru")), 201);
+        long merge = ((Number) Api.asAdmin().body(Map.of("duplicate", duplicate)).post("/api/people/" + survivor + "/merge")
+                .then().statusCode(200).extract().path("merge")).longValue();
+        Api.asAdmin().body(Map.of("reason", "Request")).post("/api/people/" + duplicate + "/erase").then().statusCode(409);
+        Api.asAdmin().body(Map.of("reason", "Request")).post("/api/people/" + survivor + "/erase").then().statusCode(200)
+                .body("emails", hasSize(0));
+        Api.asAdmin().get("/api/people/" + duplicate).then().body("name", equalTo("Erased")).body("emails", hasSize(0));
+        Api.asAdmin().post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        Api.asAdmin().get("/api/people/" + survivor).then().body("name", equalTo("Erased")).body("email", nullValue());
+        Api.asAdmin().queryParam("q", "olga" + u + "@example.ru").get("/api/search").then().body("total", equalTo(0));
+    }
 }
