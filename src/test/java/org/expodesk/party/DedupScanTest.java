@@ -29,6 +29,14 @@ class DedupScanTest {
         Api.asAdmin().body(Map.of("kind", "EMAIL", "value", "karim" + u + "@example.org"))
                 .post("/api/people/" + fourth + "/contacts").then().statusCode(200);
 
+        // erased people all look alike and are nobody's duplicates
+        List<Long> erased = new java.util.ArrayList<>();
+        for (String name : List.of("Forget", "Forgot")) {
+            long id = PeopleDedupTest.create(Map.of("familyName", name + u, "organization", org), 201);
+            Api.asAdmin().body(Map.of("reason", "Request")).post("/api/people/" + id + "/erase").then().statusCode(200);
+            erased.add(id);
+        }
+
         Map<String, Object> done = scan("people");
         assertThat(((Number) done.get("found")).longValue()).isGreaterThanOrEqualTo(2);
         assertThat(((Number) done.get("done")).longValue()).isEqualTo(((Number) done.get("total")).longValue());
@@ -47,6 +55,12 @@ class DedupScanTest {
                 .extract().path("items.record");
         assertThat(records.stream().filter(r -> r.longValue() == second || r.longValue() == first)).isEmpty();
         assertThat(records.stream().filter(r -> r.longValue() == fourth)).hasSize(1);
+        assertThat(records.stream().map(Number::longValue)).doesNotContainAnyElementsOf(erased);
+        // merging the pair closes it
+        Api.asAdmin().body(Map.of("duplicate", fourth)).post("/api/people/" + third + "/merge").then().statusCode(200);
+        List<Number> open = Api.asAdmin().queryParam("kind", "person").get("/api/dedup/candidates").then()
+                .extract().path("items.record");
+        assertThat(open.stream().map(Number::longValue)).doesNotContain(fourth);
 
         Map<String, Object> organizations = scan("organizations");
         assertThat(organizations.get("kind")).isEqualTo("ORGANIZATION");

@@ -51,6 +51,9 @@ public class PersonMatcher {
      * the incoming person, lower case; {@code phones}: every phone in E.164.
      */
     public List<Match> matches(Person incoming, Collection<String> emails, Collection<String> phones) {
+        if (erased(incoming)) {
+            return List.of();
+        }
         Set<String> e = new LinkedHashSet<>();
         emails.stream().filter(x -> x != null && !x.isBlank()).forEach(x -> e.add(x.trim().toLowerCase(Locale.ROOT)));
         Set<String> ph = new LinkedHashSet<>();
@@ -76,6 +79,9 @@ public class PersonMatcher {
         candidates.remove(incoming.id);
         List<Match> matches = new ArrayList<>();
         for (Person existing : candidates.values()) {
+            if (erased(existing)) {
+                continue;
+            }
             Match m = score(incoming, e, ph, existing, emails(existing), phones(existing));
             if (m.verdict() != Verdict.NEW) {
                 matches.add(m);
@@ -143,6 +149,11 @@ public class PersonMatcher {
             }
         }
         return keys;
+    }
+
+    /** Erased people (party.Privacy) all have the same name and nothing else: they are nobody's duplicates. */
+    private static boolean erased(Person p) {
+        return p.id != null && ("erased" + p.id).equals(p.nameKey);
     }
 
     private static Set<String> emails(Person p) {
