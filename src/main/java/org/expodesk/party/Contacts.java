@@ -98,9 +98,9 @@ public class Contacts {
 
     /** The party exists, else "not found" naming the field. */
     void check(PartyRef party) {
-        // a merged organization takes no new history: it belongs on the survivor
+        // a merged record takes no new history: it belongs on the survivor
         boolean exists = party.kind() == PartyRef.Kind.ORGANIZATION ? organizations.exists(party.id())
-                : Person.count("id", party.id()) > 0;
+                : Person.count("id = ?1 and mergedInto is null", party.id()) > 0;
         if (!exists) {
             throw ProblemException.invalid("party", "party_unknown");
         }

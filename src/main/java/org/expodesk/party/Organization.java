@@ -54,6 +54,11 @@ public class Organization extends AuditedEntity {
     @Column(length = 50)
     public String phone;
 
+    /** {@link #phone} in E.164, for matching and search; null for a number typed before V14 that is not valid. */
+    @AuditIgnored
+    @Column(name = "phone_e164", length = 20)
+    public String phoneE164;
+
     @Column(length = 254)
     public String email;
 

@@ -114,6 +114,7 @@ public class Organizations implements OrganizationDirectory {
         }
         if (target.phone == null) {
             target.phone = source.phone;
+            target.phoneE164 = source.phoneE164;
         }
         if (target.email == null) {
             target.email = source.email;
@@ -163,6 +164,7 @@ public class Organizations implements OrganizationDirectory {
             o.domain = o.email.substring(o.email.indexOf('@') + 1);
         }
         o.phone = FieldChecks.text(r.phone(), "phone", 50, false, errors);
+        o.phoneE164 = Phones.e164(o.phone, o.country, "phone", errors);
         o.industry = FieldChecks.text(r.industry(), "industry", 100, false, errors);
         o.companySize = FieldChecks.text(r.companySize(), "companySize", 20, false, errors);
         o.mainBusiness = FieldChecks.text(r.mainBusiness(), "mainBusiness", 10_000, false, errors);
@@ -224,6 +226,7 @@ public class Organizations implements OrganizationDirectory {
         o.domain = v.domain;
         o.email = v.email;
         o.phone = v.phone;
+        o.phoneE164 = v.phoneE164;
         o.industry = v.industry;
         o.companySize = v.companySize;
         o.mainBusiness = v.mainBusiness;
@@ -231,8 +234,10 @@ public class Organizations implements OrganizationDirectory {
         o.notes = v.notes;
         o.nameKey = v.nameKey;
         if (!identityBefore.equals(identity(o))) {
+            // in either order, and never again once someone said the two are different
             for (OrganizationMatcher.Match m : matcher.matches(o).stream().limit(5).toList()) {
-                review.propose("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
+                review.proposeOnce("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()),
+                        m.verdict() == OrganizationMatcher.Verdict.SURE);
             }
         }
         return o;
@@ -241,7 +246,7 @@ public class Organizations implements OrganizationDirectory {
     /** What dedup looks at: when none of it changes, an edit cannot create a new likeness. */
     private static String identity(Organization o) {
         return String.join("|", String.valueOf(o.nameKey), String.valueOf(o.nameLatin), String.valueOf(o.creditCode),
-                String.valueOf(o.domain), String.valueOf(o.phone), String.valueOf(o.city), String.valueOf(o.country));
+                String.valueOf(o.domain), String.valueOf(o.phoneE164), String.valueOf(o.city), String.valueOf(o.country));
     }
 
     private static String or(String change, String current) {

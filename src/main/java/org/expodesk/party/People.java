@@ -4,6 +4,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.expodesk.party.dedup.KeyLocks;
+import org.expodesk.party.dedup.PersonMatcher;
+import org.expodesk.party.dedup.ReviewQueue;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
@@ -11,7 +14,10 @@ import org.expodesk.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** People of the customer database, and the companies they work for over time. */
 @ApplicationScoped
@@ -24,11 +30,78 @@ public class People {
     @Inject
     Organizations organizations;
 
+    @Inject
+    PersonMatcher matcher;
+
+    @Inject
+    ReviewQueue review;
+
+    @Inject
+    KeyLocks keyLocks;
+
+    /** {@code email} and {@code phone} are the primary ones; {@code emails} and {@code phones} more of them. */
     public record NewPerson(String familyName, String givenName, Boolean easternOrder, String jobTitle, String email,
-                            String phone, Long organization, String language, String tags) {
+                            String phone, Long organization, String language, String tags, List<String> emails,
+                            List<String> phones) {
+
+        public NewPerson(String familyName, String givenName, Boolean easternOrder, String jobTitle, String email,
+                         String phone, Long organization, String language, String tags) {
+            this(familyName, givenName, easternOrder, jobTitle, email, phone, organization, language, tags, null, null);
+        }
+    }
+
+    /** The outcome of a create: a new record, or the existing one it was recognised as. */
+    public record Created(Person person, boolean existing, List<PersonMatcher.Match> possible) {
+    }
+
+    /** A checked, unsaved person with its further e-mails and phones. */
+    private record Draft(Person person, List<String> emails, List<PersonContact> phones) {
     }
 
     public Person create(NewPerson r) {
+        return createOrMatch(r).person();
+    }
+
+    /**
+     * Creates a person unless they surely are one already there (same e-mail; same phone and a
+     * like name): then the existing record gets what it lacked and is returned instead. Likely
+     * matches go to the review queue.
+     */
+    public Created createOrMatch(NewPerson r) {
+        // first statement of the transaction: a second create of the same person waits here
+        keyLocks.lock(lockKey(r));
+        Draft d = validated(r);
+        List<PersonMatcher.Match> matches = matcher.matches(d.person(), allEmails(d), allPhones(d));
+        if (!matches.isEmpty() && matches.get(0).verdict() == PersonMatcher.Verdict.SURE) {
+            Person existing = matches.get(0).person();
+            fillGaps(existing, d);
+            return new Created(existing, true, List.of());
+        }
+        Person p = d.person();
+        p.persist();
+        if (p.organizationId != null) {
+            startEmployment(p, p.organizationId, p.jobTitle);
+        }
+        for (String email : d.emails()) {
+            addContact(p, PersonContact.EMAIL, email, null);
+        }
+        for (PersonContact phone : d.phones()) {
+            addContact(p, PersonContact.PHONE, phone.value, phone.e164);
+        }
+        List<PersonMatcher.Match> possible = matches.stream().limit(5).toList();
+        for (PersonMatcher.Match m : possible) {
+            review.propose("PERSON", p.id, m.person().id, m.score(), String.join(", ", m.reasons()));
+        }
+        return new Created(p, false, possible);
+    }
+
+    /** Creates of one person take turns on their e-mail address, else their name key. */
+    private static String lockKey(NewPerson r) {
+        return r.email() != null && !r.email().isBlank() ? "pe:" + r.email().trim().toLowerCase(Locale.ROOT)
+                : "pn:" + NameKeys.person(r.familyName(), r.givenName());
+    }
+
+    private Draft validated(NewPerson r) {
         List<FieldError> errors = new ArrayList<>();
         Person p = new Person();
         p.familyName = FieldChecks.text(r.familyName(), "familyName", 100, true, errors);
@@ -37,28 +110,150 @@ public class People {
         p.jobTitle = FieldChecks.text(r.jobTitle(), "jobTitle", 200, false, errors);
         p.email = Organizations.email(r.email(), "email", errors);
         p.phone = FieldChecks.text(r.phone(), "phone", 50, false, errors);
-        if (r.organization() != null && !organizations.exists(r.organization())) {
-            errors.add(new FieldError("organization", "party_organizationUnknown"));
+        String country = null;
+        if (r.organization() != null) {
+            if (organizations.exists(r.organization())) {
+                country = organizations.get(r.organization()).country;
+            } else {
+                errors.add(new FieldError("organization", "party_organizationUnknown"));
+            }
         }
         p.organizationId = r.organization();
+        p.phoneE164 = Phones.e164(p.phone, country, "phone", errors);
         if (r.language() != null && !r.language().isBlank()) {
-            p.language = java.util.Locale.forLanguageTag(r.language().trim()).toLanguageTag();
+            p.language = Locale.forLanguageTag(r.language().trim()).toLanguageTag();
         }
         p.tags = Organizations.tags(r.tags());
+        Set<String> emails = new LinkedHashSet<>();
+        for (String e : r.emails() == null ? List.<String>of() : r.emails()) {
+            String email = Organizations.email(e, "emails", errors);
+            if (email != null && !email.equals(p.email)) {
+                emails.add(email);
+            }
+        }
+        List<PersonContact> phones = new ArrayList<>();
+        for (String typed : r.phones() == null ? List.<String>of() : r.phones()) {
+            String text = FieldChecks.text(typed, "phones", 50, false, errors);
+            String e164 = Phones.e164(text, country, "phones", errors);
+            if (e164 != null && !e164.equals(p.phoneE164) && phones.stream().noneMatch(x -> x.e164.equals(e164))) {
+                PersonContact c = new PersonContact();
+                c.value = text;
+                c.e164 = e164;
+                phones.add(c);
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         p.nameKey = NameKeys.person(p.familyName, p.givenName);
-        p.persist();
-        if (p.organizationId != null) {
-            startEmployment(p, p.organizationId, p.jobTitle);
+        return new Draft(p, List.copyOf(emails), phones);
+    }
+
+    private static List<String> allEmails(Draft d) {
+        List<String> all = new ArrayList<>(d.emails());
+        if (d.person().email != null) {
+            all.add(0, d.person().email);
         }
-        return p;
+        return all;
+    }
+
+    private static List<String> allPhones(Draft d) {
+        List<String> all = new ArrayList<>(d.phones().stream().map(c -> c.e164).toList());
+        if (d.person().phoneE164 != null) {
+            all.add(0, d.person().phoneE164);
+        }
+        return all;
+    }
+
+    /** Copies into {@code target} what it lacks; e-mails and phones it does not know become further ones. */
+    private void fillGaps(Person target, Draft d) {
+        Person source = d.person();
+        if (target.givenName == null && source.givenName != null) {
+            target.givenName = source.givenName;
+            target.nameKey = NameKeys.person(target.familyName, target.givenName);
+        }
+        if (target.jobTitle == null) {
+            target.jobTitle = source.jobTitle;
+        }
+        if (target.language == null) {
+            target.language = source.language;
+        }
+        if (source.tags != null) {
+            target.tags = Organizations.tags((target.tags == null ? "" : target.tags + ",") + source.tags);
+        }
+        if (target.organizationId == null && source.organizationId != null) {
+            target.organizationId = source.organizationId;
+            startEmployment(target, source.organizationId, target.jobTitle);
+        }
+        Set<String> knownEmails = new LinkedHashSet<>(emailsOf(target));
+        for (String email : allEmails(d)) {
+            if (target.email == null) {
+                target.email = email;
+            } else if (!knownEmails.contains(email)) {
+                addContact(target, PersonContact.EMAIL, email, null);
+            }
+            knownEmails.add(email);
+        }
+        Set<String> knownPhones = new LinkedHashSet<>(phonesOf(target));
+        List<PersonContact> phones = new ArrayList<>();
+        if (source.phoneE164 != null) {
+            PersonContact primary = new PersonContact();
+            primary.value = source.phone;
+            primary.e164 = source.phoneE164;
+            phones.add(primary);
+        }
+        phones.addAll(d.phones());
+        for (PersonContact phone : phones) {
+            if (target.phone == null) {
+                target.phone = phone.value;
+                target.phoneE164 = phone.e164;
+            } else if (!knownPhones.contains(phone.e164)) {
+                addContact(target, PersonContact.PHONE, phone.value, phone.e164);
+            }
+            knownPhones.add(phone.e164);
+        }
+    }
+
+    /** Adds a further e-mail address or phone, checked like the primary ones; one already known is kept once. */
+    public PersonContact addContact(long personId, String kind, String value) {
+        Person p = live(personId);
+        List<FieldError> errors = new ArrayList<>();
+        String k = kind == null ? "" : kind.trim().toUpperCase(Locale.ROOT);
+        if (PersonContact.EMAIL.equals(k)) {
+            String email = Organizations.email(value, "value", errors);
+            if (email == null && errors.isEmpty()) {
+                errors.add(new FieldError("value", "field_required"));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return emailsOf(p).contains(email) ? null : addContact(p, k, email, null);
+        }
+        if (PersonContact.PHONE.equals(k)) {
+            String text = FieldChecks.text(value, "value", 50, true, errors);
+            String country = p.organizationId == null ? null : organizations.get(p.organizationId).country;
+            String e164 = Phones.e164(text, country, "value", errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return phonesOf(p).contains(e164) ? null : addContact(p, k, text, e164);
+        }
+        throw ProblemException.invalid("kind", "party_choiceInvalid");
+    }
+
+    private static PersonContact addContact(Person p, String kind, String value, String e164) {
+        PersonContact c = new PersonContact();
+        c.personId = p.id;
+        c.kind = kind;
+        c.value = value;
+        c.e164 = e164;
+        c.persist();
+        return c;
     }
 
     /** The person now works for another company (or none); the old employment ends today. */
     public Person changeOrganization(long personId, Long organizationId, String jobTitle) {
-        Person p = get(personId);
+        Person p = live(personId);
         if (organizationId != null && !organizations.exists(organizationId)) {
             throw ProblemException.invalid("organization", "party_organizationUnknown");
         }
@@ -92,6 +287,16 @@ public class People {
         return p;
     }
 
+    /** A person that takes new history: there, and not merged into another. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Person live(long id) {
+        Person p = get(id);
+        if (p.mergedInto != null) {
+            throw ProblemException.conflict("That person was merged into " + p.mergedInto);
+        }
+        return p;
+    }
+
     public record Listing(List<Person> items, long total) {
     }
 
@@ -113,19 +318,54 @@ public class People {
             where.add("organizationId = :organization");
             params.and("organization", organizationId);
         }
-        var query = Person.<Person>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+        where.add("mergedInto is null");
+        var query = Person.<Person>find(String.join(" and ", where),
                 Sort.ascending("familyName", "givenName", "id"), params.map());
         return new Listing(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Person> of(long organizationId) {
-        return Person.list("organizationId", Sort.ascending("familyName", "givenName"), organizationId);
+        return Person.list("organizationId = ?1 and mergedInto is null", Sort.ascending("familyName", "givenName"),
+                organizationId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Employment> employments(long personId) {
         return Employment.list("personId", Sort.descending("fromDay", "id"), personId);
+    }
+
+    /** The further e-mails and phones, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PersonContact> contacts(long personId) {
+        return PersonContact.list("personId", Sort.ascending("id"), personId);
+    }
+
+    /** Every e-mail address of the person, the primary first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> emailsOf(Person p) {
+        List<String> all = new ArrayList<>();
+        if (p.email != null) {
+            all.add(p.email);
+        }
+        if (p.id != null) {
+            contacts(p.id).stream().filter(c -> PersonContact.EMAIL.equals(c.kind)).forEach(c -> all.add(c.value));
+        }
+        return all;
+    }
+
+    /** Every phone of the person in E.164, the primary first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> phonesOf(Person p) {
+        List<String> all = new ArrayList<>();
+        if (p.phoneE164 != null) {
+            all.add(p.phoneE164);
+        }
+        if (p.id != null) {
+            contacts(p.id).stream().filter(c -> PersonContact.PHONE.equals(c.kind) && c.e164 != null)
+                    .forEach(c -> all.add(c.e164));
+        }
+        return all;
     }
 
     /** A name starting with a Han, Hangul or kana character is written family name first. */

@@ -30,6 +30,11 @@ public class Person extends AuditedEntity {
     @Column(length = 50)
     public String phone;
 
+    /** {@link #phone} in E.164, for matching and search. More e-mails and phones: {@link PersonContact}. */
+    @AuditIgnored
+    @Column(name = "phone_e164", length = 20)
+    public String phoneE164;
+
     /** The current company; the history is in {@link Employment}. */
     @Column(name = "organization_id")
     public Long organizationId;
@@ -44,6 +49,10 @@ public class Person extends AuditedEntity {
     @AuditIgnored
     @Column(name = "name_key", nullable = false, length = 300)
     public String nameKey;
+
+    /** Set when this record was merged into another as its duplicate. */
+    @Column(name = "merged_into")
+    public Long mergedInto;
 
     /** The name as its owner writes it: 王小明 (eastern, no space between CJK), or Mary Smith. */
     public String displayName() {

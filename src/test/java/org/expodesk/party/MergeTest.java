@@ -24,7 +24,7 @@ class MergeTest {
     void aMergeMovesAllHistoryAndAnUndoRestoresBothRecordsWithTheirHistory() {
         String u = String.valueOf(System.nanoTime() % 10_000_000);
         long survivor = org(Map.of("name", "Red Lantern " + u + " Imports", "city", "Lyon", "country", "FR"));
-        long duplicate = org(Map.of("name", "Red Lanterns " + u, "country", "FR", "phone", "+33 4 78 00 " + u.substring(0, 2),
+        long duplicate = org(Map.of("name", "Red Lanterns " + u, "country", "FR", "phone", "+33 4 78 00 " + u.substring(0, 2) + " 00",
                 "email", "contact@redlantern" + u + ".example.fr"));
         long exhibition = TestExhibitions.june2027();
         long person = ((Number) Api.asAdmin().body(Map.of("familyName", "Durand", "organization", duplicate))

@@ -14,7 +14,7 @@ import org.expodesk.platform.Roles;
 
 import java.time.Instant;
 
-/** Undoing a merge from its log. */
+/** Undoing a merge (of organizations or of people) from its log. */
 @Path("/api/merges/{id}/undo")
 @RolesAllowed(Roles.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,11 +27,15 @@ public class MergeResource {
     OrganizationMerge merges;
 
     @Inject
+    org.expodesk.party.dedup.PersonMerge personMerges;
+
+    @Inject
     CurrentUser currentUser;
 
     @POST
     public Undone undo(@PathParam("id") long id) {
-        MergeLog log = merges.undo(id, currentUser.require().username());
+        String by = currentUser.require().username();
+        MergeLog log = personMerges.isPersonMerge(id) ? personMerges.undo(id, by) : merges.undo(id, by);
         return new Undone(log.id, log.survivorId, log.duplicateId, log.undoneAt);
     }
 }

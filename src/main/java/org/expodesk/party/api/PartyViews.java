@@ -1,14 +1,17 @@
 package org.expodesk.party.api;
 
+import org.expodesk.party.Consent;
 import org.expodesk.party.Employment;
 import org.expodesk.party.Interaction;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Participation;
 import org.expodesk.party.Person;
+import org.expodesk.party.PersonContact;
 import org.expodesk.party.Ticket;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The JSON shapes of the customer database. */
@@ -46,14 +49,41 @@ public final class PartyViews {
         }
     }
 
+    /** {@code emails} and {@code phones}: every one, the primary ({@code email}, {@code phone}) first. */
     public record PersonView(long id, String name, String familyName, String givenName, boolean easternOrder,
                              String jobTitle, String email, String phone, Long organization, String language,
-                             List<String> tags, List<EmploymentView> employments, long version) {
+                             List<String> tags, List<EmploymentView> employments, long version, String phoneE164,
+                             List<String> emails, List<String> phones, Long mergedInto) {
 
         static PersonView of(Person p, List<Employment> employments) {
+            return of(p, employments, List.of());
+        }
+
+        static PersonView of(Person p, List<Employment> employments, List<PersonContact> contacts) {
+            List<String> emails = new ArrayList<>();
+            List<String> phones = new ArrayList<>();
+            if (p.email != null) {
+                emails.add(p.email);
+            }
+            if (p.phone != null) {
+                phones.add(p.phone);
+            }
+            for (PersonContact c : contacts) {
+                (PersonContact.EMAIL.equals(c.kind) ? emails : phones).add(c.value);
+            }
             return new PersonView(p.id, p.displayName(), p.familyName, p.givenName, p.easternOrder, p.jobTitle, p.email,
                     p.phone, p.organizationId, p.language, p.tags == null ? List.of() : List.of(p.tags.split(",")),
-                    employments.stream().map(EmploymentView::of).toList(), p.version);
+                    employments.stream().map(EmploymentView::of).toList(), p.version, p.phoneE164, emails, phones,
+                    p.mergedInto);
+        }
+    }
+
+    public record ConsentView(long id, String purpose, boolean granted, Instant at, String channel, String textVersion,
+                              String note, String recordedBy) {
+
+        static ConsentView of(Consent c) {
+            return new ConsentView(c.id, c.purpose.name(), c.granted, c.occurredAt, c.channel.name(), c.textVersion,
+                    c.note, c.recordedBy);
         }
     }
 

@@ -13,13 +13,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.expodesk.account.AccessRules;
+import org.expodesk.account.CurrentUser;
+import org.expodesk.party.Consents;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
+import org.expodesk.party.api.PartyViews.ConsentView;
 import org.expodesk.party.api.PartyViews.PersonView;
+import org.expodesk.party.dedup.PersonMerge;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
 
 import java.util.List;
+import java.util.Set;
 
 /** People of the customer database; an exhibitor reads only the people of its own organization. */
 @Path("/api/people")
@@ -30,36 +35,104 @@ public class PersonResource {
     public record Move(Long organization, String jobTitle) {
     }
 
+    /** {@code kind}: EMAIL or PHONE. */
+    public record NewContact(String kind, String value) {
+    }
+
+    /** The current state (latest record per purpose) and every record, newest first. */
+    public record ConsentState(List<ConsentView> current, List<ConsentView> history) {
+    }
+
+    /** {@code duplicate}: the person to merge into this one; {@code take}: their fields to keep. */
+    public record MergeRequest(Long duplicate, Set<String> take) {
+    }
+
+    public record Merged(long merge, PersonView survivor) {
+    }
+
     @Inject
     People people;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    PersonMerge merges;
 
     @Inject
     SecurityIdentity identity;
 
     @Inject
+    CurrentUser currentUser;
+
+    @Inject
     org.expodesk.party.Privacy privacy;
 
+    /**
+     * 201 with the new record; or, when it surely is one already there (same e-mail; same phone and
+     * a like name), 200 with that record (completed with what it lacked) and its address in
+     * Content-Location. Likely duplicates are created and queued for review.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull People.NewPerson request) {
-        Person p = people.create(request);
-        return Response.status(201).header("Location", "/api/people/" + p.id)
-                .entity(PersonView.of(p, people.employments(p.id))).build();
+        People.Created created = people.createOrMatch(request);
+        Person p = created.person();
+        if (created.existing()) {
+            return Response.ok(view(p)).header("Content-Location", "/api/people/" + p.id).build();
+        }
+        return Response.status(201).header("Location", "/api/people/" + p.id).entity(view(p)).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
     public PersonView get(@PathParam("id") long id) {
-        Person p;
-        try {
-            p = people.get(id);
-        } catch (ProblemException notFound) {
-            throw ProblemException.notFound("Person");
-        }
-        AccessRules.requireOrganization(identity, p.organizationId, "Person");
+        Person p = visible(id);
         // an exhibitor does not learn where its staff worked before
-        return PersonView.of(p, AccessRules.isStaff(identity) ? people.employments(id) : List.of());
+        return PersonView.of(p, AccessRules.isStaff(identity) ? people.employments(id) : List.of(), people.contacts(id));
+    }
+
+    /** A further e-mail address or phone: {@code {kind: EMAIL|PHONE, value}}. */
+    @POST
+    @Path("/{id}/contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PersonView addContact(@PathParam("id") long id, @NotNull NewContact contact) {
+        people.addContact(id, contact.kind(), contact.value());
+        return view(people.get(id));
+    }
+
+    @GET
+    @Path("/{id}/consents")
+    @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
+    public ConsentState consents(@PathParam("id") long id) {
+        visible(id);
+        return new ConsentState(consents.current(id).stream().map(ConsentView::of).toList(),
+                consents.history(id).stream().map(ConsentView::of).toList());
+    }
+
+    /** Records a grant or a withdrawal: {@code {purpose, granted, at?, channel, textVersion?, note?}}. */
+    @POST
+    @Path("/{id}/consents")
+    @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recordConsent(@PathParam("id") long id, @NotNull Consents.NewConsent request) {
+        visible(id);
+        var c = consents.record(id, request, currentUser.require().username());
+        return Response.status(201).header("Location", "/api/people/" + id + "/consents").entity(ConsentView.of(c)).build();
+    }
+
+    /** Merges a duplicate into this person; undo with POST /api/merges/{merge}/undo. */
+    @POST
+    @Path("/{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Merged merge(@PathParam("id") long id, @NotNull MergeRequest request) {
+        if (request.duplicate() == null) {
+            throw ProblemException.invalid("duplicate", "field_required");
+        }
+        var log = merges.merge(id, request.duplicate(), request.take() == null ? Set.of() : request.take(),
+                currentUser.require().username());
+        return new Merged(log.id, view(people.get(id)));
     }
 
     /** Everything held on the person, for a data access request. */
@@ -81,7 +154,7 @@ public class PersonResource {
             throw ProblemException.invalid("reason", "task_reasonRequired");
         }
         privacy.erase(id, erasure.reason().trim());
-        return PersonView.of(people.get(id), people.employments(id));
+        return view(people.get(id));
     }
 
     /** The person now works elsewhere: {@code {organization, jobTitle}}; the history keeps the past. */
@@ -90,6 +163,22 @@ public class PersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PersonView move(@PathParam("id") long id, @NotNull Move move) {
         people.changeOrganization(id, move.organization(), move.jobTitle());
-        return PersonView.of(people.get(id), people.employments(id));
+        return view(people.get(id));
+    }
+
+    /** The person, if the caller may see them; "not found" otherwise. */
+    private Person visible(long id) {
+        Person p;
+        try {
+            p = people.get(id);
+        } catch (ProblemException notFound) {
+            throw ProblemException.notFound("Person");
+        }
+        AccessRules.requireOrganization(identity, p.organizationId, "Person");
+        return p;
+    }
+
+    private PersonView view(Person p) {
+        return PersonView.of(p, people.employments(p.id), people.contacts(p.id));
     }
 }

@@ -25,10 +25,10 @@ import java.util.Locale;
 public class ReviewResource {
 
     public record CandidateView(long id, String kind, long record, long candidate, BigDecimal score, String reasons,
-                                String status) {
+                                String status, boolean sure) {
 
         static CandidateView of(DedupCandidate c) {
-            return new CandidateView(c.id, c.kind, c.recordId, c.candidateId, c.score, c.reasons, c.status);
+            return new CandidateView(c.id, c.kind, c.recordId, c.candidateId, c.score, c.reasons, c.status, c.sure);
         }
     }
 

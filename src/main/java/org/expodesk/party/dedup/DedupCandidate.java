@@ -36,6 +36,10 @@ public class DedupCandidate extends AuditedEntity {
     @Column(nullable = false, length = 16)
     public String status = OPEN;
 
+    /** Found surely the same by a scan, which never merges by itself. */
+    @Column(nullable = false)
+    public boolean sure;
+
     @Column(name = "decided_by", length = 64)
     public String decidedBy;
 

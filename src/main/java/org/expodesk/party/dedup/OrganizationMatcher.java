@@ -46,8 +46,8 @@ public class OrganizationMatcher {
         if (incoming.domain != null && !isFreeMail(incoming.domain)) {
             block(candidates, "domain = ?1", incoming.domain);
         }
-        if (incoming.phone != null && incoming.phone.replaceAll("\\D", "").length() >= 7) {
-            block(candidates, "phone = ?1", incoming.phone);
+        if (incoming.phoneE164 != null) {
+            block(candidates, "phoneE164 = ?1", incoming.phoneE164);
         }
         if (incoming.nameKey != null && !incoming.nameKey.isEmpty()) {
             String prefix = incoming.nameKey.codePoints().limit(2)
@@ -95,8 +95,7 @@ public class OrganizationMatcher {
                 score += 0.08;
                 reasons.add("same website");
             }
-            boolean samePhone = a.phone != null && b.phone != null
-                    && a.phone.replaceAll("\\D", "").equals(b.phone.replaceAll("\\D", ""));
+            boolean samePhone = a.phoneE164 != null && a.phoneE164.equals(b.phoneE164);
             if (samePhone) {
                 score += 0.05;
                 reasons.add("same phone");

@@ -251,6 +251,7 @@ public class OrganizationMerge {
         Object owner = v.get("ownerId");
         o.ownerId = owner == null ? null : ((Number) owner).longValue();
         o.nameKey = org.expodesk.party.NameKeys.organization(o.name);
+        o.phoneE164 = org.expodesk.party.Phones.e164(o.phone, o.country);
     }
 
     private String write(Object value) {

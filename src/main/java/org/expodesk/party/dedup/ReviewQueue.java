@@ -34,6 +34,26 @@ public class ReviewQueue {
         c.persist();
     }
 
+    /**
+     * Adds a pair found by a scan unless it is already there in either order, whatever its status:
+     * a pair someone dismissed does not come back. True when it was new.
+     */
+    public boolean proposeOnce(String kind, long recordId, long candidateId, double score, String reasons, boolean sure) {
+        if (DedupCandidate.count("kind = ?1 and ((recordId = ?2 and candidateId = ?3) or (recordId = ?3 and candidateId = ?2))",
+                kind, recordId, candidateId) > 0) {
+            return false;
+        }
+        DedupCandidate c = new DedupCandidate();
+        c.kind = kind;
+        c.recordId = recordId;
+        c.candidateId = candidateId;
+        c.score = BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP);
+        c.reasons = reasons.length() > 500 ? reasons.substring(0, 500) : reasons;
+        c.sure = sure;
+        c.persist();
+        return true;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DedupCandidate> open(String kind) {
         return DedupCandidate.list("status = ?1 and kind = ?2", Sort.descending("score"), DedupCandidate.OPEN, kind);

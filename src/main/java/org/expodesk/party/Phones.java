@@ -1,0 +1,56 @@
+package org.expodesk.party;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.expodesk.platform.problem.FieldError;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Phone numbers in E.164 (+8613800138000), the form they are compared and searched in. A number
+ * typed without "+" is read as a number of the record's country, else of the configured default
+ * region ({@code expodesk.default-region}, CN). What was typed stays on the record for display.
+ */
+public final class Phones {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private Phones() {
+    }
+
+    /** E.164, or null when the text is not a valid number. */
+    public static String e164(String typed, String country) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            Phonenumber.PhoneNumber number = UTIL.parse(typed.trim(), region(country));
+            return UTIL.isValidNumber(number) ? UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
+    /** E.164 of a field, or a field error (blank is no number and no error). */
+    public static String e164(String typed, String country, String field, List<FieldError> errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String e164 = e164(typed, country);
+        if (e164 == null) {
+            errors.add(new FieldError(field, "party_phoneInvalid"));
+        }
+        return e164;
+    }
+
+    static String region(String country) {
+        if (country != null && country.length() == 2) {
+            return country.toUpperCase(Locale.ROOT);
+        }
+        return ConfigProvider.getConfig().getOptionalValue("expodesk.default-region", String.class).orElse("CN")
+                .toUpperCase(Locale.ROOT);
+    }
+}
