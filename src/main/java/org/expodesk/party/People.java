@@ -251,6 +251,55 @@ public class People {
         return c;
     }
 
+    /**
+     * An edit of a person's own fields: {@code null} leaves a field as it is, an empty text clears
+     * it; {@code version} must be current. The company changes through {@link #changeOrganization}
+     * (it keeps a history). An edit that makes the person look like another queues the pair.
+     */
+    public record PersonChanges(Long version, String familyName, String givenName, Boolean easternOrder,
+                                String jobTitle, String email, String phone, String language, String tags) {
+    }
+
+    public Person update(long id, PersonChanges c) {
+        Person.getEntityManager().createNativeQuery("SELECT id FROM person WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+        Person p = live(id);
+        if (("erased" + p.id).equals(p.nameKey)) {
+            throw ProblemException.conflict("This person's data was erased on request; it cannot be filled in again");
+        }
+        if (c.version() == null || c.version() != p.version) {
+            throw ProblemException.conflict("The person was changed by someone else in the meantime (version "
+                    + p.version + " now); reload them and apply your change again");
+        }
+        Person v = validated(new NewPerson(or(c.familyName(), p.familyName), or(c.givenName(), p.givenName),
+                c.easternOrder() != null ? c.easternOrder() : p.easternOrder, or(c.jobTitle(), p.jobTitle),
+                or(c.email(), p.email), or(c.phone(), p.phone), p.organizationId, or(c.language(), p.language),
+                or(c.tags(), p.tags))).person();
+        String before = String.join("|", p.nameKey, String.valueOf(p.email), String.valueOf(p.phoneE164));
+        p.familyName = v.familyName;
+        p.givenName = v.givenName;
+        p.easternOrder = v.easternOrder;
+        p.jobTitle = v.jobTitle;
+        p.email = v.email;
+        p.phone = v.phone;
+        p.phoneE164 = v.phoneE164;
+        p.language = v.language;
+        p.tags = v.tags;
+        p.nameKey = v.nameKey;
+        if (!before.equals(String.join("|", p.nameKey, String.valueOf(p.email), String.valueOf(p.phoneE164)))) {
+            // in either order, never again once someone said the two are different, never merged by itself
+            for (PersonMatcher.Match m : matcher.matches(p).stream().limit(5).toList()) {
+                review.proposeOnce("PERSON", p.id, m.person().id, m.score(), String.join(", ", m.reasons()),
+                        m.verdict() == PersonMatcher.Verdict.SURE);
+            }
+        }
+        return p;
+    }
+
+    private static String or(String change, String current) {
+        return change == null ? current : change;
+    }
+
     /** The person now works for another company (or none); the old employment ends today. */
     public Person changeOrganization(long personId, Long organizationId, String jobTitle) {
         Person p = live(personId);

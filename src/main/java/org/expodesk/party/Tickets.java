@@ -107,4 +107,9 @@ public class Tickets {
     public List<Ticket> of(long organizationId) {
         return Ticket.list("organizationId", Sort.descending("id"), organizationId);
     }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Ticket> ofPerson(long personId) {
+        return Ticket.list("personId", Sort.descending("id"), personId);
+    }
 }

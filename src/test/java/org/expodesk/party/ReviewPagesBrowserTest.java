@@ -83,16 +83,52 @@ class ReviewPagesBrowserTest {
             page.getByTestId("find-duplicates").click();
             assertThat(page.getByTestId("lookalikes")).containsText("杭州" + unique + "纺织");
             assertThat(page.getByTestId("lookalikes").getByTestId("compare")).hasAttribute("href",
-                    "/customers/review/merge?survivor=" + first + "&duplicate=" + second);
+                    "/customers/review/merge?kind=organizations&survivor=" + first + "&duplicate=" + second);
 
             page.navigate(base + "customers/review?q=" + unique);
             assertThat(page.locator("h2").first()).hasText("疑似重复记录");
             page.getByTestId("review-pair").getByTestId("dismiss").click();
-            assertThat(page.locator(".flash")).containsText("已标记为两家不同的机构");
+            assertThat(page.locator(".flash")).containsText("已标记为两条不同的记录");
             assertThat(page.getByTestId("review-empty")).isVisible();
         }
         Api.asAdmin().get("/api/dedup/candidates").then()
                 .body("items.findAll { it.record == " + second + " }.status", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void staffMergeTwoRecordsOfOnePersonFromThePeopleQueueAndUndoIt() {
+        String unique = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        long company = TestOrganizations.create("Foshan Ceramics" + unique);
+        long kept = person("Zhang" + unique, "Wei", "Buyer", company);
+        long merged = person("Zhang" + unique, "Wei", "Purchasing manager", company);
+        Api.asAdmin().body(Map.of("party", "person:" + merged, "kind", "call", "summary", "Wants samples " + unique))
+                .post("/api/interactions").then().statusCode(201);
+
+        TestUser staff = TestUsers.staff();
+        try (BrowserContext english = Browser.newContext("en-GB")) {
+            Page page = Browser.signIn(english, base.toString(), staff.username(), staff.password());
+            page.navigate(base + "customers/review?kind=people&q=zhang" + unique);
+            var pair = page.getByTestId("review-pair");
+            assertThat(pair).hasCount(1);
+            pair.getByTestId("compare").click();
+            assertThat(page.locator("h1")).hasText("Merge two people");
+            assertThat(page.getByTestId("merge-field-jobTitle")).containsText("Purchasing manager");
+            page.getByTestId("take-jobTitle").check();
+            page.getByTestId("do-merge").click();
+
+            assertThat(page.locator("h1")).hasText("Wei Zhang" + unique);
+            Api.asAdmin().get("/api/people/" + kept).then().body("jobTitle", equalTo("Purchasing manager"));
+            Api.asAdmin().get("/api/people/" + kept + "/interactions").then()
+                    .body("summary", contains("Wants samples " + unique));
+
+            page.navigate(base + "customers/review?kind=people");
+            page.getByTestId("merge-row").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("Zhang" + unique)).first().getByTestId("undo-merge").click();
+            assertThat(page.locator(".flash")).containsText("The merge is undone");
+        }
+        Api.asAdmin().get("/api/people/" + kept).then().body("jobTitle", equalTo("Buyer"));
+        Api.asAdmin().get("/api/people/" + merged + "/interactions").then()
+                .body("summary", contains("Wants samples " + unique));
     }
 
     @Test
@@ -103,6 +139,7 @@ class ReviewPagesBrowserTest {
         BrowserSession session = BrowserSession.signedIn(exhibitor.username(), exhibitor.password());
         session.get("/customers/review").then().statusCode(403);
         session.get("/customers/review/organizations/" + other).then().statusCode(403);
+        session.get("/customers/review?kind=people").then().statusCode(403);
         session.get("/customers/review/merge?survivor=" + own + "&duplicate=" + other).then().statusCode(403);
         session.post("/customers/review/merge", Map.of("survivor", String.valueOf(own), "duplicate",
                 String.valueOf(other))).then().statusCode(403);
@@ -116,6 +153,11 @@ class ReviewPagesBrowserTest {
         }
         return ((Number) Api.asAdmin().body(body).post("/api/organizations").then().statusCode(201)
                 .extract().path("id")).longValue();
+    }
+
+    private static long person(String family, String given, String jobTitle, long organization) {
+        return ((Number) Api.asAdmin().body(Map.of("familyName", family, "givenName", given, "jobTitle", jobTitle,
+                "organization", organization)).post("/api/people").then().statusCode(201).extract().path("id")).longValue();
     }
 
     private static void interaction(long organization, String summary) {

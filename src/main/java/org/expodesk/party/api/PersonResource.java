@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.expodesk.account.AccessRules;
 import org.expodesk.account.CurrentUser;
 import org.expodesk.party.Consents;
+import org.expodesk.party.PartyRef;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.api.PartyViews.ConsentView;
@@ -64,6 +65,12 @@ public class PersonResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    org.expodesk.party.Contacts contacts;
+
+    @Inject
+    org.expodesk.party.Tickets tickets;
 
     @Inject
     org.expodesk.party.Privacy privacy;
@@ -167,6 +174,38 @@ public class PersonResource {
     }
 
     /** The person, if the caller may see them; "not found" otherwise. */
+    /** An edit of the person's own fields: absent ones stay, empty ones are cleared; {@code version} as last read. */
+    @jakarta.ws.rs.PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PersonView update(@PathParam("id") long id, @NotNull People.PersonChanges changes) {
+        people.update(id, changes);
+        return view(people.get(id));
+    }
+
+    @GET
+    @Path("/{id}/interactions")
+    public List<PartyViews.InteractionView> interactions(@PathParam("id") long id) {
+        people.get(id);
+        return contacts.interactionsOf(new PartyRef(PartyRef.Kind.PERSON, id)).stream()
+                .map(PartyViews.InteractionView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/participations")
+    public List<PartyViews.ParticipationView> participations(@PathParam("id") long id) {
+        people.get(id);
+        return contacts.participationsOf(new PartyRef(PartyRef.Kind.PERSON, id)).stream()
+                .map(PartyViews.ParticipationView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/tickets")
+    public List<PartyViews.TicketView> tickets(@PathParam("id") long id) {
+        people.get(id);
+        return tickets.ofPerson(id).stream().map(PartyViews.TicketView::of).toList();
+    }
+
     private Person visible(long id) {
         Person p;
         try {

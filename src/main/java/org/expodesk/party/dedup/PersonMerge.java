@@ -41,7 +41,7 @@ public class PersonMerge {
     public static final String KIND = "PERSON";
 
     /** The fields whose value may come from either record. */
-    static final List<String> FIELDS = List.of("familyName", "givenName", "easternOrder", "jobTitle", "email", "phone",
+    public static final List<String> FIELDS = List.of("familyName", "givenName", "easternOrder", "jobTitle", "email", "phone",
             "organizationId", "language", "tags");
 
     /** The tables whose {@code person_id} moves, by the entity name used in the log. */
@@ -229,7 +229,8 @@ public class PersonMerge {
                 .setParameter(1, id).getResultList();
     }
 
-    private static Map<String, Object> values(Person p) {
+    /** The mergeable fields of a person, by name, in {@link #FIELDS} order. */
+    public static Map<String, Object> values(Person p) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("familyName", p.familyName);
         v.put("givenName", p.givenName);

@@ -32,6 +32,10 @@ public final class PartyLabels {
         return text(locale, "party_ticket_" + k.name());
     }
 
+    static String label(org.expodesk.party.TicketStatus s, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return text(locale, "party_ticketStatus_" + s.name());
+    }
+
     static String typeLabel(PartySearch.Hit hit, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         return text(locale, "party_type_" + hit.type());
     }
@@ -41,7 +45,7 @@ public final class PartyLabels {
         return score.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    static String scorePercent(org.expodesk.party.dedup.OrganizationMatcher.Match match) {
+    static String scorePercent(ReviewPage.Lookalike match) {
         return percent(java.math.BigDecimal.valueOf(match.score()));
     }
 

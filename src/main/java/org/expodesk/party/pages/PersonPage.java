@@ -11,18 +11,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.expodesk.account.CurrentUser;
+import org.expodesk.exhibition.Exhibition;
+import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.party.Consent;
 import org.expodesk.party.Consents;
 import org.expodesk.party.Contacts;
 import org.expodesk.party.Employment;
 import org.expodesk.party.Interaction;
 import org.expodesk.party.Organizations;
+import org.expodesk.party.Participation;
 import org.expodesk.party.PartyRef;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.PersonContact;
+import org.expodesk.party.Ticket;
+import org.expodesk.party.Tickets;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.web.FormErrors;
@@ -45,7 +51,11 @@ public class PersonPage {
         static native TemplateInstance person(Person person, List<PersonContact> contacts, List<Consent> consents,
                                               List<Consent> consentHistory, List<Employment> employments,
                                               Map<Long, String> organizationNames, List<Interaction> interactions,
-                                              Map<String, String> errors);
+                                              List<Participation> participations, Map<Long, String> exhibitionNames,
+                                              List<Ticket> tickets, Map<String, String> errors);
+
+        static native TemplateInstance edit(Person person, Map<String, String> form, long version,
+                                            Map<String, String> errors);
     }
 
     @Inject
@@ -61,6 +71,12 @@ public class PersonPage {
     Consents consents;
 
     @Inject
+    Tickets tickets;
+
+    @Inject
+    ExhibitionService exhibitions;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -73,6 +89,78 @@ public class PersonPage {
             return Pages.redirect("/customers/people/" + person.mergedInto);
         }
         return page(id, Map.of());
+    }
+
+    @GET
+    @Path("/edit")
+    public Object editForm(@PathParam("id") long id) {
+        Person p = people.get(id);
+        if (p.mergedInto != null) {
+            return Pages.redirect("/customers/people/" + p.mergedInto);
+        }
+        Map<String, String> form = new HashMap<>();
+        form.put("familyName", orEmpty(p.familyName));
+        form.put("givenName", orEmpty(p.givenName));
+        form.put("easternOrder", String.valueOf(p.easternOrder));
+        form.put("jobTitle", orEmpty(p.jobTitle));
+        form.put("email", orEmpty(p.email));
+        form.put("phone", orEmpty(p.phone));
+        form.put("language", orEmpty(p.language));
+        form.put("tags", orEmpty(p.tags));
+        return Templates.edit(p, form, p.version, Map.of());
+    }
+
+    /** Every field is sent, so an emptied one is cleared; a bad or stale edit re-renders the form with the error. */
+    @POST
+    @Path("/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Person p = people.get(id);
+        long version;
+        try {
+            version = Long.parseLong(String.valueOf(form.getFirst("version")));
+        } catch (NumberFormatException e) {
+            version = -1;
+        }
+        try {
+            people.update(id, new People.PersonChanges(version, text(form, "familyName"), text(form, "givenName"),
+                    "true".equals(form.getFirst("easternOrder")), text(form, "jobTitle"), text(form, "email"),
+                    text(form, "phone"), text(form, "language"), text(form, "tags")));
+            return Pages.redirectWithFlash("/customers/people/" + id, "party_personSaved");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            Map<String, String> values = new HashMap<>();
+            form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+            Map<String, String> errors = new FormErrors(locale.get()).addAll(refused).map();
+            return Response.status(refused.problem().status() == 409 ? 409 : 400)
+                    .entity(Templates.edit(p, values, version, errors)).build();
+        }
+    }
+
+    @POST
+    @Path("/interactions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addInteraction(@PathParam("id") long id, @RestForm String kind, @RestForm String summary,
+                                   @RestForm String outcome, @RestForm String followUpOn) {
+        FormErrors errors = new FormErrors(locale.get());
+        var followUp = errors.date(followUpOn, "followUpOn");
+        if (!errors.isEmpty()) {
+            people.get(id);
+            return Response.status(400).entity(page(id, errors.map())).build();
+        }
+        return act(id, () -> contacts.record(new PartyRef(PartyRef.Kind.PERSON, id), kind, null, summary, outcome,
+                followUp, currentUser.require().userId()), "party_interactionAdded");
+    }
+
+    @POST
+    @Path("/tickets")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response raiseTicket(@PathParam("id") long id, @RestForm String kind, @RestForm String priority,
+                                @RestForm String summary) {
+        return act(id, () -> tickets.raise(new PartyRef(PartyRef.Kind.PERSON, id), null, kind, priority, summary,
+                null, currentUser.require().username()), "party_ticketRaised");
     }
 
     @POST
@@ -113,7 +201,21 @@ public class PersonPage {
         List<Employment> employments = people.employments(id);
         Map<Long, String> names = new HashMap<>();
         employments.forEach(e -> names.computeIfAbsent(e.organizationId, o -> organizations.get(o).name));
+        PartyRef ref = new PartyRef(PartyRef.Kind.PERSON, id);
+        List<Participation> participations = contacts.participationsOf(ref);
+        Map<Long, String> exhibitionNames = new HashMap<>();
+        participations.forEach(p -> exhibitionNames.computeIfAbsent(p.exhibitionId,
+                e -> exhibitions.findById(e).map((Exhibition x) -> x.name).orElse("#" + e)));
         return Templates.person(person, people.contacts(id), consents.current(id), consents.history(id), employments,
-                names, contacts.interactionsOf(new PartyRef(PartyRef.Kind.PERSON, id)), errors);
+                names, contacts.interactionsOf(ref), participations, exhibitionNames, tickets.ofPerson(id), errors);
+    }
+
+    private static String text(MultivaluedMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        return value == null ? "" : value;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -18,10 +18,14 @@ import org.expodesk.account.CurrentUser;
 import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Organizations;
+import org.expodesk.party.People;
+import org.expodesk.party.Person;
 import org.expodesk.party.dedup.DedupCandidate;
 import org.expodesk.party.dedup.MergeLog;
 import org.expodesk.party.dedup.OrganizationMatcher;
 import org.expodesk.party.dedup.OrganizationMerge;
+import org.expodesk.party.dedup.PersonMatcher;
+import org.expodesk.party.dedup.PersonMerge;
 import org.expodesk.party.dedup.ReviewQueue;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
@@ -41,8 +45,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The review queue of likely duplicate organizations, the merge screen (one value per field,
- * from either record) and the recent merges with their undo.
+ * The review queue of likely duplicates (organizations or people), the merge screen (one value
+ * per field, from either record), lookalikes of one record for merging by hand, and the recent
+ * merges with their undo.
  */
 @Path("/customers/review")
 @RolesAllowed(Roles.STAFF)
@@ -51,22 +56,47 @@ public class ReviewPage {
 
     static final int SHOWN = 100;
 
+    /** Which records a view is about: {@code organizations} or {@code people} in addresses. */
+    public enum Kind {
+        ORGANIZATION("organizations"), PERSON("people");
+
+        public final String path;
+
+        Kind(String path) {
+            this.path = path;
+        }
+
+        static Kind of(String path) {
+            return "people".equals(path) ? PERSON : ORGANIZATION;
+        }
+    }
+
+    /** One record as the pages show it. */
+    public record Side(long id, String name, String detail, String href) {
+    }
+
     /** One row of the merge screen: a field, both values, and which one is kept. */
     public record FieldChoice(String field, Object kept, Object other, boolean same, boolean takeOther) {
     }
 
-    public record Pair(DedupCandidate candidate, Organization record, Organization existing) {
+    public record Pair(DedupCandidate candidate, Side record, Side existing) {
+    }
+
+    public record Lookalike(Side side, double score, List<String> reasons) {
+    }
+
+    public record Merge(MergeLog log, Kind kind, Side survivor, Side duplicate) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance review(List<Pair> pairs, String q, String qParam, int page, int pages, List<MergeLog> merges,
-                                              Map<Long, String> names);
+        static native TemplateInstance review(Kind kind, List<Pair> pairs, String q, String qParam, int page, int pages,
+                                              List<Merge> merges);
 
-        static native TemplateInstance merge(Organization survivor, Organization duplicate, Long candidate,
+        static native TemplateInstance merge(Kind kind, Side survivor, Side duplicate, Long candidate,
                                              List<FieldChoice> fields, Map<String, String> errors);
 
-        static native TemplateInstance lookalikes(Organization organization, List<OrganizationMatcher.Match> matches);
+        static native TemplateInstance lookalikes(Kind kind, Side record, List<Lookalike> matches);
     }
 
     @Inject
@@ -76,10 +106,19 @@ public class ReviewPage {
     Organizations organizations;
 
     @Inject
-    OrganizationMerge merges;
+    People people;
 
     @Inject
-    OrganizationMatcher matcher;
+    OrganizationMatcher organizationMatcher;
+
+    @Inject
+    PersonMatcher personMatcher;
+
+    @Inject
+    OrganizationMerge organizationMerges;
+
+    @Inject
+    PersonMerge personMerges;
 
     @Inject
     CurrentUser currentUser;
@@ -88,89 +127,102 @@ public class ReviewPage {
     RequestLocale locale;
 
     @GET
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") Integer page) {
+    public TemplateInstance list(@QueryParam("kind") String kindPath, @QueryParam("q") String q,
+                                 @QueryParam("page") Integer page) {
+        Kind kind = Kind.of(kindPath);
         int p = page == null || page < 0 ? 0 : page;
-        String key = q == null ? "" : NameKeys.organization(q);
+        String key = q == null ? "" : kind == Kind.PERSON ? NameKeys.fold(q) : NameKeys.organization(q);
         // pairs whose either side has the typed name in its key; the whole queue otherwise
-        String where = "status = ?1 and kind = 'ORGANIZATION'" + (key.isEmpty() ? "" : " and (recordId in"
-                + " (select o.id from Organization o where o.nameKey like ?2) or candidateId in"
-                + " (select o.id from Organization o where o.nameKey like ?2))");
-        Object[] params = key.isEmpty() ? new Object[] {DedupCandidate.OPEN}
-                : new Object[] {DedupCandidate.OPEN, "%" + key + "%"};
+        String entity = kind == Kind.PERSON ? "Person" : "Organization";
+        String where = "status = ?1 and kind = ?2" + (key.isEmpty() ? "" : " and (recordId in"
+                + " (select x.id from " + entity + " x where x.nameKey like ?3) or candidateId in"
+                + " (select x.id from " + entity + " x where x.nameKey like ?3))");
+        Object[] params = key.isEmpty() ? new Object[] {DedupCandidate.OPEN, kind.name()}
+                : new Object[] {DedupCandidate.OPEN, kind.name(), "%" + key + "%"};
         var query = DedupCandidate.<DedupCandidate>find(where + " order by score desc, id", params);
         long total = query.count();
         List<Pair> pairs = new ArrayList<>();
         for (DedupCandidate c : query.page(p, SHOWN).list()) {
-            Organization record = Organization.findById(c.recordId);
-            Organization existing = Organization.findById(c.candidateId);
-            if (record != null && existing != null && record.mergedInto == null && existing.mergedInto == null) {
+            Side record = side(kind, c.recordId);
+            Side existing = side(kind, c.candidateId);
+            if (record != null && existing != null) {
                 pairs.add(new Pair(c, record, existing));
             }
         }
-        List<MergeLog> recent = MergeLog.find("kind = 'ORGANIZATION' order by id desc").page(0, 20).list();
-        Map<Long, String> names = new HashMap<>();
-        for (MergeLog m : recent) {
-            for (Long id : List.of(m.survivorId, m.duplicateId)) {
-                names.computeIfAbsent(id, k -> {
-                    Organization o = Organization.findById(k);
-                    return o == null ? "#" + k : o.name;
-                });
-            }
+        List<Merge> merges = new ArrayList<>();
+        for (MergeLog m : MergeLog.<MergeLog>find("kind = ?1 order by id desc", kind.name()).page(0, 20).list()) {
+            merges.add(new Merge(m, kind, anySide(kind, m.survivorId), anySide(kind, m.duplicateId)));
         }
-        return Templates.review(pairs, q == null ? "" : q, URLEncoder.encode(q == null ? "" : q, StandardCharsets.UTF_8), p, (int) ((total + SHOWN - 1) / SHOWN), recent, names);
+        String query0 = q == null ? "" : q;
+        return Templates.review(kind, pairs, query0, URLEncoder.encode(query0, StandardCharsets.UTF_8), p,
+                (int) ((total + SHOWN - 1) / SHOWN), merges);
     }
 
-    /** Merging by hand: what in the database looks like this organization, each with the merge screen a click away. */
+    /** Merging by hand: what in the database looks like this record, each with the merge screen a click away. */
     @GET
-    @Path("/organizations/{id}")
-    public TemplateInstance lookalikes(@PathParam("id") long id) {
-        Organization organization = organizations.get(id);
-        return Templates.lookalikes(organization, organization.mergedInto == null ? matcher.matches(organization) : List.of());
+    @Path("/{kind: organizations|people}/{id}")
+    public TemplateInstance lookalikes(@PathParam("kind") String kindPath, @PathParam("id") long id) {
+        Kind kind = Kind.of(kindPath);
+        List<Lookalike> found = new ArrayList<>();
+        if (kind == Kind.PERSON) {
+            Person person = people.get(id);
+            if (person.mergedInto == null) {
+                personMatcher.matches(person).forEach(m -> found.add(new Lookalike(side(m.person()), m.score(), m.reasons())));
+            }
+        } else {
+            Organization organization = organizations.get(id);
+            if (organization.mergedInto == null) {
+                organizationMatcher.matches(organization).forEach(m ->
+                        found.add(new Lookalike(side(m.organization()), m.score(), m.reasons())));
+            }
+        }
+        return Templates.lookalikes(kind, anySide(kind, id), found);
     }
 
     @POST
     @Path("/{candidate}/dismiss")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response dismiss(@PathParam("candidate") long candidate, @RestForm String q) {
-        queue.dismiss(candidate, currentUser.require().username());
+        DedupCandidate c = queue.dismiss(candidate, currentUser.require().username());
         // back to the same view of the queue the reviewer was working through
-        String back = q == null || q.isBlank() ? "/customers/review"
-                : "/customers/review?q=" + URLEncoder.encode(q.trim(), StandardCharsets.UTF_8);
-        return Pages.redirectWithFlash(back, "party_reviewDismissed");
+        return Pages.redirectWithFlash(back(Kind.valueOf(c.kind), q), "party_reviewDismissed");
     }
 
-    /** The merge screen for two organizations: {@code survivor} keeps its id and gains the other's history. */
+    /** The merge screen: {@code survivor} keeps its id and gains the other's history. */
     @GET
     @Path("/merge")
-    public TemplateInstance mergeScreen(@QueryParam("survivor") long survivorId, @QueryParam("duplicate") long duplicateId,
-                                        @QueryParam("candidate") Long candidate) {
-        return screen(survivorId, duplicateId, candidate, Set.of(), Map.of());
+    public TemplateInstance mergeScreen(@QueryParam("kind") String kindPath, @QueryParam("survivor") long survivorId,
+                                        @QueryParam("duplicate") long duplicateId, @QueryParam("candidate") Long candidate) {
+        return screen(Kind.of(kindPath), survivorId, duplicateId, candidate, Set.of(), Map.of());
     }
 
     @POST
     @Path("/merge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response merge(MultivaluedMap<String, String> form) {
+        Kind kind = Kind.of(form.getFirst("kind"));
         long survivorId = id(form.getFirst("survivor"));
         long duplicateId = id(form.getFirst("duplicate"));
-        Long candidate = form.getFirst("candidate") == null || form.getFirst("candidate").isBlank() ? null
-                : id(form.getFirst("candidate"));
+        String candidateValue = form.getFirst("candidate");
+        Long candidate = candidateValue == null || candidateValue.isBlank() ? null : id(candidateValue);
         Set<String> take = new HashSet<>();
-        for (String field : OrganizationMerge.FIELDS) {
+        for (String field : fields(kind)) {
             if ("duplicate".equals(form.getFirst("pick-" + field))) {
                 take.add(field);
             }
         }
+        String by = currentUser.require().username();
         try {
-            MergeLog log = merges.merge(survivorId, duplicateId, take, currentUser.require().username());
-            return Pages.redirectWithFlash("/customers/organizations/" + log.survivorId, "party_merged");
+            MergeLog log = kind == Kind.PERSON ? personMerges.merge(survivorId, duplicateId, take, by)
+                    : organizationMerges.merge(survivorId, duplicateId, take, by);
+            return Pages.redirectWithFlash("/customers/" + kind.path + "/" + log.survivorId, "party_merged");
         } catch (ProblemException refused) {
             if (refused.problem().status() == 404) {
                 throw refused;
             }
             Map<String, String> errors = new FormErrors(locale.get()).addAll(refused).map();
             return Response.status(refused.problem().status() == 409 ? 409 : 400)
-                    .entity(screen(survivorId, duplicateId, candidate, take, errors)).build();
+                    .entity(screen(kind, survivorId, duplicateId, candidate, take, errors)).build();
         }
     }
 
@@ -178,25 +230,37 @@ public class ReviewPage {
     @Path("/merges/{merge}/undo")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response undo(@PathParam("merge") long merge) {
+        boolean person = personMerges.isPersonMerge(merge);
+        String back = back(person ? Kind.PERSON : Kind.ORGANIZATION, null);
         try {
-            merges.undo(merge, currentUser.require().username());
-            return Pages.redirectWithFlash("/customers/review", "party_mergeUndone");
+            String by = currentUser.require().username();
+            if (person) {
+                personMerges.undo(merge, by);
+            } else {
+                organizationMerges.undo(merge, by);
+            }
+            return Pages.redirectWithFlash(back, "party_mergeUndone");
         } catch (ProblemException refused) {
             if (refused.problem().status() != 409) {
                 throw refused;
             }
-            return Pages.redirectWithFlash("/customers/review", "party_mergeUndoRefused");
+            return Pages.redirectWithFlash(back, "party_mergeUndoRefused");
         }
     }
 
-    private TemplateInstance screen(long survivorId, long duplicateId, Long candidate, Set<String> take,
+    private TemplateInstance screen(Kind kind, long survivorId, long duplicateId, Long candidate, Set<String> take,
                                     Map<String, String> errors) {
-        Organization survivor = organizations.get(survivorId);
-        Organization duplicate = organizations.get(duplicateId);
-        Map<String, Object> kept = OrganizationMerge.values(survivor);
-        Map<String, Object> other = OrganizationMerge.values(duplicate);
+        Map<String, Object> kept;
+        Map<String, Object> other;
+        if (kind == Kind.PERSON) {
+            kept = PersonMerge.values(people.get(survivorId));
+            other = PersonMerge.values(people.get(duplicateId));
+        } else {
+            kept = OrganizationMerge.values(organizations.get(survivorId));
+            other = OrganizationMerge.values(organizations.get(duplicateId));
+        }
         List<FieldChoice> fields = new ArrayList<>();
-        for (String field : OrganizationMerge.FIELDS) {
+        for (String field : fields(kind)) {
             Object a = kept.get(field);
             Object b = other.get(field);
             if (a == null && b == null) {
@@ -206,14 +270,62 @@ public class ReviewPage {
             fields.add(new FieldChoice(field, a, b, Objects.equals(a, b) || b == null || a == null,
                     take.contains(field)));
         }
-        return Templates.merge(survivor, duplicate, candidate, fields, errors);
+        return Templates.merge(kind, anySide(kind, survivorId), anySide(kind, duplicateId), candidate, fields, errors);
+    }
+
+    private static List<String> fields(Kind kind) {
+        return kind == Kind.PERSON ? PersonMerge.FIELDS : OrganizationMerge.FIELDS;
+    }
+
+    private static String back(Kind kind, String q) {
+        StringBuilder to = new StringBuilder("/customers/review");
+        if (kind == Kind.PERSON) {
+            to.append("?kind=people");
+        }
+        if (q != null && !q.isBlank()) {
+            to.append(kind == Kind.PERSON ? '&' : '?').append("q=")
+                    .append(URLEncoder.encode(q.trim(), StandardCharsets.UTF_8));
+        }
+        return to.toString();
+    }
+
+    /** A live record, or null when it was merged away meanwhile (its pair is then moot). */
+    private static Side side(Kind kind, long id) {
+        if (kind == Kind.PERSON) {
+            Person p = Person.findById(id);
+            return p == null || p.mergedInto != null ? null : side(p);
+        }
+        Organization o = Organization.findById(id);
+        return o == null || o.mergedInto != null ? null : side(o);
+    }
+
+    private Side anySide(Kind kind, long id) {
+        return kind == Kind.PERSON ? side(people.get(id)) : side(organizations.get(id));
+    }
+
+    private static Side side(Organization o) {
+        return new Side(o.id, o.name, join(o.nameLatin, o.city, o.country), "/customers/organizations/" + o.id);
+    }
+
+    private static Side side(Person p) {
+        return new Side(p.id, p.displayName(), join(p.jobTitle, p.email, p.phone), "/customers/people/" + p.id);
+    }
+
+    private static String join(String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                present.add(part);
+            }
+        }
+        return String.join(" · ", present);
     }
 
     private static long id(String value) {
         try {
             return Long.parseLong(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.notFound("Organization");
+            throw ProblemException.notFound("Record");
         }
     }
 }
