@@ -91,7 +91,12 @@ public class OrganizationResource {
      * (completed with what it lacked) and its address in Content-Location. Likely duplicates
      * are created and queued for review.
      */
-    public Response create(@NotNull com.fasterxml.jackson.databind.JsonNode body)
+    public Response create(@NotNull @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            description = "The organization's fields, and its product categories as categories: [code]",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            implementation = Organizations.NewOrganization.class)))
+                           com.fasterxml.jackson.databind.JsonNode body)
             throws com.fasterxml.jackson.core.JsonProcessingException {
         // the organization's fields, and beside them its product categories as {@code categories: [code]}
         Organizations.NewOrganization request = json.treeToValue(body, Organizations.NewOrganization.class);
