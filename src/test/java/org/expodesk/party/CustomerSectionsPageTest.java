@@ -43,6 +43,15 @@ class CustomerSectionsPageTest {
         Response saved = session.post("/customers/segments", Map.of("name", name, "kind", "PEOPLE", "language", "zh"));
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(session.get(saved.header("Location")).asString()).contains(name).contains("customers-nav");
+        long exhibition = org.expodesk.exhibition.TestExhibitions.june2027();
+        long segment = ((Number) Api.asAdmin().body(Map.of("name", "Editable " + System.nanoTime(), "kind",
+                        "organizations", "filter", Map.of("categories", List.of("FOOD-BEV"), "participations",
+                                List.of(Map.of("exhibition", exhibition, "role", "BUYER", "participated", false)))))
+                .post("/api/segments").then().statusCode(201).extract().path("id")).longValue();
+        String edit = session.get("/customers/segments/" + segment + "/edit").asString();
+        assertThat(edit).contains("<option value=\"FOOD-BEV\" selected>")
+                .contains("<option value=\"" + exhibition + "\" selected>")
+                .contains("<option value=\"didNot\" selected>").contains("<option value=\"BUYER\" selected>");
         Response csv = session.get(saved.header("Location") + "/export.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
@@ -60,6 +69,16 @@ class CustomerSectionsPageTest {
         assertThat(bad.asString()).contains("data-testid=\"error-nameZh\"");
         assertThat(session.post("/customers/categories", Map.of("code", code, "nameEn", "Printing", "nameZh", "印刷"))
                 .statusCode()).isEqualTo(303);
+
+        long id = ((Number) Api.asAdmin().get("/api/product-categories").then().extract()
+                .path("items.find { it.code == '" + code + "' }.id")).longValue();
+        session.get("/customers/categories");
+        assertThat(session.post("/customers/categories/" + id, Map.of("nameEn", "Printing and paper", "nameZh", "印刷",
+                "sortOrder", "x", "version", "0")).statusCode()).isEqualTo(400);
+        assertThat(session.post("/customers/categories/" + id, Map.of("nameEn", "Printing and paper", "nameZh", "印刷",
+                "sortOrder", "5", "version", "0")).statusCode()).isEqualTo(303);
+        Api.asAdmin().get("/api/product-categories").then()
+                .body("items.find { it.code == '" + code + "' }.nameEn", equalTo("Printing and paper"));
 
         long org = TestOrganizations.create();
         session.get("/customers/organizations/" + org);

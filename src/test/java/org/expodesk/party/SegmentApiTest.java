@@ -140,6 +140,8 @@ class SegmentApiTest {
                 .body("errors[0].field", equalTo("filter.participations"));
         Api.asAdmin().get("/api/segments/" + segment).then().body("filter.participations[0].role", equalTo(null));
         Api.asAdmin().queryParam("size", "201").get("/api/segments/" + segment + "/members").then().statusCode(400);
+        Api.asAdmin().queryParam("page", "2147483647").queryParam("size", "200").get("/api/segments/" + segment + "/members")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
     }
 
     @Test

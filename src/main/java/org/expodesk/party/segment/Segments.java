@@ -145,7 +145,8 @@ public class Segments {
         SegmentQuery.Compiled q = SegmentQuery.compile(c.kind(), c.filter(), c.categoryIds(), c.ownerId());
         Query count = bind(em.createNativeQuery("SELECT COUNT(*) FROM " + q.from() + " WHERE " + q.where()), q);
         long total = ((Number) count.getSingleResult()).longValue();
-        return new Members(ids(q, null, page * size, size), total);
+        long offset = (long) page * size;
+        return new Members(offset >= total ? List.of() : ids(q, null, (int) offset, size), total);
     }
 
     /** Up to {@code size} member ids below {@code below} (null: from the top), for going through all of them. */
