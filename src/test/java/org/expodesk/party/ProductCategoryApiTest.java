@@ -85,6 +85,15 @@ class ProductCategoryApiTest {
                 .queryParam("entityId", String.valueOf(org)).get("/api/audit").then()
                 .body("items.detail", hasItem("categories [HOME-FURN, R" + u + "] -> [FOOD-BEV, R" + u + "]"));
 
+        long duplicate = ((Number) Api.asAdmin().body(Map.of("name", "Categorised duplicate " + u, "categories",
+                List.of("FOOD-BEV", "FOOD-AGRI"))).post("/api/organizations").then().statusCode(201).extract()
+                .path("id")).longValue();
+        long merge = ((Number) Api.asAdmin().body(Map.of("duplicate", duplicate)).post("/api/organizations/" + org + "/merge")
+                .then().statusCode(200).body("survivor.categories", contains("FOOD-AGRI", "FOOD-BEV", "R" + u))
+                .extract().path("merge")).longValue();
+        Api.asAdmin().post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        Api.asAdmin().get("/api/organizations/" + org).then().body("categories", contains("FOOD-BEV", "R" + u));
+
         String own = TestUsers.exhibitor(org).token();
         Api.as(own).get("/api/organizations/" + org).then().statusCode(200).body("categories", contains("FOOD-BEV", "R" + u));
         Api.as(own).body(Map.of("categories", List.of())).put("/api/organizations/" + org + "/categories").then()
