@@ -41,9 +41,11 @@ CREATE TABLE segment (
     CONSTRAINT fk_segment_owner FOREIGN KEY (owner_id) REFERENCES user_account (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- "did (not) take part in edition E as R" is an EXISTS on these
+-- "did (not) take part in edition E as R" is an EXISTS probe on the first two; the third lets a
+-- positive clause drive the query from the edition's participants
 CREATE INDEX ix_participation_org_edition ON participation (organization_id, exhibition_id, role);
 CREATE INDEX ix_participation_person_edition ON participation (person_id, exhibition_id, role);
+CREATE INDEX ix_participation_edition_role ON participation (exhibition_id, role, organization_id, person_id);
 CREATE INDEX ix_organization_segment_country ON organization (country, merged_into);
 
 INSERT INTO product_category (parent_id, code, name_en, name_zh, sort_order, active, created_at, updated_at) VALUES
