@@ -27,10 +27,7 @@ public final class CsvExport {
         if (value == null) {
             return "\"\"";
         }
-        String text = String.valueOf(value);
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
+        String text = org.expodesk.party.export.SafeCells.text(value);
         return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

@@ -293,45 +293,18 @@ public class Organizations implements OrganizationDirectory {
     public record Listing(List<Organization> items, long total) {
     }
 
-    /** What a list of organizations is narrowed to; every part optional. */
-    public record Filter(String name, String country, Verification verification, String industry, String tag) {
-
-        public static Filter of(String country, Verification verification) {
-            return new Filter(null, country, verification, null, null);
-        }
-    }
-
     /** Organizations by country and screening, newest first; all filters optional. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Listing list(String country, Verification verification, int page, int size) {
-        return list(Filter.of(country, verification), page, size);
-    }
-
-    /** Organizations matching the filter, newest first; merged ones never. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Listing list(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (filter.name() != null && !NameKeys.organization(filter.name()).isEmpty()) {
-            where.add("nameKey like :name");
-            params.and("name", "%" + NameKeys.organization(filter.name()) + "%");
-        }
-        if (filter.country() != null && !filter.country().isBlank()) {
+        if (country != null && !country.isBlank()) {
             where.add("country = :country");
-            params.and("country", filter.country().trim().toUpperCase(Locale.ROOT));
+            params.and("country", country.trim().toUpperCase(Locale.ROOT));
         }
-        if (filter.verification() != null) {
+        if (verification != null) {
             where.add("verification = :verification");
-            params.and("verification", filter.verification());
-        }
-        if (filter.industry() != null && !filter.industry().isBlank()) {
-            where.add("industry = :industry");
-            params.and("industry", filter.industry().trim());
-        }
-        if (filter.tag() != null && !filter.tag().isBlank()) {
-            // tags are stored as "a,b,c": one whole tag, not part of one
-            where.add("concat(',', tags, ',') like :tag");
-            params.and("tag", "%," + filter.tag().trim().toLowerCase(Locale.ROOT) + ",%");
+            params.and("verification", verification);
         }
         where.add("mergedInto is null");
         var query = Organization.<Organization>find(String.join(" and ", where), Sort.descending("id"), params.map());

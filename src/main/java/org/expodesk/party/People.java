@@ -346,33 +346,6 @@ public class People {
         return p;
     }
 
-    public record Listing(List<Person> items, long total) {
-    }
-
-    /** People by name (any part) and company, by name; both filters optional. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Listing list(String name, Long organizationId, int page, int size) {
-        List<String> where = new ArrayList<>();
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
-        // every word typed, in any order: the key is family name then given name
-        int n = 0;
-        for (String word : name == null ? new String[0] : name.trim().split("\\s+")) {
-            String key = NameKeys.fold(word);
-            if (!key.isEmpty()) {
-                where.add("nameKey like :name" + n);
-                params.and("name" + n++, "%" + key + "%");
-            }
-        }
-        if (organizationId != null) {
-            where.add("organizationId = :organization");
-            params.and("organization", organizationId);
-        }
-        where.add("mergedInto is null");
-        var query = Person.<Person>find(String.join(" and ", where),
-                Sort.ascending("familyName", "givenName", "id"), params.map());
-        return new Listing(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Person> of(long organizationId) {
         return Person.list("organizationId = ?1 and mergedInto is null", Sort.ascending("familyName", "givenName"),

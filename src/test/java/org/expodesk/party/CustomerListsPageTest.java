@@ -37,18 +37,38 @@ class CustomerListsPageTest {
         session.get("/customers/lists/organizations?name=listed" + unique + "&tag=VIP" + unique).then()
                 .body(containsString("28 found")).body(containsString("Listed" + unique + " Trading 54"))
                 .body(not(containsString("Listed" + unique + " Trading 53<")));
+        // the download is the list as filtered, every page of it
+        String csv = session.get("/customers/exports/organizations.csv?name=listed" + unique + "&country=de").then()
+                .statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv.lines().filter(l -> l.contains("Listed" + unique))).hasSize(55);
+        org.assertj.core.api.Assertions.assertThat(csv).doesNotContain("Listed" + unique + " Japan");
+        session.get("/customers/lists/organizations?country=Germany").then().statusCode(200)
+                .body(containsString("data-testid=\"error-country\""));
     }
 
     @Test
     void peopleAreFoundByTheirNameInEitherOrderWithTheirCompany() {
         String unique = String.valueOf(System.nanoTime() % 1_000_000_000L);
         long org = TestOrganizations.create("Lister" + unique + " GmbH");
-        Api.asAdmin().body(Map.of("familyName", "Schmidt" + unique, "givenName", "Anna", "organization", org))
-                .post("/api/people").then().statusCode(201);
+        long anna = ((Number) Api.asAdmin().body(Map.of("familyName", "Schmidt" + unique, "givenName", "Anna",
+                "organization", org)).post("/api/people").then().statusCode(201).extract().path("id")).longValue();
+        long twin = ((Number) Api.asAdmin().body(Map.of("familyName", "Schmidt" + unique, "givenName", "Anna",
+                "organization", org)).post("/api/people").then().statusCode(201).extract().path("id")).longValue();
+        long erased = ((Number) Api.asAdmin().body(Map.of("familyName", "Schmidt" + unique, "givenName", "Annabel",
+                "organization", org))
+                .post("/api/people").then().statusCode(201).extract().path("id")).longValue();
+        // a merged-away duplicate and a person erased on request are in no list
+        Api.asAdmin().body(Map.of("duplicate", twin)).post("/api/people/" + anna + "/merge").then().statusCode(200);
+        Api.asAdmin().body(Map.of("reason", "asked by e-mail")).post("/api/people/" + erased + "/erase").then()
+                .statusCode(200);
         TestUser staff = TestUsers.staff();
         BrowserSession.signedIn(staff.username(), staff.password())
                 .get("/customers/lists/people?name=anna schmidt" + unique).then().statusCode(200)
                 .body(containsString("1 found")).body(containsString("Lister" + unique + " GmbH"));
+        String export = Api.asAdmin().queryParam("organization", org).get("/api/people/export.csv").then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(export.lines().skip(1)).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(export).contains("Schmidt" + unique).doesNotContain("Erased");
     }
 
     @Test

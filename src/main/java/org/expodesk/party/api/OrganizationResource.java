@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -76,10 +77,13 @@ public class OrganizationResource {
     CurrentUser currentUser;
 
     @Inject
-    org.expodesk.audit.AuditLog audit;
+    org.expodesk.party.dedup.OrganizationMerge merges;
 
     @Inject
-    org.expodesk.party.dedup.OrganizationMerge merges;
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Inject
+    org.expodesk.party.category.OrganizationCategories categories;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -88,8 +92,18 @@ public class OrganizationResource {
      * (completed with what it lacked) and its address in Content-Location. Likely duplicates
      * are created and queued for review.
      */
-    public Response create(@NotNull Organizations.NewOrganization request) {
-        Organizations.Created created = organizations.createOrMatch(request);
+    public Response create(@NotNull @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            description = "The organization's fields, and its product categories as categories: [code]",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            implementation = Organizations.NewOrganization.class)))
+                           com.fasterxml.jackson.databind.JsonNode body)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        // the organization's fields, and beside them its product categories as {@code categories: [code]}
+        Organizations.NewOrganization request = json.treeToValue(body, Organizations.NewOrganization.class);
+        List<String> codes = body.has("categories")
+                ? List.of(json.treeToValue(body.get("categories"), String[].class)) : List.of();
+        Organizations.Created created = categories.createWith(request, codes);
         Organization o = created.organization();
         if (created.existing()) {
             return Response.ok(OrganizationView.of(o)).header("Content-Location", "/api/organizations/" + o.id).build();
@@ -110,38 +124,9 @@ public class OrganizationResource {
         }
         Organizations.Listing listing = organizations.list(country, v,
                 QueryParams.integer(page, "page", 0, 0, Integer.MAX_VALUE), QueryParams.integer(size, "size", 50, 1, 200));
-        return new OrganizationList(listing.items().stream().map(OrganizationView::of).toList(), listing.total());
-    }
-
-    /** The list as CSV for a spreadsheet, formula-looking cells made harmless; audited. */
-    @GET
-    @Path("/export.csv")
-    @Produces("text/csv; charset=UTF-8")
-    public Response export(@QueryParam("country") String country, @QueryParam("verification") String verification) {
-        Verification v = null;
-        if (verification != null && !verification.isBlank()) {
-            try {
-                v = Verification.valueOf(verification.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("verification", "party_verificationInvalid");
-            }
-        }
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(org.expodesk.party.CsvExport.row(List.of("id", "name", "nameLatin", "creditCode", "country", "city",
-                "website", "email", "phone", "industry", "verification", "tags")));
-        int page = 0;
-        Organizations.Listing listing;
-        do {
-            listing = organizations.list(country, v, page++, 200);
-            for (Organization o : listing.items()) {
-                csv.append(org.expodesk.party.CsvExport.row(java.util.Arrays.asList(o.id, o.name, o.nameLatin,
-                        o.creditCode, o.country, o.city, o.website, o.email, o.phone, o.industry, o.verification, o.tags)));
-            }
-        } while (listing.items().size() == 200);
-        audit.record(org.expodesk.audit.AuditAction.EXPORT, "Organization", null,
-                "CSV, country=" + country + ", verification=" + verification);
-        return Response.ok(csv.toString())
-                .header("Content-Disposition", "attachment; filename=\"organizations.csv\"").build();
+        var codes = categories.codesOf(listing.items().stream().map(o -> o.id).toList());
+        return new OrganizationList(listing.items().stream()
+                .map(o -> OrganizationView.of(o, codes.getOrDefault(o.id, List.of()))).toList(), listing.total());
     }
 
     @GET
@@ -151,6 +136,18 @@ public class OrganizationResource {
         AccessRules.requireOrganization(identity, id, "Organization");
         Organization o = organizations.get(id);
         return AccessRules.isStaff(identity) ? OrganizationView.of(o) : OrganizationView.forExhibitor(o);
+    }
+
+    public record CategoryChoice(List<String> categories) {
+    }
+
+    /** Gives the organization exactly these product categories ({@code {categories: [code]}}). */
+    @PUT
+    @Path("/{id}/categories")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OrganizationView setCategories(@PathParam("id") long id, @NotNull CategoryChoice choice) {
+        categories.set(id, choice.categories() == null ? List.of() : choice.categories());
+        return OrganizationView.of(organizations.get(id));
     }
 
     @GET

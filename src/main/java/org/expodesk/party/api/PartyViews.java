@@ -8,6 +8,7 @@ import org.expodesk.party.Participation;
 import org.expodesk.party.Person;
 import org.expodesk.party.PersonContact;
 import org.expodesk.party.Ticket;
+import org.expodesk.party.category.OrganizationCategories;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,20 +26,25 @@ public final class PartyViews {
                                    String domain, String email, String phone, String industry, String companySize,
                                    String mainBusiness, List<String> tags, String notes, Long owner,
                                    String verification, String verificationReason, String verifiedBy,
-                                   Instant verifiedAt, Long mergedInto, long version) {
+                                   Instant verifiedAt, Long mergedInto, long version, List<String> categories) {
 
         static OrganizationView of(Organization o) {
+            return of(o, OrganizationCategories.codesOf(o.id));
+        }
+
+        static OrganizationView of(Organization o, List<String> categories) {
             return new OrganizationView(o.id, o.name, o.nameLatin, o.shortName, o.creditCode, o.country, o.province,
                     o.city, o.address, o.website, o.domain, o.email, o.phone, o.industry, o.companySize, o.mainBusiness,
                     o.tags == null ? List.of() : List.of(o.tags.split(",")), o.notes, o.ownerId, o.verification.name(),
-                    o.verificationReason, o.verifiedBy, o.verifiedAt, o.mergedInto, o.version);
+                    o.verificationReason, o.verifiedBy, o.verifiedAt, o.mergedInto, o.version, categories);
         }
 
         /** What an exhibitor sees of its own organization: no staff notes, screening remarks or owner. */
         static OrganizationView forExhibitor(Organization o) {
             return new OrganizationView(o.id, o.name, o.nameLatin, o.shortName, o.creditCode, o.country, o.province,
                     o.city, o.address, o.website, o.domain, o.email, o.phone, o.industry, o.companySize, o.mainBusiness,
-                    List.of(), null, null, o.verification.name(), null, null, o.verifiedAt, null, o.version);
+                    List.of(), null, null, o.verification.name(), null, null, o.verifiedAt, null, o.version,
+                    OrganizationCategories.codesOf(o.id));
         }
     }
 

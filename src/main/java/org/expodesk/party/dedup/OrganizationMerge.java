@@ -11,6 +11,7 @@ import org.expodesk.party.Employment;
 import org.expodesk.party.Interaction;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Participation;
+import org.expodesk.party.category.OrganizationCategory;
 import org.expodesk.party.Person;
 import org.expodesk.party.Ticket;
 import org.expodesk.platform.problem.ProblemException;
@@ -95,6 +96,7 @@ public class OrganizationMerge {
         moved.put("ticket", move(Ticket.<Ticket>list("organizationId", duplicateId).stream().map(t -> t.id).toList(),
                 "update Ticket set organizationId = ?1 where id in ?2", survivorId));
         moved.put("user", users.reassignOrganization(duplicateId, survivorId));
+        moved.put("category", addCategories(survivorId, duplicateId));
         duplicate.mergedInto = survivorId;
 
         for (DedupCandidate pair : DedupCandidate.<DedupCandidate>list("kind = 'ORGANIZATION' and status = ?1"
@@ -157,10 +159,28 @@ public class OrganizationMerge {
         moveBack(moved.get("ticket"), "update Ticket set organizationId = ?1 where id in ?2 and organizationId = ?3",
                 back, from);
         users.assignOrganization(moved.get("user"), from, back);
+        if (moved.get("category") != null && !moved.get("category").isEmpty()) {
+            OrganizationCategory.delete("organizationId = ?1 and categoryId in ?2", from, moved.get("category"));
+        }
         duplicate.mergedInto = null;
         log.undoneBy = by;
         log.undoneAt = Instant.now(clock);
         return log;
+    }
+
+    /** The survivor gets the product categories only the duplicate had; returns their ids, for an undo. */
+    private static List<Long> addCategories(long survivorId, long duplicateId) {
+        List<Long> added = new ArrayList<>();
+        for (OrganizationCategory link : OrganizationCategory.<OrganizationCategory>list("organizationId", duplicateId)) {
+            if (OrganizationCategory.count("organizationId = ?1 and categoryId = ?2", survivorId, link.categoryId) == 0) {
+                OrganizationCategory copy = new OrganizationCategory();
+                copy.organizationId = survivorId;
+                copy.categoryId = link.categoryId;
+                copy.persist();
+                added.add(link.categoryId);
+            }
+        }
+        return added;
     }
 
     /** A participation the survivor already has (same edition and role) stays with the duplicate. */
