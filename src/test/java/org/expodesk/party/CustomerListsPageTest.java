@@ -49,13 +49,13 @@ class CustomerListsPageTest {
     @Test
     void peopleAreFoundByTheirNameInEitherOrderWithTheirCompany() {
         String unique = String.valueOf(System.nanoTime() % 1_000_000_000L);
-        long org = TestOrganizations.create("Lister" + unique + " GmbH");
+        long company = TestOrganizations.create("Lister" + unique + " GmbH");
         long anna = ((Number) Api.asAdmin().body(Map.of("familyName", "Schmidt" + unique, "givenName", "Anna",
-                "organization", org)).post("/api/people").then().statusCode(201).extract().path("id")).longValue();
+                "organization", company)).post("/api/people").then().statusCode(201).extract().path("id")).longValue();
         long twin = ((Number) Api.asAdmin().body(Map.of("familyName", "Schmidt" + unique, "givenName", "Anna",
-                "organization", org)).post("/api/people").then().statusCode(201).extract().path("id")).longValue();
+                "organization", company)).post("/api/people").then().statusCode(201).extract().path("id")).longValue();
         long erased = ((Number) Api.asAdmin().body(Map.of("familyName", "Schmidt" + unique, "givenName", "Annabel",
-                "organization", org))
+                "organization", company))
                 .post("/api/people").then().statusCode(201).extract().path("id")).longValue();
         // a merged-away duplicate and a person erased on request are in no list
         Api.asAdmin().body(Map.of("duplicate", twin)).post("/api/people/" + anna + "/merge").then().statusCode(200);
@@ -65,7 +65,7 @@ class CustomerListsPageTest {
         BrowserSession.signedIn(staff.username(), staff.password())
                 .get("/customers/lists/people?name=anna schmidt" + unique).then().statusCode(200)
                 .body(containsString("1 found")).body(containsString("Lister" + unique + " GmbH"));
-        String export = Api.asAdmin().queryParam("organization", org).get("/api/people/export.csv").then().statusCode(200)
+        String export = Api.asAdmin().queryParam("organization", company).get("/api/people/export.csv").then().statusCode(200)
                 .extract().asString();
         org.assertj.core.api.Assertions.assertThat(export.lines().skip(1)).hasSize(1);
         org.assertj.core.api.Assertions.assertThat(export).contains("Schmidt" + unique).doesNotContain("Erased");
