@@ -171,7 +171,8 @@ public class ImportChunks {
         Long organizationId = null;
         String orgName = v.get("organization");
         if (orgName != null) {
-            organizationId = organizationIds.computeIfAbsent(orgName.toLowerCase(Locale.ROOT),
+            // once per company and chunk: its key lock cannot be taken twice in one transaction
+            organizationId = organizationIds.computeIfAbsent(org.expodesk.party.NameKeys.organization(orgName),
                     k -> organizations.createOrMatch(new Organizations.NewOrganization(orgName, null, null, null, null,
                             null, null, null, null, null, null, null, null, null, null, null, null)).organization().id);
         }
