@@ -88,6 +88,20 @@ public class ImportJobs {
         });
     }
 
+    @Inject
+    Imports imports;
+
+    /**
+     * Checks, stores and imports a file in the calling thread, without HTTP (benchmarks, tools):
+     * the same checks and the same job as {@code POST /api/imports}. Returns the finished run.
+     */
+    public ImportRun importNow(byte[] content, String fileName, ImportKind kind, String mappingSource, String by) {
+        long id = QuarkusTransaction.requiringNew().call(() -> imports.queue(content, fileName, kind, mappingSource,
+                mappingSource, by).id);
+        run(id);
+        return QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(id));
+    }
+
     /**
      * Claims the run and imports it in the calling thread; returns false when another node holds
      * it. Benchmarks call this directly after {@link Imports#uploadAndStart}.

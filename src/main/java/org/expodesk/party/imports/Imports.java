@@ -62,6 +62,13 @@ public class Imports {
      */
     public ImportRun uploadAndStart(byte[] content, String fileName, ImportKind kind, String source, String mappingName,
                                     String by) {
+        ImportRun run = queue(content, fileName, kind, source, mappingName, by);
+        queued.fire(new ImportQueued(run.id));
+        return run;
+    }
+
+    /** As {@link #uploadAndStart} without handing the run to the background: the caller runs it. */
+    ImportRun queue(byte[] content, String fileName, ImportKind kind, String source, String mappingName, String by) {
         ImportFile.Format format = accept(content);
         Sheet sheet = sheet(content, format);
         Map<String, String> mapping;
@@ -74,10 +81,8 @@ public class Imports {
             mapping = mappings.guess(kind, sheet.header(), null);
         }
         requireColumns(kind, mapping);
-        ImportRun run = store(content, fileName, kind, source != null && !source.isBlank() ? source : mappingName, by,
+        return store(content, fileName, kind, source != null && !source.isBlank() ? source : mappingName, by,
                 format, sheet, mapping, ImportRun.Status.QUEUED);
-        queued.fire(new ImportQueued(run.id));
-        return run;
     }
 
     /** Size, then type by content, then the whole file read once: refusals before anything is written. */
