@@ -60,20 +60,27 @@ public class ImportChunks {
     private record Fingerprint(ByteBuffer hash, long recordId) {
     }
 
-    /** Imports the rows at positions {@code from} on; fails with {@link Overtaken} if the run is no longer there. */
+    /**
+     * Imports the rows at positions {@code from} on; fails with {@link Overtaken} if the run is no
+     * longer there. {@code companies}: organizations (by name key) that earlier, committed chunks
+     * of the run resolved; returns those this chunk resolved, to be remembered once it committed.
+     */
     @Transactional
-    public void process(long runId, int from, List<MappedRow> rows) {
+    public Map<String, Long> process(long runId, int from, List<MappedRow> rows, Map<String, Long> companies) {
         ImportRun run = ImportRun.findById(runId);
         if (run == null || run.status != ImportRun.Status.RUNNING || run.nextRow != from) {
             throw new Overtaken();
         }
+        // no flush before every query: with hundreds of managed records that is most of a chunk's
+        // time; organization rows flush themselves (the next row's dedup queries must see them)
+        em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         Map<ByteBuffer, Long> known = known(run, rows);
         Map<Outcome, Integer> tally = new HashMap<>();
         List<Fingerprint> remember = new ArrayList<>();
         List<ImportRowError> errors = new ArrayList<>();
         Map<String, Person> byEmail = run.kind == ImportKind.PEOPLE ? personMatching.byEmail(rows.stream()
                 .filter(MappedRow::valid).map(r -> r.get("email")).filter(Objects::nonNull).toList()) : Map.of();
-        Map<String, Long> organizationIds = new HashMap<>();
+        Map<String, Long> organizationIds = new HashMap<>(companies);
         Set<Long> producedHere = new HashSet<>();
         for (MappedRow row : rows) {
             Outcome outcome;
@@ -89,8 +96,12 @@ public class ImportChunks {
                     outcome = seen < 0 ? Outcome.UNCHANGED : Outcome.MERGED;
                 } else {
                     long[] record = new long[1];
-                    outcome = run.kind == ImportKind.ORGANIZATIONS ? organization(run, row, record, producedHere)
-                            : person(row, record, byEmail, organizationIds);
+                    if (run.kind == ImportKind.ORGANIZATIONS) {
+                        outcome = organization(run, row, record, producedHere);
+                        em.flush();
+                    } else {
+                        outcome = person(row, record, byEmail, organizationIds);
+                    }
                     producedHere.add(record[0]);
                     known.put(hash, record[0]);
                     remember.add(new Fingerprint(hash, record[0]));
@@ -109,6 +120,7 @@ public class ImportChunks {
         run.nextRow = from + rows.size();
         run.claimedAt = Instant.now(clock);
         run.updatedAt = run.claimedAt;
+        return organizationIds;
     }
 
     /** A row that could not be imported at all (the database refused it): reported, and the run moves on. */

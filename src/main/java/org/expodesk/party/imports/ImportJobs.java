@@ -123,6 +123,7 @@ public class ImportJobs {
         });
         List<MappedRow> chunk = new ArrayList<>();
         java.util.Set<String> chunkKeys = new java.util.HashSet<>();
+        Map<String, Long> companies = new java.util.HashMap<>();
         int[] position = new int[1];
         int[] chunkStart = {work.from()};
         String[][] columns = new String[1][];
@@ -136,7 +137,7 @@ public class ImportJobs {
                 // transaction: a second row of the same company starts the next chunk
                 String key = work.kind() == ImportKind.ORGANIZATIONS && row.valid() ? lockKey(row) : null;
                 if (key != null && !chunkKeys.add(key)) {
-                    commit(id, chunkStart[0], chunk);
+                    commit(id, chunkStart[0], chunk, companies);
                     chunkStart[0] += chunk.size();
                     chunk.clear();
                     chunkKeys.clear();
@@ -144,14 +145,14 @@ public class ImportJobs {
                 }
                 chunk.add(row);
                 if (chunk.size() >= chunkSize) {
-                    commit(id, chunkStart[0], chunk);
+                    commit(id, chunkStart[0], chunk, companies);
                     chunkStart[0] += chunk.size();
                     chunk.clear();
                     chunkKeys.clear();
                 }
             }, header -> columns[0] = Mappings.columns(work.kind(), header, work.mapping()));
             if (!chunk.isEmpty()) {
-                commit(id, chunkStart[0], chunk);
+                commit(id, chunkStart[0], chunk, companies);
             }
         } catch (ImportChunks.Overtaken e) {
             LOG.infof("Import %d is carried on by another node", id);
@@ -171,9 +172,10 @@ public class ImportJobs {
     }
 
     /** The chunk in one transaction; if the database refuses it, row by row, so one bad row costs only itself. */
-    private void commit(long id, int from, List<MappedRow> rows) {
+    private void commit(long id, int from, List<MappedRow> rows, Map<String, Long> companies) {
         try {
-            chunks.process(id, from, List.copyOf(rows));
+            // people's companies resolved once per run, not once per chunk (only after their chunk committed)
+            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies));
         } catch (ImportChunks.Overtaken e) {
             throw e;
         } catch (RuntimeException e) {
@@ -183,7 +185,7 @@ public class ImportJobs {
                 return;
             }
             for (int i = 0; i < rows.size(); i++) {
-                commit(id, from + i, List.of(rows.get(i)));
+                commit(id, from + i, List.of(rows.get(i)), companies);
             }
         }
     }
