@@ -1,0 +1,289 @@
+package org.expodesk.party.imports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.expodesk.party.Organization;
+import org.expodesk.party.Organizations;
+import org.expodesk.party.People;
+import org.expodesk.party.Person;
+import org.expodesk.platform.problem.FieldError;
+import org.hibernate.Session;
+
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Imports one chunk of rows in one transaction, with the run's progress and counters: either
+ * the whole chunk and its progress are committed, or nothing of it, so a run taken over by
+ * another node carries on after the last committed chunk. Every row ends as created, updated,
+ * merged, sent to review, unchanged, or an error.
+ */
+@ApplicationScoped
+public class ImportChunks {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    People people;
+
+    @Inject
+    PersonMatching personMatching;
+
+    @Inject
+    Clock clock;
+
+    /** Thrown when another node has moved the run on meanwhile: this node stops. */
+    public static class Overtaken extends RuntimeException {
+        Overtaken() {
+            super("The import was carried on elsewhere", null, false, false);
+        }
+    }
+
+    enum Outcome { CREATED, UPDATED, MERGED, REVIEW, UNCHANGED, ERROR }
+
+    private record Fingerprint(ByteBuffer hash, long recordId) {
+    }
+
+    /**
+     * Imports the rows at positions {@code from} on; fails with {@link Overtaken} if the run is no
+     * longer there. {@code companies}: organizations (by name key) that earlier, committed chunks
+     * of the run resolved; returns those this chunk resolved, to be remembered once it committed.
+     */
+    @Transactional
+    public Map<String, Long> process(long runId, int from, List<MappedRow> rows, Map<String, Long> companies) {
+        ImportRun run = ImportRun.findById(runId);
+        if (run == null || run.status != ImportRun.Status.RUNNING || run.nextRow != from) {
+            throw new Overtaken();
+        }
+        // no flush before every query: with hundreds of managed records that is most of a chunk's
+        // time; organization rows flush themselves (the next row's dedup queries must see them)
+        em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        Map<ByteBuffer, Long> known = known(run, rows);
+        Map<Outcome, Integer> tally = new HashMap<>();
+        List<Fingerprint> remember = new ArrayList<>();
+        List<ImportRowError> errors = new ArrayList<>();
+        Map<String, Person> byEmail = run.kind == ImportKind.PEOPLE ? personMatching.byEmail(rows.stream()
+                .filter(MappedRow::valid).map(r -> r.get("email")).filter(Objects::nonNull).toList()) : Map.of();
+        Map<String, Long> organizationIds = new HashMap<>(companies);
+        Set<Long> producedHere = new HashSet<>();
+        for (MappedRow row : rows) {
+            Outcome outcome;
+            if (!row.valid()) {
+                for (FieldError e : row.errors()) {
+                    errors.add(error(run.id, row.rowNo(), e.field(), e.message()));
+                }
+                outcome = Outcome.ERROR;
+            } else {
+                ByteBuffer hash = ByteBuffer.wrap(row.fingerprint());
+                Long seen = known.get(hash);
+                if (seen != null) {
+                    outcome = seen < 0 ? Outcome.UNCHANGED : Outcome.MERGED;
+                } else {
+                    long[] record = new long[1];
+                    if (run.kind == ImportKind.ORGANIZATIONS) {
+                        outcome = organization(run, row, record, producedHere);
+                        em.flush();
+                    } else {
+                        outcome = person(row, record, byEmail, organizationIds);
+                    }
+                    producedHere.add(record[0]);
+                    known.put(hash, record[0]);
+                    remember.add(new Fingerprint(hash, record[0]));
+                }
+            }
+            tally.merge(outcome, 1, Integer::sum);
+        }
+        em.flush();
+        write(run, remember, errors);
+        run.created += tally.getOrDefault(Outcome.CREATED, 0);
+        run.updated += tally.getOrDefault(Outcome.UPDATED, 0);
+        run.merged += tally.getOrDefault(Outcome.MERGED, 0);
+        run.needsReview += tally.getOrDefault(Outcome.REVIEW, 0);
+        run.unchanged += tally.getOrDefault(Outcome.UNCHANGED, 0);
+        run.errors += tally.getOrDefault(Outcome.ERROR, 0);
+        run.nextRow = from + rows.size();
+        run.claimedAt = Instant.now(clock);
+        run.updatedAt = run.claimedAt;
+        return organizationIds;
+    }
+
+    /** A row that could not be imported at all (the database refused it): reported, and the run moves on. */
+    @Transactional
+    public void fail(long runId, int position, MappedRow row, String message) {
+        ImportRun run = ImportRun.findById(runId);
+        if (run == null || run.status != ImportRun.Status.RUNNING || run.nextRow != position) {
+            throw new Overtaken();
+        }
+        error(run.id, row.rowNo(), null, message).persist();
+        run.errors++;
+        run.nextRow = position + 1;
+        run.claimedAt = Instant.now(clock);
+        run.updatedAt = run.claimedAt;
+    }
+
+    private Outcome organization(ImportRun run, MappedRow row, long[] record, Set<Long> producedHere) {
+        Map<String, String> v = row.values();
+        Organizations.Created created = organizations.createOrMatch(new Organizations.NewOrganization(v.get("name"),
+                v.get("nameLatin"), v.get("shortName"), v.get("creditCode"), v.get("country"), v.get("province"),
+                v.get("city"), v.get("address"), v.get("website"), v.get("email"), v.get("phone"), v.get("industry"),
+                v.get("companySize"), v.get("mainBusiness"), v.get("tags"), v.get("notes"), null));
+        Organization o = created.organization();
+        record[0] = o.id;
+        if (!created.existing()) {
+            return created.possible().isEmpty() ? Outcome.CREATED : Outcome.REVIEW;
+        }
+        // a record an earlier import made takes the file's newer values; any other only fills its gaps
+        if (!producedHere.contains(o.id) && importedBefore(run, o.id)) {
+            return overwrite(o, v) ? Outcome.UPDATED : Outcome.UNCHANGED;
+        }
+        return Outcome.MERGED;
+    }
+
+    private boolean importedBefore(ImportRun run, long recordId) {
+        return !em.createNativeQuery("SELECT 1 FROM import_fingerprint WHERE kind = ?1 AND record_id = ?2"
+                        + " AND import_id <> ?3 LIMIT 1")
+                .setParameter(1, run.kind.name()).setParameter(2, recordId).setParameter(3, run.id)
+                .getResultList().isEmpty();
+    }
+
+    private static boolean overwrite(Organization o, Map<String, String> v) {
+        boolean changed = false;
+        changed |= !Objects.equals(o.nameLatin, o.nameLatin = or(v.get("nameLatin"), o.nameLatin));
+        changed |= !Objects.equals(o.shortName, o.shortName = or(v.get("shortName"), o.shortName));
+        changed |= !Objects.equals(o.province, o.province = or(v.get("province"), o.province));
+        changed |= !Objects.equals(o.city, o.city = or(v.get("city"), o.city));
+        changed |= !Objects.equals(o.address, o.address = or(v.get("address"), o.address));
+        changed |= !Objects.equals(o.phone, o.phone = or(v.get("phone"), o.phone));
+        changed |= !Objects.equals(o.email, o.email = or(v.get("email"), o.email));
+        changed |= !Objects.equals(o.industry, o.industry = or(v.get("industry"), o.industry));
+        changed |= !Objects.equals(o.companySize, o.companySize = or(v.get("companySize"), o.companySize));
+        changed |= !Objects.equals(o.mainBusiness, o.mainBusiness = or(v.get("mainBusiness"), o.mainBusiness));
+        changed |= !Objects.equals(o.notes, o.notes = or(v.get("notes"), o.notes));
+        return changed;
+    }
+
+    private Outcome person(MappedRow row, long[] record, Map<String, Person> byEmail, Map<String, Long> organizationIds) {
+        Map<String, String> v = row.values();
+        Long organizationId = null;
+        String orgName = v.get("organization");
+        if (orgName != null) {
+            // once per company and chunk: its key lock cannot be taken twice in one transaction
+            organizationId = organizationIds.computeIfAbsent(org.expodesk.party.NameKeys.organization(orgName),
+                    k -> organizations.createOrMatch(new Organizations.NewOrganization(orgName, null, null, null, null,
+                            null, null, null, null, null, null, null, null, null, null, null, null)).organization().id);
+        }
+        String email = v.get("email");
+        Person existing = email == null ? null : byEmail.get(email);
+        if (existing == null) {
+            Person p = people.create(new People.NewPerson(v.get("familyName"), v.get("givenName"), null, v.get("jobTitle"),
+                    email, v.get("phone"), organizationId, v.get("language"), v.get("tags")));
+            record[0] = p.id;
+            if (email != null) {
+                byEmail.put(email, p);
+            }
+            return Outcome.CREATED;
+        }
+        record[0] = existing.id;
+        boolean changed = false;
+        changed |= !Objects.equals(existing.givenName, existing.givenName = or(v.get("givenName"), existing.givenName));
+        changed |= !Objects.equals(existing.phone, existing.phone = or(v.get("phone"), existing.phone));
+        String language = v.get("language") == null ? null
+                : Locale.forLanguageTag(v.get("language").replace('_', '-')).toLanguageTag();
+        changed |= !Objects.equals(existing.language, existing.language = or(language, existing.language));
+        if (organizationId != null && !organizationId.equals(existing.organizationId)) {
+            people.changeOrganization(existing.id, organizationId, v.get("jobTitle"));
+            changed = true;
+        } else {
+            changed |= !Objects.equals(existing.jobTitle, existing.jobTitle = or(v.get("jobTitle"), existing.jobTitle));
+        }
+        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    private static String or(String value, String otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    /** Fingerprints of these rows already remembered: by an earlier run (-1) or this one (the record). */
+    private Map<ByteBuffer, Long> known(ImportRun run, List<MappedRow> rows) {
+        Map<ByteBuffer, Long> known = new HashMap<>();
+        List<byte[]> hashes = rows.stream().map(MappedRow::fingerprint).filter(Objects::nonNull).toList();
+        if (hashes.isEmpty()) {
+            return known;
+        }
+        StringBuilder sql = new StringBuilder("SELECT fingerprint, record_id, import_id FROM import_fingerprint"
+                + " WHERE kind = ? AND fingerprint IN (");
+        sql.append("?,".repeat(hashes.size()));
+        sql.setLength(sql.length() - 1);
+        sql.append(')');
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement q = c.prepareStatement(sql.toString())) {
+                q.setString(1, run.kind.name());
+                for (int i = 0; i < hashes.size(); i++) {
+                    q.setBytes(i + 2, hashes.get(i));
+                }
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(ByteBuffer.wrap(rs.getBytes(1)), rs.getLong(3) == run.id ? rs.getLong(2) : -1L);
+                    }
+                }
+            }
+        });
+        return known;
+    }
+
+    private void write(ImportRun run, List<Fingerprint> fingerprints, List<ImportRowError> errors) {
+        em.unwrap(Session.class).doWork(c -> {
+            if (!fingerprints.isEmpty()) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO import_fingerprint (kind, fingerprint,"
+                        + " record_id, import_id) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE record_id = VALUES(record_id)")) {
+                    for (Fingerprint f : fingerprints) {
+                        insert.setString(1, run.kind.name());
+                        insert.setBytes(2, f.hash().array());
+                        insert.setLong(3, f.recordId());
+                        insert.setLong(4, run.id);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            if (!errors.isEmpty()) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO import_error (import_id, row_no, field, message) VALUES (?, ?, ?, ?)")) {
+                    for (ImportRowError e : errors) {
+                        insert.setLong(1, e.importId);
+                        insert.setInt(2, e.rowNo);
+                        insert.setString(3, e.field);
+                        insert.setString(4, e.message);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
+    private static ImportRowError error(long runId, int rowNo, String field, String message) {
+        ImportRowError e = new ImportRowError();
+        e.importId = runId;
+        e.rowNo = rowNo;
+        e.field = field;
+        e.message = message.length() > 500 ? message.substring(0, 500) : message;
+        return e;
+    }
+}

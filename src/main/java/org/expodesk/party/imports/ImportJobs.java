@@ -1,0 +1,213 @@
+package org.expodesk.party.imports;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs imports in the background (docs/adr/0006-imports-run-as-jobs.md): a run is claimed in
+ * the database, read once, and imported in chunks, each committed with the run's progress. A
+ * run whose node went away (no chunk for a while) is claimed again by a sweep on any node and
+ * carries on after the last committed chunk.
+ */
+@ApplicationScoped
+public class ImportJobs {
+
+    private static final Logger LOG = Logger.getLogger(ImportJobs.class);
+
+    @Inject
+    ImportChunks chunks;
+
+    @Inject
+    Mappings mappings;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "expodesk.import.chunk-size", defaultValue = "500")
+    int chunkSize;
+
+    /** A running import that finished no chunk for this long is taken to have lost its node. */
+    @ConfigProperty(name = "expodesk.import.stale-after", defaultValue = "5M")
+    Duration staleAfter;
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, new java.util.concurrent.ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "expodesk-import-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImportQueued queued) {
+        submit(queued.importId());
+    }
+
+    /** Picks up runs queued but never started, and runs whose node stopped moving them. */
+    @Scheduled(identity = "party-import-resume", every = "30s", delayed = "30s")
+    void resume() {
+        Instant now = Instant.now(clock);
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>list(
+                        "(status = ?1 and updatedAt < ?2) or (status = ?3 and claimedAt < ?4)",
+                        ImportRun.Status.QUEUED, now.minusSeconds(30), ImportRun.Status.RUNNING, now.minus(staleAfter))
+                .stream().map(r -> r.id).toList());
+        ids.forEach(this::submit);
+    }
+
+    private void submit(long id) {
+        executor.submit(() -> {
+            try {
+                run(id);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Import %d stopped; it will be resumed", id);
+            }
+        });
+    }
+
+    @Inject
+    Imports imports;
+
+    /**
+     * Checks, stores and imports a file in the calling thread, without HTTP (benchmarks, tools):
+     * the same checks and the same job as {@code POST /api/imports}. Returns the finished run.
+     */
+    public ImportRun importNow(byte[] content, String fileName, ImportKind kind, String mappingSource, String by) {
+        long id = QuarkusTransaction.requiringNew().call(() -> imports.queue(content, fileName, kind, mappingSource,
+                mappingSource, by).id);
+        run(id);
+        return QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(id));
+    }
+
+    /**
+     * Claims the run and imports it in the calling thread; returns false when another node holds
+     * it. Benchmarks call this directly after {@link Imports#uploadAndStart}.
+     */
+    public boolean run(long id) {
+        Instant now = Instant.now(clock);
+        int claimed = QuarkusTransaction.requiringNew().call(() -> em.createQuery("update ImportRun set status = ?1,"
+                        + " claimedAt = ?2, updatedAt = ?2 where id = ?3 and (status = ?4 or (status = ?1 and claimedAt < ?5))")
+                .setParameter(1, ImportRun.Status.RUNNING).setParameter(2, now).setParameter(3, id)
+                .setParameter(4, ImportRun.Status.QUEUED).setParameter(5, now.minus(staleAfter)).executeUpdate());
+        if (claimed == 0) {
+            return false;
+        }
+        record Work(ImportKind kind, ImportFile.Format format, byte[] content, Map<String, String> mapping, int from) {
+        }
+        Work work = QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun run = ImportRun.findById(id);
+            return new Work(run.kind, run.format, run.content, mappings.read(run.mapping), run.nextRow);
+        });
+        List<MappedRow> chunk = new ArrayList<>();
+        java.util.Set<String> chunkKeys = new java.util.HashSet<>();
+        Map<String, Long> companies = new java.util.HashMap<>();
+        int[] position = new int[1];
+        int[] chunkStart = {work.from()};
+        String[][] columns = new String[1][];
+        try {
+            ImportFile.read(work.content(), work.format(), (rowNo, cells) -> {
+                if (position[0]++ < work.from()) {
+                    return;
+                }
+                MappedRow row = MappedRow.of(work.kind(), rowNo, cells, columns[0]);
+                // a create holds its company's key lock until commit and cannot take it twice in one
+                // transaction: a second row of the same company starts the next chunk
+                String key = work.kind() == ImportKind.ORGANIZATIONS && row.valid() ? lockKey(row) : null;
+                if (key != null && !chunkKeys.add(key)) {
+                    commit(id, chunkStart[0], chunk, companies);
+                    chunkStart[0] += chunk.size();
+                    chunk.clear();
+                    chunkKeys.clear();
+                    chunkKeys.add(key);
+                }
+                chunk.add(row);
+                if (chunk.size() >= chunkSize) {
+                    commit(id, chunkStart[0], chunk, companies);
+                    chunkStart[0] += chunk.size();
+                    chunk.clear();
+                    chunkKeys.clear();
+                }
+            }, header -> columns[0] = Mappings.columns(work.kind(), header, work.mapping()));
+            if (!chunk.isEmpty()) {
+                commit(id, chunkStart[0], chunk, companies);
+            }
+        } catch (ImportChunks.Overtaken e) {
+            LOG.infof("Import %d is carried on by another node", id);
+            return false;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportRun run = ImportRun.findById(id);
+            if (run.status == ImportRun.Status.RUNNING) {
+                run.status = ImportRun.Status.DONE;
+                run.content = null;
+                run.finishedAt = Instant.now(clock);
+                run.updatedAt = run.finishedAt;
+                run.totalRows = Math.max(run.totalRows, run.nextRow);
+            }
+        });
+        return true;
+    }
+
+    /** The chunk in one transaction; if the database refuses it, row by row, so one bad row costs only itself. */
+    private void commit(long id, int from, List<MappedRow> rows, Map<String, Long> companies) {
+        try {
+            // people's companies resolved once per run, not once per chunk (only after their chunk committed)
+            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies));
+        } catch (ImportChunks.Overtaken e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (rows.size() == 1) {
+                LOG.warnf("Import %d: row %d refused: %s", id, rows.get(0).rowNo(), e.getClass().getSimpleName());
+                chunks.fail(id, from, rows.get(0), reason(e));
+                return;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                commit(id, from + i, List.of(rows.get(i)), companies);
+            }
+        }
+    }
+
+    /** The key {@code Organizations.createOrMatch} locks for this row: the credit code, else the name key. */
+    static String lockKey(MappedRow row) {
+        String creditCode = row.get("creditCode");
+        return creditCode != null ? "cc:" + creditCode.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT)
+                : "nk:" + org.expodesk.party.NameKeys.organization(row.get("name"));
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p && p.problem().errors() != null && !p.problem().errors().isEmpty()) {
+                return p.problem().errors().get(0).message();
+            }
+        }
+        return "party_import_rowRefused";
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

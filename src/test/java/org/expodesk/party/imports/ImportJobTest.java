@@ -1,0 +1,107 @@
+package org.expodesk.party.imports;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.expodesk.party.Organization;
+import org.expodesk.testing.Api;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The import job without HTTP: resuming after a lost node, and the entry point benchmarks use. */
+@QuarkusTest
+class ImportJobTest {
+
+    @Inject
+    Imports imports;
+
+    @Inject
+    ImportJobs jobs;
+
+    @Test
+    void aRunWhoseNodeWentAwayIsTakenOverAndCarriesOnAfterTheLastCommittedChunk() {
+        String u = unique();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("name", "country"));
+        for (String name : List.of("Amber Textiles", "Birch Logistics", "Cobalt Ceramics", "Dune Optics", "Ember Foods")) {
+            rows.add(List.of(name + " " + u, "FR"));
+        }
+        ImportRun draft = imports.upload(ImportTestFiles.csv(rows).getBytes(StandardCharsets.UTF_8), "resume-" + u + ".csv",
+                ImportKind.ORGANIZATIONS, null, "admin");
+        // as if a node had committed the first two rows and then died ten minutes ago
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportRun run = ImportRun.findById(draft.id);
+            run.status = ImportRun.Status.RUNNING;
+            run.nextRow = 2;
+            run.created = 2;
+            run.claimedAt = Instant.now().minusSeconds(600);
+        });
+
+        assertThat(jobs.run(draft.id)).isTrue();
+
+        ImportRun done = imports.get(draft.id);
+        assertThat(done.status).isEqualTo(ImportRun.Status.DONE);
+        assertThat(done.created).isEqualTo(5);
+        assertThat(done.nextRow).isEqualTo(5);
+        assertThat(done.content).isNull();
+        long imported = QuarkusTransaction.requiringNew().call(() -> Organization.count("name like ?1", "% " + u));
+        assertThat(imported).isEqualTo(3);
+        // a run held by a live node is left alone
+        assertThat(jobs.run(draft.id)).isFalse();
+    }
+
+    @Test
+    void aBenchmarkCanImportAFileWithoutHttp() {
+        String u = unique();
+        String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "organization"),
+                List.of("García", "Lucía", "lucia" + u + "@example.es", "Valencia " + u + " Azulejos SL"),
+                List.of("Navarro", "Pablo", "pablo" + u + "@example.es", "Valencia " + u + " Azulejos S.L.")));
+        ImportRun run = jobs.importNow(text.getBytes(StandardCharsets.UTF_8), "bench-" + u + ".csv", ImportKind.PEOPLE,
+                null, "admin");
+        assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
+        assertThat(run.created).isEqualTo(2);
+        long companies = QuarkusTransaction.requiringNew().call(() -> Organization.count("name like ?1",
+                "Valencia " + u + "%"));
+        assertThat(companies).isEqualTo(1);
+    }
+
+    @Test
+    void aZipBombDressedAsAWorkbookIsRefused() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 200; i++) {
+                zip.write(spaces);
+            }
+        }
+        assertThat(out.size()).isLessThan(512 * 1024);
+        String u = unique();
+        ImportTestFiles.upload(Api.adminToken(), out.toByteArray(), "bomb-" + u + ".xlsx", "organizations", Map.of())
+                .statusCode(400).body("errors.field", hasItem("file"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ImportRun.count("fileName", "bomb-" + u + ".xlsx")))
+                .isZero();
+    }
+
+    private static String unique() {
+        return String.valueOf(100000 + System.nanoTime() % 900000);
+    }
+}
