@@ -3,7 +3,11 @@ package org.expodesk.party.dedup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Row locks on arbitrary keys (a credit code, a name key), so that work on one company takes
@@ -19,10 +23,26 @@ public class KeyLocks {
     @Inject
     KeyLocks self;
 
-    /** Holds the key until the caller's transaction ends. Call it before reading what it guards. */
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    /**
+     * Holds the key until the caller's transaction ends. Call it before reading what it guards.
+     * Taking a key this transaction already holds is a no-op: its row is ours, and inserting it
+     * again from a second transaction would wait for ours forever.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String key) {
         String k = key.length() > 300 ? key.substring(0, 300) : key;
+        @SuppressWarnings("unchecked")
+        Set<String> held = (Set<String>) transaction.getResource(KeyLocks.class);
+        if (held == null) {
+            held = new HashSet<>();
+            transaction.putResource(KeyLocks.class, held);
+        }
+        if (!held.add(k)) {
+            return;
+        }
         self.ensure(k);
         em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k = ?1 FOR UPDATE").setParameter(1, k).getResultList();
     }

@@ -191,13 +191,15 @@ public class ImportChunks {
         String email = v.get("email");
         Person existing = email == null ? null : byEmail.get(email);
         if (existing == null) {
-            Person p = people.create(new People.NewPerson(v.get("familyName"), v.get("givenName"), null, v.get("jobTitle"),
-                    email, v.get("phone"), organizationId, v.get("language"), v.get("tags")));
+            // the same path as a manual create: sure → the existing person (gaps filled), likely → review
+            People.Created created = people.createOrMatch(new People.NewPerson(v.get("familyName"), v.get("givenName"),
+                    null, v.get("jobTitle"), email, v.get("phone"), organizationId, v.get("language"), v.get("tags")));
+            Person p = created.person();
             record[0] = p.id;
             if (email != null) {
                 byEmail.put(email, p);
             }
-            return Outcome.CREATED;
+            return created.existing() ? Outcome.MERGED : created.possible().isEmpty() ? Outcome.CREATED : Outcome.REVIEW;
         }
         record[0] = existing.id;
         boolean changed = false;

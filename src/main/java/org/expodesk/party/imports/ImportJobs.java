@@ -122,7 +122,6 @@ public class ImportJobs {
             return new Work(run.kind, run.format, run.content, mappings.read(run.mapping), run.nextRow);
         });
         List<MappedRow> chunk = new ArrayList<>();
-        java.util.Set<String> chunkKeys = new java.util.HashSet<>();
         Map<String, Long> companies = new java.util.HashMap<>();
         int[] position = new int[1];
         int[] chunkStart = {work.from()};
@@ -133,22 +132,11 @@ public class ImportJobs {
                     return;
                 }
                 MappedRow row = MappedRow.of(work.kind(), rowNo, cells, columns[0]);
-                // a create holds its company's key lock until commit and cannot take it twice in one
-                // transaction: a second row of the same company starts the next chunk
-                String key = work.kind() == ImportKind.ORGANIZATIONS && row.valid() ? lockKey(row) : null;
-                if (key != null && !chunkKeys.add(key)) {
-                    commit(id, chunkStart[0], chunk, companies);
-                    chunkStart[0] += chunk.size();
-                    chunk.clear();
-                    chunkKeys.clear();
-                    chunkKeys.add(key);
-                }
                 chunk.add(row);
                 if (chunk.size() >= chunkSize) {
                     commit(id, chunkStart[0], chunk, companies);
                     chunkStart[0] += chunk.size();
                     chunk.clear();
-                    chunkKeys.clear();
                 }
             }, header -> columns[0] = Mappings.columns(work.kind(), header, work.mapping()));
             if (!chunk.isEmpty()) {
@@ -188,13 +176,6 @@ public class ImportJobs {
                 commit(id, from + i, List.of(rows.get(i)), companies);
             }
         }
-    }
-
-    /** The key {@code Organizations.createOrMatch} locks for this row: the credit code, else the name key. */
-    static String lockKey(MappedRow row) {
-        String creditCode = row.get("creditCode");
-        return creditCode != null ? "cc:" + creditCode.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT)
-                : "nk:" + org.expodesk.party.NameKeys.organization(row.get("name"));
     }
 
     private static String reason(Throwable e) {
