@@ -1,22 +1,35 @@
 package org.expodesk.party;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Finding people and organizations by any part of a name (Latin or Chinese), an e-mail address,
- * a phone number, a web domain or a credit code. Every word typed must match.
+ * Finding people and organizations by any part of a name (Latin words by their start, Chinese
+ * names by any two or more characters in a row), an e-mail address, a phone number (its start or
+ * its end), a web domain or a credit code. Every word typed must match. Names and phones are
+ * looked up in the term index ({@link SearchTerms}, docs/search.md), the rest by their columns'
+ * own indexes, so no query scans a table.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PartySearch {
 
     static final int LIMIT = 20;
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[0-9+()\\-./\\s]+");
+    /**
+     * At most this many records are taken per term before sorting by name: a fragment met by more
+     * (a common surname alone) shows 20 of these, and typing more narrows it down.
+     */
+    static final int CANDIDATES = 1000;
 
     public record Hit(String type, long id, String name, String detail) {
     }
@@ -27,7 +40,8 @@ public class PartySearch {
         }
         String q = query.trim().toLowerCase(Locale.ROOT);
         List<String> words = Arrays.stream(q.split("\\s+")).map(NameKeys::fold).filter(w -> !w.isEmpty()).toList();
-        String digits = q.replaceAll("[^0-9]", "");
+        // only what looks like a phone number is looked up as one: not the digits of "Huaqiang88"
+        String digits = PHONE_LIKE.matcher(q).matches() ? SearchTerms.digits(q) : "";
         List<Hit> hits = new ArrayList<>();
         // legal forms ("有限公司", "GmbH") are not in name keys, so they are not searched for either
         List<String> orgWords = Arrays.stream(q.split("\\s+")).filter(w -> !NameKeys.isLegalForm(w))
@@ -42,43 +56,107 @@ public class PartySearch {
     }
 
     private List<Organization> organizations(String q, List<String> words, String digits) {
-        StringBuilder where = new StringBuilder("(email = ?1 or domain = ?1 or upper(creditCode) = upper(?1)");
-        List<Object> params = new ArrayList<>(List.of(q));
-        if (digits.length() >= 6) {
-            params.add("%" + digits + "%");
-            where.append(" or replace(replace(replace(phone, ' ', ''), '-', ''), '+', '') like ?").append(params.size());
+        Set<Long> exact = new LinkedHashSet<>(em().createQuery("select id from Organization where email = ?1"
+                + " or domain = ?1 or creditCode = ?1", Long.class).setParameter(1, q).setMaxResults(CANDIDATES)
+                .getResultList());
+        exact.addAll(phoneMatches(SearchIndex.ORGANIZATION, digits));
+        Set<Long> named = nameMatches(SearchIndex.ORGANIZATION, words);
+        if (exact.isEmpty() && named.isEmpty()) {
+            return List.of();
         }
-        appendNameWords(where, params, words, "nameKey", "lower(nameLatin)");
-        where.append(") and mergedInto is null order by name");
+        StringBuilder where = new StringBuilder("mergedInto is null and (id in ?1 or (id in ?2");
+        List<Object> params = new ArrayList<>(List.of(orNone(exact), orNone(named)));
+        appendAdjacency(where, params, words);
+        where.append(")) order by name, id");
         return Organization.find(where.toString(), params.toArray()).page(0, LIMIT).list();
     }
 
     private List<Person> people(String q, List<String> words, String digits) {
-        StringBuilder where = new StringBuilder("(email = ?1");
-        List<Object> params = new ArrayList<>(List.of(q));
-        if (digits.length() >= 6) {
-            params.add("%" + digits + "%");
-            where.append(" or replace(replace(replace(phone, ' ', ''), '-', ''), '+', '') like ?").append(params.size());
+        Set<Long> exact = new LinkedHashSet<>(em().createQuery("select id from Person where email = ?1", Long.class)
+                .setParameter(1, q).setMaxResults(CANDIDATES).getResultList());
+        exact.addAll(phoneMatches(SearchIndex.PERSON, digits));
+        Set<Long> named = nameMatches(SearchIndex.PERSON, words);
+        if (exact.isEmpty() && named.isEmpty()) {
+            return List.of();
         }
-        appendNameWords(where, params, words, "nameKey", null);
-        where.append(") order by familyName, givenName");
+        StringBuilder where = new StringBuilder("id in ?1 or (id in ?2");
+        List<Object> params = new ArrayList<>(List.of(orNone(exact), orNone(named)));
+        appendAdjacency(where, params, words);
+        where.append(") order by familyName, givenName, id");
         return Person.find(where.toString(), params.toArray()).page(0, LIMIT).list();
     }
 
-    /** "or (every word in the name key [or every word in the second field])". */
-    private static void appendNameWords(StringBuilder where, List<Object> params, List<String> words, String field,
-                                        String alternative) {
-        if (words.isEmpty()) {
-            return;
+    /** Records whose phone starts or ends with these digits. */
+    private Set<Long> phoneMatches(String type, String digits) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String pattern : SearchTerms.phonePatterns(digits)) {
+            ids.addAll(termMatches(type, pattern, null));
         }
-        for (String column : alternative == null ? List.of(field) : List.of(field, alternative)) {
-            where.append(" or (");
-            for (int i = 0; i < words.size(); i++) {
-                params.add("%" + words.get(i) + "%");
-                where.append(i == 0 ? "" : " and ").append(column).append(" like ?").append(params.size());
+        return ids;
+    }
+
+    /**
+     * Records that have, for every word, all of its terms. The rarest pattern is looked up first
+     * (each lookup stops after {@link #CANDIDATES} + 1 rows, so a common one costs no more than a
+     * rare one), and the others are then checked only for the records found.
+     */
+    private Set<Long> nameMatches(String type, List<String> words) {
+        List<String> patterns = words.stream().flatMap(w -> SearchTerms.patterns(w).stream()).distinct().toList();
+        if (patterns.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> best = null;
+        String bestPattern = null;
+        for (String pattern : patterns) {
+            Set<Long> ids = termMatches(type, pattern, null);
+            if (best == null || ids.size() < best.size()) {
+                best = ids;
+                bestPattern = pattern;
             }
-            where.append(")");
+            if (best.isEmpty()) {
+                return best;
+            }
         }
+        for (String pattern : patterns) {
+            if (!pattern.equals(bestPattern) && !best.isEmpty()) {
+                best = termMatches(type, pattern, best);
+            }
+        }
+        return best;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Long> termMatches(String type, String pattern, Set<Long> among) {
+        String sql = "SELECT party_id FROM search_term WHERE party_type = ?1 AND term LIKE ?2"
+                + (among == null ? "" : " AND party_id IN (?3)");
+        var query = em().createNativeQuery(sql).setParameter(1, type).setParameter(2, pattern)
+                .setMaxResults(CANDIDATES + 1);
+        if (among != null) {
+            query.setParameter(3, among);
+        }
+        Set<Long> ids = new HashSet<>();
+        for (Object id : (List<Object>) query.getResultList()) {
+            ids.add(((Number) id).longValue());
+        }
+        return ids;
+    }
+
+    /** Words whose terms may sit apart in a name must also appear as typed in the name key. */
+    private static void appendAdjacency(StringBuilder where, List<Object> params, List<String> words) {
+        for (String word : words) {
+            if (SearchTerms.needsAdjacency(word)) {
+                params.add("%" + SearchTerms.escape(word) + "%");
+                where.append(" and nameKey like ?").append(params.size());
+            }
+        }
+    }
+
+    private static List<Long> orNone(Set<Long> ids) {
+        return ids.isEmpty() ? List.of(-1L) : List.copyOf(ids);
+    }
+
+    private static EntityManager em() {
+        return Organization.getEntityManager();
     }
 
     private static String join(String... parts) {

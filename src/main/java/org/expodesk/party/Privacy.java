@@ -19,6 +19,8 @@ import java.util.Map;
 @Transactional
 public class Privacy {
 
+    private static final String ERASED_KEY = "erased";
+
     @Inject
     People people;
 
@@ -65,7 +67,7 @@ public class Privacy {
         p.phone = null;
         p.tags = null;
         p.language = null;
-        p.nameKey = "erased" + personId;
+        p.nameKey = ERASED_KEY + personId;
         for (Interaction i : Interaction.<Interaction>list("personId", personId)) {
             i.summary = "[erased]";
             i.outcome = null;
@@ -77,4 +79,8 @@ public class Privacy {
         audit.record(AuditAction.PRIVACY_ERASE, "Person", String.valueOf(personId), reason);
     }
 
+    /** True for a person whose data was erased: nothing of them may be found any more. */
+    static boolean isErased(Person p) {
+        return p.id != null && (ERASED_KEY + p.id).equals(p.nameKey);
+    }
 }
