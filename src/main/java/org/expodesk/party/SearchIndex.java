@@ -7,7 +7,11 @@ import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,6 +39,50 @@ public class SearchIndex {
 
     void index(Person p) {
         write(PERSON, p.id, Privacy.isErased(p) ? Set.of() : SearchTerms.person(p.familyName, p.givenName, p.phone));
+    }
+
+    /**
+     * Organizations whose names share the most terms with these names (in either script), best
+     * first: the name block of the duplicate check (docs/dedup.md). Only terms held by at most
+     * {@code common} organizations count, so a city (深圳) or an industry word (electronics) does
+     * not fill the block, and a lookup reads a bounded number of rows.
+     */
+    public List<Long> alikeOrganizations(String name, String nameLatin, int common, int limit) {
+        Set<String> terms = SearchTerms.organization(name, nameLatin, null);
+        List<String> rare = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search_term"
+                     + " WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t")) {
+            for (String term : terms) {
+                count.setString(1, term);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) <= common) {
+                        rare.add(term);
+                    }
+                }
+            }
+            if (rare.isEmpty()) {
+                return List.of();
+            }
+            String in = String.join(", ", Collections.nCopies(rare.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement("SELECT party_id FROM search_term"
+                    + " WHERE party_type = 'O' AND term IN (" + in + ") GROUP BY party_id"
+                    + " ORDER BY COUNT(*) DESC, party_id LIMIT " + limit)) {
+                for (int i = 0; i < rare.size(); i++) {
+                    select.setString(i + 1, rare.get(i));
+                }
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the search index", e);
+        }
     }
 
     void forget(String type, long id) {
