@@ -6,10 +6,12 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,12 +41,14 @@ public class PartySearch {
             return List.of();
         }
         String q = query.trim().toLowerCase(Locale.ROOT);
-        List<String> words = Arrays.stream(q.split("\\s+")).map(NameKeys::fold).filter(w -> !w.isEmpty()).toList();
+        // split where names are split into terms: "Ji-woo" is two words there, so here too
+        String[] typed = SearchTerms.WORD_BREAK.split(q);
+        List<String> words = Arrays.stream(typed).map(NameKeys::fold).filter(w -> !w.isEmpty()).toList();
         // only what looks like a phone number is looked up as one: not the digits of "Huaqiang88"
         String digits = PHONE_LIKE.matcher(q).matches() ? SearchTerms.digits(q) : "";
         List<Hit> hits = new ArrayList<>();
         // legal forms ("有限公司", "GmbH") are not in name keys, so they are not searched for either
-        List<String> orgWords = Arrays.stream(q.split("\\s+")).filter(w -> !NameKeys.isLegalForm(w))
+        List<String> orgWords = Arrays.stream(typed).filter(w -> !NameKeys.isLegalForm(w))
                 .map(NameKeys::organization).filter(w -> !w.isEmpty()).toList();
         for (Organization o : organizations(q, orgWords.isEmpty() ? words : orgWords, digits)) {
             hits.add(new Hit("organization", o.id, o.name, join(o.nameLatin, o.city, o.country)));
@@ -90,50 +94,59 @@ public class PartySearch {
     private Set<Long> phoneMatches(String type, String digits) {
         Set<Long> ids = new LinkedHashSet<>();
         for (String pattern : SearchTerms.phonePatterns(digits)) {
-            ids.addAll(termMatches(type, pattern, null));
+            ids.addAll(termMatches(type, pattern));
         }
         return ids;
     }
 
     /**
-     * Records that have, for every word, all of its terms. The rarest pattern is looked up first
-     * (each lookup stops after {@link #CANDIDATES} + 1 rows, so a common one costs no more than a
-     * rare one), and the others are then checked only for the records found.
+     * Records that have, for every word, all of its terms. Each term is looked up once, stopping
+     * after {@link #CANDIDATES} + 1 records, so a common one costs no more than a rare one; the
+     * smallest set is then narrowed by the others: in memory when they are complete, else by
+     * reading the terms of just its records.
      */
     private Set<Long> nameMatches(String type, List<String> words) {
         List<String> patterns = words.stream().flatMap(w -> SearchTerms.patterns(w).stream()).distinct().toList();
         if (patterns.isEmpty()) {
             return Set.of();
         }
-        Set<Long> best = null;
-        String bestPattern = null;
+        List<Map.Entry<String, Set<Long>>> sets = new ArrayList<>();
         for (String pattern : patterns) {
-            Set<Long> ids = termMatches(type, pattern, null);
-            if (best == null || ids.size() < best.size()) {
-                best = ids;
-                bestPattern = pattern;
+            Set<Long> ids = termMatches(type, pattern);
+            if (ids.isEmpty()) {
+                return Set.of();
             }
-            if (best.isEmpty()) {
-                return best;
+            sets.add(Map.entry(pattern, ids));
+        }
+        sets.sort(Comparator.comparingInt(e -> e.getValue().size()));
+        Set<Long> result = new HashSet<>(sets.get(0).getValue());
+        for (Map.Entry<String, Set<Long>> other : sets.subList(1, sets.size())) {
+            if (result.isEmpty()) {
+                break;
+            }
+            if (other.getValue().size() <= CANDIDATES) {
+                result.retainAll(other.getValue());
+            } else {
+                result = termMatchesAmong(type, other.getKey(), result);
             }
         }
-        for (String pattern : patterns) {
-            if (!pattern.equals(bestPattern) && !best.isEmpty()) {
-                best = termMatches(type, pattern, best);
-            }
-        }
-        return best;
+        return result;
+    }
+
+    private Set<Long> termMatches(String type, String pattern) {
+        return ids(em().createNativeQuery("SELECT party_id FROM search_term WHERE party_type = ?1 AND term LIKE ?2")
+                .setParameter(1, type).setParameter(2, pattern).setMaxResults(CANDIDATES + 1));
+    }
+
+    /** Of these records, those with a term like the pattern, read record by record: the pattern is a common one. */
+    private Set<Long> termMatchesAmong(String type, String pattern, Set<Long> among) {
+        return ids(em().createNativeQuery("SELECT party_id FROM search_term FORCE INDEX (ix_search_term_party)"
+                + " WHERE party_type = ?1 AND party_id IN (?3) AND term LIKE ?2")
+                .setParameter(1, type).setParameter(2, pattern).setParameter(3, among));
     }
 
     @SuppressWarnings("unchecked")
-    private Set<Long> termMatches(String type, String pattern, Set<Long> among) {
-        String sql = "SELECT party_id FROM search_term WHERE party_type = ?1 AND term LIKE ?2"
-                + (among == null ? "" : " AND party_id IN (?3)");
-        var query = em().createNativeQuery(sql).setParameter(1, type).setParameter(2, pattern)
-                .setMaxResults(CANDIDATES + 1);
-        if (among != null) {
-            query.setParameter(3, among);
-        }
+    private static Set<Long> ids(jakarta.persistence.Query query) {
         Set<Long> ids = new HashSet<>();
         for (Object id : (List<Object>) query.getResultList()) {
             ids.add(((Number) id).longValue());

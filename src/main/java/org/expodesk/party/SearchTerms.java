@@ -24,7 +24,7 @@ public final class SearchTerms {
     static final String PHONE = "#";
     static final String PHONE_REVERSED = "~";
     /** Between words: spaces and joining punctuation, not the dots of "S.A." or "Co." nor apostrophes. */
-    private static final java.util.regex.Pattern WORD_BREAK =
+    public static final java.util.regex.Pattern WORD_BREAK =
             java.util.regex.Pattern.compile("[\\s,;:/()\\[\\]&+|\\-\u2013\u2014\uff0c\u3001\uff08\uff09\u00b7]+");
 
     private SearchTerms() {
