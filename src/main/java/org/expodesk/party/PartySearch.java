@@ -31,7 +31,7 @@ public class PartySearch {
      * At most this many records are taken per term before sorting by name: a fragment met by more
      * (a common surname alone) shows 20 of these, and typing more narrows it down.
      */
-    static final int CANDIDATES = 1000;
+    static final int CANDIDATES = 200;
 
     public record Hit(String type, long id, String name, String detail) {
     }
@@ -119,6 +119,11 @@ public class PartySearch {
             sets.add(Map.entry(pattern, ids));
         }
         sets.sort(Comparator.comparingInt(e -> e.getValue().size()));
+        if (sets.size() > 1 && sets.get(0).getValue().size() > CANDIDATES) {
+            // every term is common, their meeting may not be ("esposito texti"): let the database find it
+            return allCommon(type, sets.stream().map(Map.Entry::getKey)
+                    .sorted(Comparator.comparingInt(String::length).reversed()).toList());
+        }
         Set<Long> result = new HashSet<>(sets.get(0).getValue());
         for (Map.Entry<String, Set<Long>> other : sets.subList(1, sets.size())) {
             if (result.isEmpty()) {
@@ -143,6 +148,24 @@ public class PartySearch {
         return ids(em().createNativeQuery("SELECT party_id FROM search_term FORCE INDEX (ix_search_term_party)"
                 + " WHERE party_type = ?1 AND party_id IN (?3) AND term LIKE ?2")
                 .setParameter(1, type).setParameter(2, pattern).setParameter(3, among));
+    }
+
+    /**
+     * Records with all these common terms: the range of the first (the longest pattern, likely the
+     * rarest) checked record by record against the others, stopping at {@link #CANDIDATES} + 1.
+     */
+    private Set<Long> allCommon(String type, List<String> patterns) {
+        StringBuilder sql = new StringBuilder("SELECT t0.party_id FROM search_term t0 WHERE t0.party_type = ?1"
+                + " AND t0.term LIKE ?2");
+        for (int i = 1; i < patterns.size(); i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM search_term t FORCE INDEX (ix_search_term_party)"
+                    + " WHERE t.party_type = ?1 AND t.party_id = t0.party_id AND t.term LIKE ?").append(i + 2).append(')');
+        }
+        var query = em().createNativeQuery(sql.toString()).setParameter(1, type).setMaxResults(CANDIDATES + 1);
+        for (int i = 0; i < patterns.size(); i++) {
+            query.setParameter(i + 2, patterns.get(i));
+        }
+        return ids(query);
     }
 
     @SuppressWarnings("unchecked")
