@@ -1,7 +1,7 @@
 -- People as first-class records: phones also in E.164 (what was typed stays for display), more
 -- e-mails and phones per person, consent records (append-only), person merges, and the state of
--- whole-database duplicate scans. Rows older than this migration get their E.164 phone at start-up
--- (party.PhoneBackfill): libphonenumber is not available to SQL.
+-- whole-database duplicate scans. Rows older than this migration get their E.164 phone from
+-- (V17, a Java migration): libphonenumber is not available to SQL.
 ALTER TABLE organization ADD COLUMN phone_e164 VARCHAR(20) NULL,
     ADD INDEX ix_organization_phone_e164 (phone_e164);
 

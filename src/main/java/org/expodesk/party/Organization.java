@@ -2,6 +2,7 @@ package org.expodesk.party;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
@@ -14,6 +15,7 @@ import java.time.Instant;
 
 /** A company in the one customer database: exhibitor at one edition, buyer at another, partner. */
 @Entity
+@EntityListeners(SearchIndexListener.class)
 @Table(name = "organization")
 public class Organization extends AuditedEntity {
 

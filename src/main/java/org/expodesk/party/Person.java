@@ -2,12 +2,14 @@ package org.expodesk.party;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import org.expodesk.audit.AuditIgnored;
 import org.expodesk.audit.AuditedEntity;
 
 /** A contact: exhibitor staff, buyer, visitor, press. */
 @Entity
+@EntityListeners(SearchIndexListener.class)
 @Table(name = "person")
 public class Person extends AuditedEntity {
 

@@ -26,6 +26,8 @@ public class Privacy {
     private static final String ERASED_VALUES = "{\"familyName\":\"Erased\",\"givenName\":null,\"jobTitle\":null,"
             + "\"email\":null,\"phone\":null,\"language\":null,\"tags\":null}";
 
+    private static final String ERASED_KEY = "erased";
+
     @Inject
     People people;
 
@@ -99,7 +101,7 @@ public class Privacy {
         p.phoneE164 = null;
         p.tags = null;
         p.language = null;
-        p.nameKey = "erased" + personId;
+        p.nameKey = ERASED_KEY + personId;
         for (Interaction i : Interaction.<Interaction>list("personId", personId)) {
             i.summary = "[erased]";
             i.outcome = null;
@@ -123,4 +125,8 @@ public class Privacy {
         }
     }
 
+    /** True for a person whose data was erased: nothing of them may be found any more. */
+    static boolean isErased(Person p) {
+        return p.id != null && (ERASED_KEY + p.id).equals(p.nameKey);
+    }
 }

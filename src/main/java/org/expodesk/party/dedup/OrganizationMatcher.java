@@ -27,10 +27,15 @@ public class OrganizationMatcher {
             "web.de", "t-online.de", "mail.ru", "yandex.ru", "naver.com", "qq.com", "163.com", "126.com", "yeah.net",
             "sina.com", "sina.cn", "sohu.com", "139.com", "189.cn", "21cn.com", "foxmail.com", "aliyun.com", "tom.com");
     private static final int BLOCK_LIMIT = 200;
+    /** A name term held by more organizations than this (a city, an industry word) does not block. */
+    private static final int COMMON_TERM = 2000;
     static final double NAME_WEIGHT = 0.9;
 
     @Inject
     DedupConfig config;
+
+    @Inject
+    org.expodesk.party.SearchIndex searchIndex;
 
     public enum Verdict { SURE, LIKELY, NEW }
 
@@ -50,10 +55,12 @@ public class OrganizationMatcher {
             block(candidates, "phoneE164 = ?1", incoming.phoneE164);
         }
         if (incoming.nameKey != null && !incoming.nameKey.isEmpty()) {
-            String prefix = incoming.nameKey.codePoints().limit(2)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-            block(candidates, "nameKey like ?1", prefix + "%");
             block(candidates, "nameKey = ?1", incoming.nameKey);
+            // names sharing the most uncommon words and character pairs, in either script
+            List<Long> alike = searchIndex.alikeOrganizations(incoming.name, incoming.nameLatin, COMMON_TERM, BLOCK_LIMIT);
+            if (!alike.isEmpty()) {
+                block(candidates, "id in ?1", alike);
+            }
         }
         candidates.remove(incoming.id);
         List<Match> matches = new ArrayList<>();

@@ -1,0 +1,113 @@
+package org.expodesk.party;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps {@code search_term} in step with organizations and people (docs/search.md): called by
+ * {@link SearchIndexListener} whenever one is created, changed (renamed, merged, merge undone,
+ * erased) or deleted, with plain JDBC in the caller's transaction, so a rolled-back change leaves
+ * the index as it was. Merged organizations and erased people have no terms: the index cannot
+ * bring them back.
+ */
+@ApplicationScoped
+@Unremovable
+public class SearchIndex {
+
+    public static final String ORGANIZATION = "O";
+    public static final String PERSON = "P";
+    static final String DELETE = "DELETE FROM search_term WHERE party_type = ? AND party_id = ?";
+    public static final String INSERT = "INSERT INTO search_term (party_type, party_id, term) VALUES (?, ?, ?)";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    void index(Organization o) {
+        write(ORGANIZATION, o.id, o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone));
+    }
+
+    void index(Person p) {
+        write(PERSON, p.id, Privacy.isErased(p) || p.mergedInto != null ? Set.of()
+                : SearchTerms.person(p.familyName, p.givenName, p.phone));
+    }
+
+    /**
+     * Organizations whose names share the most terms with these names (in either script), best
+     * first: the name block of the duplicate check (docs/dedup.md). Only terms held by at most
+     * {@code common} organizations count, so a city (深圳) or an industry word (electronics) does
+     * not fill the block, and a lookup reads a bounded number of rows.
+     */
+    public List<Long> alikeOrganizations(String name, String nameLatin, int common, int limit) {
+        Set<String> terms = SearchTerms.organization(name, nameLatin, null);
+        List<String> rare = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search_term"
+                     + " WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t")) {
+            for (String term : terms) {
+                count.setString(1, term);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) <= common) {
+                        rare.add(term);
+                    }
+                }
+            }
+            if (rare.isEmpty()) {
+                return List.of();
+            }
+            String in = String.join(", ", Collections.nCopies(rare.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement("SELECT party_id FROM search_term"
+                    + " WHERE party_type = 'O' AND term IN (" + in + ") GROUP BY party_id"
+                    + " ORDER BY COUNT(*) DESC, party_id LIMIT " + limit)) {
+                for (int i = 0; i < rare.size(); i++) {
+                    select.setString(i + 1, rare.get(i));
+                }
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the search index", e);
+        }
+    }
+
+    void forget(String type, long id) {
+        write(type, id, Set.of());
+    }
+
+    private void write(String type, long id, Set<String> terms) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(DELETE);
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            delete.setString(1, type);
+            delete.setLong(2, id);
+            delete.executeUpdate();
+            for (String term : terms) {
+                insert.setString(1, type);
+                insert.setLong(2, id);
+                insert.setString(3, term);
+                insert.addBatch();
+            }
+            if (!terms.isEmpty()) {
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not update the search index", e);
+        }
+    }
+}
