@@ -38,6 +38,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.expodesk.party.pages.RecordForms.text;
+
 /** One organization seen whole: details, people, editions, contacts, service tickets. */
 @Path("/customers/organizations/{id}")
 @RolesAllowed(Roles.STAFF)
@@ -103,35 +105,15 @@ public class OrganizationPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         Organization o = organizations.get(id);
-        long version;
-        try {
-            version = Long.parseLong(String.valueOf(form.getFirst("version")));
-        } catch (NumberFormatException e) {
-            version = -1;
-        }
-        try {
-            organizations.update(id, new Organizations.OrganizationChanges(version, text(form, "name"),
-                    text(form, "nameLatin"), text(form, "shortName"), text(form, "creditCode"), text(form, "country"),
-                    text(form, "province"), text(form, "city"), text(form, "address"), text(form, "website"),
-                    text(form, "email"), text(form, "phone"), text(form, "industry"), text(form, "companySize"),
-                    text(form, "mainBusiness"), text(form, "tags"), text(form, "notes"), null));
-            return Pages.redirectWithFlash("/customers/organizations/" + id, "party_organizationSaved");
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404) {
-                throw refused;
-            }
-            Map<String, String> values = new HashMap<>();
-            form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
-            Map<String, String> errors = new FormErrors(locale.get()).addAll(refused).map();
-            return Response.status(refused.problem().status() == 409 ? 409 : 400)
-                    .entity(Templates.edit(o, values, version, errors)).build();
-        }
-    }
-
-    /** A form field as typed; absent fields are sent as empty (cleared). */
-    private static String text(MultivaluedMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null ? "" : value;
+        long version = RecordForms.version(form);
+        return RecordForms.act(() -> organizations.update(id, new Organizations.OrganizationChanges(version,
+                        text(form, "name"), text(form, "nameLatin"), text(form, "shortName"), text(form, "creditCode"),
+                        text(form, "country"), text(form, "province"), text(form, "city"), text(form, "address"),
+                        text(form, "website"), text(form, "email"), text(form, "phone"), text(form, "industry"),
+                        text(form, "companySize"), text(form, "mainBusiness"), text(form, "tags"), text(form, "notes"),
+                        null)),
+                "/customers/organizations/" + id, "party_organizationSaved", locale.get(),
+                errors -> Templates.edit(o, RecordForms.typed(form), version, errors));
     }
 
     @POST
@@ -173,15 +155,7 @@ public class OrganizationPage {
         if (!organizations.exists(id)) {
             return Pages.redirect("/customers/organizations/" + id);
         }
-        try {
-            action.run();
-            return Pages.redirectWithFlash("/customers/organizations/" + id, doneKey);
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404) {
-                throw refused;
-            }
-            return Response.status(400).entity(page(id, new FormErrors(locale.get()).addAll(refused).map())).build();
-        }
+        return RecordForms.act(action, "/customers/organizations/" + id, doneKey, locale.get(), errors -> page(id, errors));
     }
 
     private TemplateInstance page(long id, Map<String, String> errors) {

@@ -40,6 +40,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.expodesk.party.pages.RecordForms.text;
+
 /** One person seen whole: details, all e-mails and phones, consents, companies, contacts with them. */
 @Path("/customers/people/{id}")
 @RolesAllowed(Roles.STAFF)
@@ -116,27 +118,12 @@ public class PersonPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         Person p = people.get(id);
-        long version;
-        try {
-            version = Long.parseLong(String.valueOf(form.getFirst("version")));
-        } catch (NumberFormatException e) {
-            version = -1;
-        }
-        try {
-            people.update(id, new People.PersonChanges(version, text(form, "familyName"), text(form, "givenName"),
-                    "true".equals(form.getFirst("easternOrder")), text(form, "jobTitle"), text(form, "email"),
-                    text(form, "phone"), text(form, "language"), text(form, "tags")));
-            return Pages.redirectWithFlash("/customers/people/" + id, "party_personSaved");
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404) {
-                throw refused;
-            }
-            Map<String, String> values = new HashMap<>();
-            form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
-            Map<String, String> errors = new FormErrors(locale.get()).addAll(refused).map();
-            return Response.status(refused.problem().status() == 409 ? 409 : 400)
-                    .entity(Templates.edit(p, values, version, errors)).build();
-        }
+        long version = RecordForms.version(form);
+        return RecordForms.act(() -> people.update(id, new People.PersonChanges(version, text(form, "familyName"),
+                        text(form, "givenName"), "true".equals(form.getFirst("easternOrder")), text(form, "jobTitle"),
+                        text(form, "email"), text(form, "phone"), text(form, "language"), text(form, "tags"))),
+                "/customers/people/" + id, "party_personSaved", locale.get(),
+                errors -> Templates.edit(p, RecordForms.typed(form), version, errors));
     }
 
     @POST
@@ -185,15 +172,7 @@ public class PersonPage {
         if (person.mergedInto != null) {
             return Pages.redirect("/customers/people/" + person.mergedInto);
         }
-        try {
-            action.run();
-            return Pages.redirectWithFlash("/customers/people/" + id, doneKey);
-        } catch (ProblemException refused) {
-            if (refused.problem().status() == 404) {
-                throw refused;
-            }
-            return Response.status(400).entity(page(id, new FormErrors(locale.get()).addAll(refused).map())).build();
-        }
+        return RecordForms.act(action, "/customers/people/" + id, doneKey, locale.get(), errors -> page(id, errors));
     }
 
     private TemplateInstance page(long id, Map<String, String> errors) {
@@ -210,10 +189,6 @@ public class PersonPage {
                 names, contacts.interactionsOf(ref), participations, exhibitionNames, tickets.ofPerson(id), errors);
     }
 
-    private static String text(MultivaluedMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null ? "" : value;
-    }
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
