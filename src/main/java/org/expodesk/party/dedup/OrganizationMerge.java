@@ -1,8 +1,5 @@
 package org.expodesk.party.dedup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,12 +13,9 @@ import org.expodesk.party.Person;
 import org.expodesk.party.Ticket;
 import org.expodesk.platform.problem.ProblemException;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,28 +34,20 @@ public class OrganizationMerge {
             "city", "address", "website", "domain", "phone", "email", "industry", "companySize", "mainBusiness", "tags",
             "notes", "ownerId");
 
-    @Inject
-    Clock clock;
+    public static final String KIND = "ORGANIZATION";
 
     @Inject
-    ObjectMapper json;
+    MergeRecords records;
 
     @Inject
     UserService users;
-
-    @Inject
-    ReviewQueue review;
 
     /** {@code takeFromDuplicate}: the fields whose value should be the duplicate's. */
     public MergeLog merge(long survivorId, long duplicateId, Set<String> takeFromDuplicate, String by) {
         if (survivorId == duplicateId) {
             throw ProblemException.invalid("duplicate", "party_mergeSelf");
         }
-        for (String field : takeFromDuplicate) {
-            if (!FIELDS.contains(field)) {
-                throw ProblemException.invalid("take", "party_mergeFieldUnknown");
-            }
-        }
+        MergeRecords.checkTake(FIELDS, takeFromDuplicate);
         // both rows, lower id first, so two merges of the same pair cannot deadlock
         lock(Math.min(survivorId, duplicateId));
         lock(Math.max(survivorId, duplicateId));
@@ -73,17 +59,8 @@ public class OrganizationMerge {
         if (duplicate.mergedInto != null) {
             throw ProblemException.conflict("That organization was already merged into " + duplicate.mergedInto);
         }
-        String before = write(values(survivor));
-        Map<String, Object> duplicateValues = values(duplicate);
-        Map<String, Object> result = values(survivor);
-        for (String field : FIELDS) {
-            boolean take = takeFromDuplicate.contains(field.toLowerCase(Locale.ROOT))
-                    || takeFromDuplicate.contains(field);
-            if (take || result.get(field) == null) {
-                result.put(field, duplicateValues.get(field));
-            }
-        }
-        apply(survivor, result);
+        Map<String, Object> before = values(survivor);
+        apply(survivor, MergeRecords.chosen(FIELDS, before, values(duplicate), takeFromDuplicate));
 
         Map<String, List<Long>> moved = new LinkedHashMap<>();
         moved.put("person", move(Person.<Person>list("organizationId", duplicateId).stream().map(p -> p.id).toList(),
@@ -98,54 +75,19 @@ public class OrganizationMerge {
         moved.put("user", users.reassignOrganization(duplicateId, survivorId));
         moved.put("category", addCategories(survivorId, duplicateId));
         duplicate.mergedInto = survivorId;
-
-        for (DedupCandidate pair : DedupCandidate.<DedupCandidate>list("kind = 'ORGANIZATION' and status = ?1"
-                + " and ((recordId = ?2 and candidateId = ?3) or (recordId = ?3 and candidateId = ?2))",
-                DedupCandidate.OPEN, survivorId, duplicateId)) {
-            review.decide(pair.id, DedupCandidate.MERGED, by);
-        }
-        MergeLog log = new MergeLog();
-        log.kind = "ORGANIZATION";
-        log.survivorId = survivorId;
-        log.duplicateId = duplicateId;
-        log.survivorBefore = before;
-        log.survivorAfter = write(values(survivor));
-        log.moved = write(moved);
-        log.mergedBy = by;
-        log.persist();
-        return log;
+        return records.log(KIND, survivorId, duplicateId, before, values(survivor), moved, by);
     }
 
     /** Puts both records back as they were before the merge, each with its own history. */
     public MergeLog undo(long mergeId, String by) {
-        MergeLog log = MergeLog.findById(mergeId);
-        if (log == null) {
-            throw ProblemException.notFound("Merge");
-        }
-        if (log.undoneAt != null) {
-            throw ProblemException.conflict("This merge was already undone");
-        }
+        MergeLog log = MergeRecords.inForce(mergeId, KIND);
         lock(Math.min(log.survivorId, log.duplicateId));
         lock(Math.max(log.survivorId, log.duplicateId));
-        // merges form chains (X into D, then D into S): undo them latest first
-        if (MergeLog.count("kind = ?1 and undoneAt is null and id > ?2 and (survivorId in ?3 or duplicateId in ?3)",
-                log.kind, log.id, List.of(log.survivorId, log.duplicateId)) > 0) {
-            throw ProblemException.conflict("A later merge involving these organizations must be undone first");
-        }
+        MergeRecords.requireLatest(log, "A later merge involving these organizations must be undone first");
         Organization survivor = Organization.findById(log.survivorId);
         Organization duplicate = Organization.findById(log.duplicateId);
-        // revert only what the merge set and nobody has changed since
-        Map<String, Object> before = read(log.survivorBefore, new TypeReference<Map<String, Object>>() { });
-        Map<String, Object> after = log.survivorAfter == null ? values(survivor)
-                : read(log.survivorAfter, new TypeReference<Map<String, Object>>() { });
-        Map<String, Object> now = values(survivor);
-        for (String field : FIELDS) {
-            if (java.util.Objects.equals(String.valueOf(now.get(field)), String.valueOf(after.get(field)))) {
-                now.put(field, before.get(field));
-            }
-        }
-        apply(survivor, now);
-        Map<String, List<Long>> moved = read(log.moved, new TypeReference<Map<String, List<Long>>>() { });
+        apply(survivor, records.reverted(FIELDS, log, values(survivor)));
+        Map<String, List<Long>> moved = records.moved(log);
         long back = duplicate.id;
         long from = survivor.id;
         // only rows still on the survivor go back: one moved elsewhere since stays where it is now
@@ -163,8 +105,7 @@ public class OrganizationMerge {
             OrganizationCategory.delete("organizationId = ?1 and categoryId in ?2", from, moved.get("category"));
         }
         duplicate.mergedInto = null;
-        log.undoneBy = by;
-        log.undoneAt = Instant.now(clock);
+        records.undone(log, by);
         return log;
     }
 
@@ -272,21 +213,5 @@ public class OrganizationMerge {
         o.ownerId = owner == null ? null : ((Number) owner).longValue();
         o.nameKey = org.expodesk.party.NameKeys.organization(o.name);
         o.phoneE164 = org.expodesk.party.Phones.e164(o.phone, o.country);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the merge log", e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not read the merge log", e);
-        }
     }
 }

@@ -1,30 +1,20 @@
 package org.expodesk.party.dedup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.expodesk.party.Consent;
-import org.expodesk.party.Employment;
-import org.expodesk.party.Interaction;
 import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Participation;
 import org.expodesk.party.Person;
 import org.expodesk.party.PersonContact;
 import org.expodesk.party.Phones;
-import org.expodesk.party.Ticket;
 import org.expodesk.platform.problem.ProblemException;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -48,24 +38,14 @@ public class PersonMerge {
     private static final List<String> MOVED = List.of("Employment", "Interaction", "Ticket", "Consent", "PersonContact");
 
     @Inject
-    Clock clock;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    ReviewQueue review;
+    MergeRecords records;
 
     /** {@code takeFromDuplicate}: the fields whose value should be the duplicate's. */
     public MergeLog merge(long survivorId, long duplicateId, Set<String> takeFromDuplicate, String by) {
         if (survivorId == duplicateId) {
             throw ProblemException.invalid("duplicate", "party_mergeSelfPerson");
         }
-        for (String field : takeFromDuplicate) {
-            if (!FIELDS.contains(field)) {
-                throw ProblemException.invalid("take", "party_mergeFieldUnknown");
-            }
-        }
+        MergeRecords.checkTake(FIELDS, takeFromDuplicate);
         // both rows, lower id first, so two merges of the same pair cannot deadlock
         lock(Math.min(survivorId, duplicateId));
         lock(Math.max(survivorId, duplicateId));
@@ -83,15 +63,8 @@ public class PersonMerge {
         if (duplicate.mergedInto != null) {
             throw ProblemException.conflict("That person was already merged into " + duplicate.mergedInto);
         }
-        String before = write(values(survivor));
-        Map<String, Object> duplicateValues = values(duplicate);
-        Map<String, Object> result = values(survivor);
-        for (String field : FIELDS) {
-            if (takeFromDuplicate.contains(field) || result.get(field) == null) {
-                result.put(field, duplicateValues.get(field));
-            }
-        }
-        apply(survivor, result);
+        Map<String, Object> before = values(survivor);
+        apply(survivor, MergeRecords.chosen(FIELDS, before, values(duplicate), takeFromDuplicate));
 
         Map<String, List<Long>> moved = new LinkedHashMap<>();
         for (String entity : MOVED) {
@@ -103,22 +76,7 @@ public class PersonMerge {
         moved.put("Participation", moveParticipations(survivorId, duplicateId));
         moved.put("added", keepContacts(survivor, duplicate));
         duplicate.mergedInto = survivorId;
-
-        for (DedupCandidate pair : DedupCandidate.<DedupCandidate>list("kind = ?1 and status = ?2"
-                + " and ((recordId = ?3 and candidateId = ?4) or (recordId = ?4 and candidateId = ?3))",
-                KIND, DedupCandidate.OPEN, survivorId, duplicateId)) {
-            review.decide(pair.id, DedupCandidate.MERGED, by);
-        }
-        MergeLog log = new MergeLog();
-        log.kind = KIND;
-        log.survivorId = survivorId;
-        log.duplicateId = duplicateId;
-        log.survivorBefore = before;
-        log.survivorAfter = write(values(survivor));
-        log.moved = write(moved);
-        log.mergedBy = by;
-        log.persist();
-        return log;
+        return records.log(KIND, survivorId, duplicateId, before, values(survivor), moved, by);
     }
 
     /** True when the merge log is one of people. */
@@ -130,33 +88,14 @@ public class PersonMerge {
 
     /** Puts both people back as they were before the merge, each with their own history. */
     public MergeLog undo(long mergeId, String by) {
-        MergeLog log = MergeLog.findById(mergeId);
-        if (log == null || !KIND.equals(log.kind)) {
-            throw ProblemException.notFound("Merge");
-        }
-        if (log.undoneAt != null) {
-            throw ProblemException.conflict("This merge was already undone");
-        }
+        MergeLog log = MergeRecords.inForce(mergeId, KIND);
         lock(Math.min(log.survivorId, log.duplicateId));
         lock(Math.max(log.survivorId, log.duplicateId));
-        // merges form chains (X into D, then D into S): undo them latest first
-        if (MergeLog.count("kind = ?1 and undoneAt is null and id > ?2 and (survivorId in ?3 or duplicateId in ?3)",
-                KIND, log.id, List.of(log.survivorId, log.duplicateId)) > 0) {
-            throw ProblemException.conflict("A later merge involving these people must be undone first");
-        }
+        MergeRecords.requireLatest(log, "A later merge involving these people must be undone first");
         Person survivor = Person.findById(log.survivorId);
         Person duplicate = Person.findById(log.duplicateId);
-        // revert only what the merge set and nobody has changed since
-        Map<String, Object> before = read(log.survivorBefore, new TypeReference<Map<String, Object>>() { });
-        Map<String, Object> after = read(log.survivorAfter, new TypeReference<Map<String, Object>>() { });
-        Map<String, Object> now = values(survivor);
-        for (String field : FIELDS) {
-            if (Objects.equals(String.valueOf(now.get(field)), String.valueOf(after.get(field)))) {
-                now.put(field, before.get(field));
-            }
-        }
-        apply(survivor, now);
-        Map<String, List<Long>> moved = read(log.moved, new TypeReference<Map<String, List<Long>>>() { });
+        apply(survivor, records.reverted(FIELDS, log, values(survivor)));
+        Map<String, List<Long>> moved = records.moved(log);
         List<Long> added = moved.getOrDefault("added", List.of());
         if (!added.isEmpty()) {
             PersonContact.delete("id in ?1 and personId = ?2", added, survivor.id);
@@ -167,8 +106,7 @@ public class PersonMerge {
         }
         moveBack("Participation", moved.get("Participation"), duplicate.id, survivor.id);
         duplicate.mergedInto = null;
-        log.undoneBy = by;
-        log.undoneAt = Instant.now(clock);
+        records.undone(log, by);
         return log;
     }
 
@@ -258,21 +196,5 @@ public class PersonMerge {
         p.nameKey = NameKeys.person(p.familyName, p.givenName);
         Organization o = p.organizationId == null ? null : Organization.findById(p.organizationId);
         p.phoneE164 = Phones.e164(p.phone, o == null ? null : o.country);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the merge log", e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not read the merge log", e);
-        }
     }
 }
