@@ -29,8 +29,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -47,7 +45,6 @@ import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The speed goal of the customer database (issue #4): search p95 ≤ 30 ms over HTTP on 300,000
@@ -215,7 +212,7 @@ class CustomerSearchBenchmark {
         for (String miss : misses.stream().limit(5).toList()) {
             md.append("- miss: ").append(miss).append('\n');
         }
-        write(md.toString());
+        MarkdownSection.publish(md.toString());
         if (!pass) {
             throw new AssertionError(fmt("search: p95 %.1f ms (goal %.0f ms), %d misses %s", mix.p95(), BUDGET_MS,
                     misses.size(), misses.stream().limit(5).toList()));
@@ -423,7 +420,7 @@ class CustomerSearchBenchmark {
         for (String wrong : wrongSure) {
             md.append("- a wrong sure pair: ").append(wrong).append('\n');
         }
-        write(md.toString());
+        MarkdownSection.publish(md.toString());
     }
 
     /** The record as a create or an import would present it to the matcher. */
@@ -454,7 +451,7 @@ class CustomerSearchBenchmark {
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 System.getProperty("bench.command", "./mvnw -B -Pbench test"), CustomerSearchBenchmark.class.getName()));
         md.append(fmt("- Machine: %d cores (`Runtime.availableProcessors`), %s, %s %s, Java %s; client, server and "
-                + "database on the same machine.%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
+                + "database on the same machine.%n", Runtime.getRuntime().availableProcessors(), MarkdownSection.cpuModel(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version")));
         if (load != null) {
             md.append(fmt("- Load: during the measured rounds the machine's cores were %.0f%% busy: this JVM (client "
@@ -487,23 +484,7 @@ class CustomerSearchBenchmark {
         return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
-    private static void write(String section) throws IOException {
-        System.out.println(section);
-        String target = System.getProperty("bench.write");
-        if (target != null && !target.isBlank()) {
-            MarkdownSection.write(Path.of(target), section);
-        }
-    }
 
-    private static String cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        try (Stream<String> lines = Files.exists(cpuinfo) ? Files.lines(cpuinfo) : Stream.empty()) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse("CPU model unknown");
-        } catch (IOException e) {
-            return "CPU model unknown";
-        }
-    }
 
     private static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);

@@ -13,6 +13,28 @@ final class MarkdownSection {
     private MarkdownSection() {
     }
 
+    /** Prints the section and, when {@code -Dbench.write=FILE} is set (the bench profile sets it), writes it there. */
+    static void publish(String section) throws IOException {
+        System.out.println(section);
+        String target = System.getProperty("bench.write");
+        if (target != null && !target.isBlank()) {
+            write(Path.of(target), section);
+            System.out.println("Written to " + target);
+        }
+    }
+
+    /** The machine's CPU, for the figures' context. */
+    static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        try (java.util.stream.Stream<String> lines = Files.exists(cpuinfo) ? Files.lines(cpuinfo)
+                : java.util.stream.Stream.empty()) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("CPU model unknown");
+        } catch (IOException e) {
+            return "CPU model unknown";
+        }
+    }
+
     /** {@code section} starts with its {@code ## } heading line; it replaces the section of that heading. */
     static void write(Path file, String section) throws IOException {
         String heading = section.lines().findFirst().orElseThrow();

@@ -7,8 +7,6 @@ import org.expodesk.plan.schedule.Schedule;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 
 /**
  * The speed goal of project control: the critical path method plus rescheduling after one slip on a
@@ -76,13 +73,8 @@ public final class SchedulerBenchmark {
         InterleavedRun.Figures reschedule = figures[3];
         boolean pass = reschedule.p95() <= BUDGET_MS;
         String section = new Report(plan, base, after, slip, outcome, figures, loadAfter, pass).markdown();
-        System.out.println(section);
         System.out.println("(sink " + outcome.sink() + ")");
-        String target = System.getProperty("bench.write");
-        if (target != null && !target.isBlank()) {
-            MarkdownSection.write(Path.of(target), section);
-            System.out.println("Written to " + target);
-        }
+        MarkdownSection.publish(section);
         if (!pass) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "reschedule after one slip: p95 %.2f ms is over the %.0f ms goal", reschedule.p95(), BUDGET_MS));
@@ -148,7 +140,7 @@ public final class SchedulerBenchmark {
                     ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                     System.getProperty("bench.command", "java -cp <test classpath> " + main), main));
             md.append(fmt("- Machine: %d cores (`Runtime.availableProcessors`), %s, %s %s, Java %s (%s).%n", cores,
-                    cpuModel(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                    MarkdownSection.cpuModel(), System.getProperty("os.name"), System.getProperty("os.arch"),
                     System.getProperty("java.version"), System.getProperty("java.vm.name")));
             md.append(fmt("- Load: the measuring thread was on a core %.0f%% of the measured time; load average over "
                     + "the last minute at the end %.2f, this benchmark accounting for about 1. %s%n",
@@ -201,15 +193,6 @@ public final class SchedulerBenchmark {
                     + "noisier than on an idle machine." : "The machine looked otherwise idle.";
         }
 
-        private static String cpuModel() {
-            Path cpuinfo = Path.of("/proc/cpuinfo");
-            try (Stream<String> lines = Files.exists(cpuinfo) ? Files.lines(cpuinfo) : Stream.empty()) {
-                return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                        .findFirst().orElse("CPU model unknown");
-            } catch (IOException e) {
-                return "CPU model unknown";
-            }
-        }
 
         private static int count(boolean[] flags) {
             int c = 0;

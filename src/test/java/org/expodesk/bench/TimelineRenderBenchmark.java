@@ -169,13 +169,8 @@ class TimelineRenderBenchmark {
         boolean pass = figures[1].p95() <= BUDGET_MS;
         Load load = Load.between(before, after, loadAverage, riskWatchRan(measureStart, measureEnd));
         String section = new Report(built, facts, setupSeconds, warmup, outcome, figures, load, pass).markdown();
-        System.out.println(section);
         System.out.println("(sink " + (warmup.sink() + outcome.sink()) + ")");
-        String target = System.getProperty("bench.write");
-        if (target != null && !target.isBlank()) {
-            MarkdownSection.write(Path.of(target), section);
-            System.out.println("Written to " + target);
-        }
+        MarkdownSection.publish(section);
         if (!pass) {
             throw new AssertionError(String.format(Locale.ROOT,
                     "timeline of 500 tasks: p95 %.1f ms is over the %.0f ms goal", figures[1].p95(), BUDGET_MS));
@@ -512,7 +507,7 @@ class TimelineRenderBenchmark {
                     ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                     System.getProperty("bench.command", "./mvnw -B -Pbench test"), test));
             md.append(fmt("- Machine: %d cores (`Runtime.availableProcessors`), %s, %s %s, Java %s (%s); client, "
-                    + "server and database on the same machine.%n", cores, cpuModel(), System.getProperty("os.name"),
+                    + "server and database on the same machine.%n", cores, MarkdownSection.cpuModel(), System.getProperty("os.name"),
                     System.getProperty("os.arch"), System.getProperty("java.version"),
                     System.getProperty("java.vm.name")));
             md.append(loadLine());
@@ -561,15 +556,6 @@ class TimelineRenderBenchmark {
                     100 * load.others(), load.loadAverage(), watch, busy);
         }
 
-        private static String cpuModel() {
-            Path cpuinfo = Path.of("/proc/cpuinfo");
-            try (Stream<String> lines = Files.exists(cpuinfo) ? Files.lines(cpuinfo) : Stream.empty()) {
-                return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                        .findFirst().orElse("CPU model unknown");
-            } catch (IOException e) {
-                return "CPU model unknown";
-            }
-        }
 
         private static String fmt(String format, Object... args) {
             return String.format(Locale.ROOT, format, args);
