@@ -187,7 +187,8 @@ public class Organizations implements OrganizationDirectory {
     public record OrganizationChanges(Long version, String name, String nameLatin, String shortName, String creditCode,
                                       String country, String province, String city, String address, String website,
                                       String email, String phone, String industry, String companySize,
-                                      String mainBusiness, String tags, String notes, String owner) {
+                                      String mainBusiness, String tags, String notes, String owner,
+                                      String creditStatus) {
     }
 
     /**
@@ -204,15 +205,28 @@ public class Organizations implements OrganizationDirectory {
             throw ProblemException.conflict("The organization was changed by someone else in the meantime (version "
                     + o.version + " now); reload it and apply your change again");
         }
-        Organization v = validated(new NewOrganization(or(c.name(), o.name), or(c.nameLatin(), o.nameLatin),
-                or(c.shortName(), o.shortName), or(c.creditCode(), o.creditCode), or(c.country(), o.country),
-                or(c.province(), o.province), or(c.city(), o.city), or(c.address(), o.address),
-                or(c.website(), o.website), or(c.email(), o.email), or(c.phone(), o.phone),
-                or(c.industry(), o.industry), or(c.companySize(), o.companySize), or(c.mainBusiness(), o.mainBusiness),
-                or(c.tags(), o.tags), or(c.notes(), o.notes), c.owner()));
+        List<FieldError> errors = new ArrayList<>();
+        String credit = c.creditStatus() == null ? o.creditStatus : creditStatus(c.creditStatus(), errors);
+        Organization v;
+        try {
+            v = validated(new NewOrganization(or(c.name(), o.name), or(c.nameLatin(), o.nameLatin),
+                    or(c.shortName(), o.shortName), or(c.creditCode(), o.creditCode), or(c.country(), o.country),
+                    or(c.province(), o.province), or(c.city(), o.city), or(c.address(), o.address),
+                    or(c.website(), o.website), or(c.email(), o.email), or(c.phone(), o.phone),
+                    or(c.industry(), o.industry), or(c.companySize(), o.companySize), or(c.mainBusiness(), o.mainBusiness),
+                    or(c.tags(), o.tags), or(c.notes(), o.notes), c.owner()));
+        } catch (ProblemException refused) {
+            // one answer with every field's error, the credit status's too
+            errors.addAll(0, refused.problem().errors() == null ? List.of() : refused.problem().errors());
+            throw ProblemException.invalid(errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         if (c.owner() != null) {
             o.ownerId = v.ownerId;
         }
+        o.creditStatus = credit;
         String identityBefore = identity(o);
         o.name = v.name;
         o.nameLatin = v.nameLatin;
@@ -247,6 +261,19 @@ public class Organizations implements OrganizationDirectory {
     private static String identity(Organization o) {
         return String.join("|", String.valueOf(o.nameKey), String.valueOf(o.nameLatin), String.valueOf(o.creditCode),
                 String.valueOf(o.domain), String.valueOf(o.phoneE164), String.valueOf(o.city), String.valueOf(o.country));
+    }
+
+    /** A credit status by name, or none for an empty text; anything else is a field error. */
+    private static String creditStatus(String value, List<FieldError> errors) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return CreditStatus.valueOf(value.trim().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("creditStatus", "party_creditStatusInvalid"));
+            return null;
+        }
     }
 
     private static String or(String change, String current) {

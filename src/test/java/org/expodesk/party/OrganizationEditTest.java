@@ -29,8 +29,8 @@ class OrganizationEditTest {
         long id = created.getLong("id");
 
         Api.asAdmin().body(Map.of("version", created.getLong("version"), "name", "Qingdao Brewery " + unique,
-                        "website", "https://brewery" + unique + ".example.cn", "industry", ""))
-                .patch("/api/organizations/" + id).then().statusCode(200)
+                        "website", "https://brewery" + unique + ".example.cn", "industry", "", "creditStatus", "prepay_only"))
+                .patch("/api/organizations/" + id).then().statusCode(200).body("creditStatus", equalTo("PREPAY_ONLY"))
                 .body("name", equalTo("Qingdao Brewery " + unique)).body("domain", equalTo("brewery" + unique + ".example.cn"))
                 .body("industry", nullValue()).body("city", equalTo("Qingdao")).body("phone", equalTo("+86 532 1234 5678"));
         // the new name is what search finds
@@ -45,10 +45,11 @@ class OrganizationEditTest {
         long id = created.getLong("id");
         long version = created.getLong("version");
 
-        Api.asAdmin().body(Map.of("version", version, "email", "not an address", "name", ""))
+        Api.asAdmin().body(Map.of("version", version, "email", "not an address", "name", "", "creditStatus", "rich"))
                 .patch("/api/organizations/" + id).then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItem("email")).body("errors.field", hasItem("name"));
+                .body("errors.field", hasItem("email")).body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("creditStatus"));
         Api.asAdmin().body(Map.of("version", version, "city", "Xiamen")).patch("/api/organizations/" + id)
                 .then().statusCode(200);
         Api.asAdmin().body(Map.of("version", version, "city", "Fuzhou")).patch("/api/organizations/" + id)

@@ -26,7 +26,8 @@ public final class PartyViews {
                                    String domain, String email, String phone, String industry, String companySize,
                                    String mainBusiness, List<String> tags, String notes, Long owner,
                                    String verification, String verificationReason, String verifiedBy,
-                                   Instant verifiedAt, Long mergedInto, long version, List<String> categories) {
+                                   Instant verifiedAt, Long mergedInto, long version, List<String> categories,
+                                   String creditStatus) {
 
         static OrganizationView of(Organization o) {
             return of(o, OrganizationCategories.codesOf(o.id));
@@ -36,15 +37,15 @@ public final class PartyViews {
             return new OrganizationView(o.id, o.name, o.nameLatin, o.shortName, o.creditCode, o.country, o.province,
                     o.city, o.address, o.website, o.domain, o.email, o.phone, o.industry, o.companySize, o.mainBusiness,
                     o.tags == null ? List.of() : List.of(o.tags.split(",")), o.notes, o.ownerId, o.verification.name(),
-                    o.verificationReason, o.verifiedBy, o.verifiedAt, o.mergedInto, o.version, categories);
+                    o.verificationReason, o.verifiedBy, o.verifiedAt, o.mergedInto, o.version, categories, o.creditStatus);
         }
 
-        /** What an exhibitor sees of its own organization: no staff notes, screening remarks or owner. */
+        /** What an exhibitor sees of its own organization: no staff notes, screening remarks, owner or credit status. */
         static OrganizationView forExhibitor(Organization o) {
             return new OrganizationView(o.id, o.name, o.nameLatin, o.shortName, o.creditCode, o.country, o.province,
                     o.city, o.address, o.website, o.domain, o.email, o.phone, o.industry, o.companySize, o.mainBusiness,
                     List.of(), null, null, o.verification.name(), null, null, o.verifiedAt, null, o.version,
-                    OrganizationCategories.codesOf(o.id));
+                    OrganizationCategories.codesOf(o.id), null);
         }
     }
 

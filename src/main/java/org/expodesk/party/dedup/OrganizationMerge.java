@@ -32,7 +32,7 @@ public class OrganizationMerge {
     /** The fields whose value may come from either record. */
     public static final List<String> FIELDS = List.of("name", "nameLatin", "shortName", "creditCode", "country", "province",
             "city", "address", "website", "domain", "phone", "email", "industry", "companySize", "mainBusiness", "tags",
-            "notes", "ownerId");
+            "notes", "ownerId", "creditStatus");
 
     public static final String KIND = "ORGANIZATION";
 
@@ -188,6 +188,7 @@ public class OrganizationMerge {
         v.put("tags", o.tags);
         v.put("notes", o.notes);
         v.put("ownerId", o.ownerId);
+        v.put("creditStatus", o.creditStatus);
         return v;
     }
 
@@ -211,6 +212,7 @@ public class OrganizationMerge {
         o.notes = (String) v.get("notes");
         Object owner = v.get("ownerId");
         o.ownerId = owner == null ? null : ((Number) owner).longValue();
+        o.creditStatus = (String) v.get("creditStatus");
         o.nameKey = org.expodesk.party.NameKeys.organization(o.name);
         o.phoneE164 = org.expodesk.party.Phones.e164(o.phone, o.country);
     }

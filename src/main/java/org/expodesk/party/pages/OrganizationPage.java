@@ -17,6 +17,7 @@ import org.expodesk.account.CurrentUser;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.party.Contacts;
+import org.expodesk.party.CreditStatus;
 import org.expodesk.party.Interaction;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Organizations;
@@ -54,7 +55,7 @@ public class OrganizationPage {
                                                     Map<String, String> errors);
 
         static native TemplateInstance edit(Organization organization, Map<String, String> form, long version,
-                                            Map<String, String> errors);
+                                            CreditStatus[] creditStatuses, Map<String, String> errors);
     }
 
     @Inject
@@ -96,7 +97,8 @@ public class OrganizationPage {
         }
         Map<String, String> form = new HashMap<>();
         OrganizationMerge.values(o).forEach((field, value) -> form.put(field, value == null ? "" : value.toString()));
-        return Templates.edit(o, form, o.version, Map.of());
+        form.put("creditStatus", o.creditStatus == null ? "" : o.creditStatus);
+        return Templates.edit(o, form, o.version, CreditStatus.values(), Map.of());
     }
 
     /** The edit form: every field is sent, so an emptied one is cleared; a stale version re-renders with the error. */
@@ -111,9 +113,9 @@ public class OrganizationPage {
                         text(form, "country"), text(form, "province"), text(form, "city"), text(form, "address"),
                         text(form, "website"), text(form, "email"), text(form, "phone"), text(form, "industry"),
                         text(form, "companySize"), text(form, "mainBusiness"), text(form, "tags"), text(form, "notes"),
-                        null)),
+                        null, text(form, "creditStatus"))),
                 "/customers/organizations/" + id, "party_organizationSaved", locale.get(),
-                errors -> Templates.edit(o, RecordForms.typed(form), version, errors));
+                errors -> Templates.edit(o, RecordForms.typed(form), version, CreditStatus.values(), errors));
     }
 
     @POST

@@ -36,6 +36,15 @@ public final class PartyLabels {
         return text(locale, "party_ticketStatus_" + s.name());
     }
 
+    static String label(org.expodesk.party.CreditStatus c, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return text(locale, "party_creditStatus_" + c.name());
+    }
+
+    static String creditStatusLabel(org.expodesk.party.Organization o,
+                                    @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return o.creditStatus == null ? "" : text(locale, "party_creditStatus_" + o.creditStatus);
+    }
+
     static String typeLabel(PartySearch.Hit hit, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         return text(locale, "party_type_" + hit.type());
     }
