@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.expodesk.audit.AuditRedacted;
 import org.expodesk.audit.AuditedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -47,6 +48,7 @@ public class Consent extends AuditedEntity {
     @Column(name = "text_version", length = 50)
     public String textVersion;
 
+    @AuditRedacted
     @Column(length = 500)
     public String note;
 

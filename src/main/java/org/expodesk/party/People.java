@@ -264,9 +264,6 @@ public class People {
         Person.getEntityManager().createNativeQuery("SELECT id FROM person WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, id).getResultList();
         Person p = live(id);
-        if (("erased" + p.id).equals(p.nameKey)) {
-            throw ProblemException.conflict("This person's data was erased on request; it cannot be filled in again");
-        }
         if (c.version() == null || c.version() != p.version) {
             throw ProblemException.conflict("The person was changed by someone else in the meantime (version "
                     + p.version + " now); reload them and apply your change again");
@@ -336,12 +333,15 @@ public class People {
         return p;
     }
 
-    /** A person that takes new history: there, and not merged into another. */
+    /** A person that takes new history: there, not merged into another, and not erased on request. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Person live(long id) {
         Person p = get(id);
         if (p.mergedInto != null) {
             throw ProblemException.conflict("That person was merged into " + p.mergedInto);
+        }
+        if (Privacy.isErased(p)) {
+            throw ProblemException.conflict("This person's data was erased on request; nothing new is recorded about them");
         }
         return p;
     }

@@ -5,17 +5,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import org.expodesk.audit.AuditIgnored;
+import org.expodesk.audit.AuditRedacted;
 import org.expodesk.audit.AuditedEntity;
 
-/** A contact: exhibitor staff, buyer, visitor, press. */
+/**
+ * A contact: exhibitor staff, buyer, visitor, press. Names and contact details are redacted in the
+ * audit log (it records that they changed, not to what), so that an erasure on request
+ * ({@link Privacy}) leaves nothing behind that names the person.
+ */
 @Entity
 @EntityListeners(SearchIndexListener.class)
 @Table(name = "person")
 public class Person extends AuditedEntity {
 
+    @AuditRedacted
     @Column(name = "family_name", nullable = false, length = 100)
     public String familyName;
 
+    @AuditRedacted
     @Column(name = "given_name", length = 100)
     public String givenName;
 
@@ -26,9 +33,11 @@ public class Person extends AuditedEntity {
     @Column(name = "job_title", length = 200)
     public String jobTitle;
 
+    @AuditRedacted
     @Column(length = 254)
     public String email;
 
+    @AuditRedacted
     @Column(length = 50)
     public String phone;
 

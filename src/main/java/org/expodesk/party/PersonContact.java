@@ -3,6 +3,7 @@ package org.expodesk.party;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.expodesk.audit.AuditRedacted;
 import org.expodesk.audit.AuditedEntity;
 
 /** An e-mail address or phone of a person besides the primary ones on {@link Person}. */
@@ -21,10 +22,12 @@ public class PersonContact extends AuditedEntity {
     public String kind;
 
     /** An e-mail address in lower case, or a phone as typed. */
+    @AuditRedacted
     @Column(nullable = false, length = 254)
     public String value;
 
     /** A phone in E.164. */
+    @AuditRedacted
     @Column(length = 20)
     public String e164;
 }

@@ -1,6 +1,7 @@
 package org.expodesk.party;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.audit.AuditAction;
@@ -30,6 +31,9 @@ public class Privacy {
 
     @Inject
     People people;
+
+    @Inject
+    Event<PersonErased> erased;
 
     @Inject
     Contacts contacts;
@@ -120,13 +124,15 @@ public class Privacy {
             log.survivorBefore = ERASED_VALUES;
             log.survivorAfter = ERASED_VALUES;
         }
+        Employment.update("jobTitle = null where personId = ?1", personId);
         for (Person duplicate : Person.<Person>list("mergedInto", personId)) {
             scrub(duplicate);
         }
+        erased.fire(new PersonErased(personId));
     }
 
     /** True for a person whose data was erased: nothing of them may be found any more. */
-    static boolean isErased(Person p) {
+    public static boolean isErased(Person p) {
         return p.id != null && (ERASED_KEY + p.id).equals(p.nameKey);
     }
 }

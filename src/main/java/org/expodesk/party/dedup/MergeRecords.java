@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * What merging organizations and merging people share (docs/dedup.md 5): the value chosen per
- * field, the merge log written and read, the review pairs the merge settles, and the rules of
- * undo (latest first; only what the merge set and nobody changed since goes back).
+ * field, the merge log written and read, the review pairs the merge settles (the pair itself) or
+ * passes on to the survivor (the duplicate's other pairs), and the rules of undo (latest first;
+ * only what the merge set and nobody changed since goes back).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -62,9 +63,18 @@ class MergeRecords {
     MergeLog log(String kind, long survivorId, long duplicateId, Map<String, Object> before, Map<String, Object> after,
                  Map<String, List<Long>> moved, String by) {
         for (DedupCandidate pair : DedupCandidate.<DedupCandidate>list("kind = ?1 and status = ?2"
-                + " and ((recordId = ?3 and candidateId = ?4) or (recordId = ?4 and candidateId = ?3))",
-                kind, DedupCandidate.OPEN, survivorId, duplicateId)) {
-            review.decide(pair.id, DedupCandidate.MERGED, by);
+                + " and (recordId = ?3 or candidateId = ?3)", kind, DedupCandidate.OPEN, duplicateId)) {
+            long other = pair.recordId == duplicateId ? pair.candidateId : pair.recordId;
+            boolean known = other == survivorId || DedupCandidate.count("kind = ?1 and ((recordId = ?2 and candidateId = ?3)"
+                    + " or (recordId = ?3 and candidateId = ?2))", kind, other, survivorId) > 0;
+            if (known) {
+                review.decide(pair.id, DedupCandidate.MERGED, by);
+            } else if (pair.recordId == duplicateId) {
+                // what resembled the duplicate now resembles the record it became
+                pair.recordId = survivorId;
+            } else {
+                pair.candidateId = survivorId;
+            }
         }
         MergeLog log = new MergeLog();
         log.kind = kind;

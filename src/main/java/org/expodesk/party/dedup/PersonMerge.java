@@ -9,6 +9,7 @@ import org.expodesk.party.Participation;
 import org.expodesk.party.Person;
 import org.expodesk.party.PersonContact;
 import org.expodesk.party.Phones;
+import org.expodesk.party.Privacy;
 import org.expodesk.platform.problem.ProblemException;
 
 import java.util.ArrayList;
@@ -62,6 +63,10 @@ public class PersonMerge {
         }
         if (duplicate.mergedInto != null) {
             throw ProblemException.conflict("That person was already merged into " + duplicate.mergedInto);
+        }
+        if (Privacy.isErased(survivor) || Privacy.isErased(duplicate)) {
+            // an erased record takes nothing new, and gives nothing back
+            throw ProblemException.conflict("A person whose data was erased on request cannot be merged");
         }
         Map<String, Object> before = values(survivor);
         apply(survivor, MergeRecords.chosen(FIELDS, before, values(duplicate), takeFromDuplicate));
@@ -193,7 +198,8 @@ public class PersonMerge {
         p.organizationId = organization == null ? null : ((Number) organization).longValue();
         p.language = (String) v.get("language");
         p.tags = (String) v.get("tags");
-        p.nameKey = NameKeys.person(p.familyName, p.givenName);
+        // an erased person stays erased whatever an undo puts back (their key is the erasure's mark)
+        p.nameKey = Privacy.isErased(p) ? p.nameKey : NameKeys.person(p.familyName, p.givenName);
         Organization o = p.organizationId == null ? null : Organization.findById(p.organizationId);
         p.phoneE164 = Phones.e164(p.phone, o == null ? null : o.country);
     }

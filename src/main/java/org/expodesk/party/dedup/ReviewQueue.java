@@ -77,4 +77,14 @@ public class ReviewQueue {
         c.decidedAt = Instant.now(clock);
         return c;
     }
+
+    /** An erased person is nobody's duplicate any more: their open pairs are closed. */
+    void forget(@jakarta.enterprise.event.Observes org.expodesk.party.PersonErased erased) {
+        for (DedupCandidate c : DedupCandidate.<DedupCandidate>list("kind = 'PERSON' and status = ?1"
+                + " and (recordId = ?2 or candidateId = ?2)", DedupCandidate.OPEN, erased.personId())) {
+            c.status = DedupCandidate.DISMISSED;
+            c.decidedBy = "erasure";
+            c.decidedAt = Instant.now(clock);
+        }
+    }
 }

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Organizations;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
+import org.expodesk.party.Phones;
 import org.expodesk.platform.problem.FieldError;
+import org.expodesk.platform.problem.ProblemException;
 import org.hibernate.Session;
 
 import java.nio.ByteBuffer;
@@ -100,7 +103,7 @@ public class ImportChunks {
                         outcome = organization(run, row, record, producedHere);
                         em.flush();
                     } else {
-                        outcome = person(row, record, byEmail, organizationIds);
+                        outcome = person(run, row, record, byEmail, organizationIds, producedHere);
                     }
                     producedHere.add(record[0]);
                     known.put(hash, record[0]);
@@ -175,16 +178,27 @@ public class ImportChunks {
         changed |= !Objects.equals(o.companySize, o.companySize = or(v.get("companySize"), o.companySize));
         changed |= !Objects.equals(o.mainBusiness, o.mainBusiness = or(v.get("mainBusiness"), o.mainBusiness));
         changed |= !Objects.equals(o.notes, o.notes = or(v.get("notes"), o.notes));
+        if (changed) {
+            List<FieldError> errors = new ArrayList<>();
+            o.phoneE164 = Phones.e164(o.phone, o.country, "phone", errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            if (o.website == null && o.email != null) {
+                o.domain = o.email.substring(o.email.indexOf('@') + 1);
+            }
+        }
         return changed;
     }
 
-    private Outcome person(MappedRow row, long[] record, Map<String, Person> byEmail, Map<String, Long> organizationIds) {
+    private Outcome person(ImportRun run, MappedRow row, long[] record, Map<String, Person> byEmail,
+                           Map<String, Long> organizationIds, Set<Long> producedHere) {
         Map<String, String> v = row.values();
         Long organizationId = null;
         String orgName = v.get("organization");
         if (orgName != null) {
             // once per company and chunk: its key lock cannot be taken twice in one transaction
-            organizationId = organizationIds.computeIfAbsent(org.expodesk.party.NameKeys.organization(orgName),
+            organizationId = organizationIds.computeIfAbsent(NameKeys.organization(orgName),
                     k -> organizations.createOrMatch(new Organizations.NewOrganization(orgName, null, null, null, null,
                             null, null, null, null, null, null, null, null, null, null, null, null)).organization().id);
         }
@@ -202,19 +216,38 @@ public class ImportChunks {
             return created.existing() ? Outcome.MERGED : created.possible().isEmpty() ? Outcome.CREATED : Outcome.REVIEW;
         }
         record[0] = existing.id;
+        // as for organizations: a person an earlier import made takes the file's newer values, anyone
+        // else (entered or corrected by staff) only has their gaps filled
+        boolean ours = !producedHere.contains(existing.id) && importedBefore(run, existing.id);
         boolean changed = false;
-        changed |= !Objects.equals(existing.givenName, existing.givenName = or(v.get("givenName"), existing.givenName));
-        changed |= !Objects.equals(existing.phone, existing.phone = or(v.get("phone"), existing.phone));
+        changed |= !Objects.equals(existing.givenName, existing.givenName = pick(ours, v.get("givenName"), existing.givenName));
+        changed |= !Objects.equals(existing.phone, existing.phone = pick(ours, v.get("phone"), existing.phone));
         String language = v.get("language") == null ? null
                 : Locale.forLanguageTag(v.get("language").replace('_', '-')).toLanguageTag();
-        changed |= !Objects.equals(existing.language, existing.language = or(language, existing.language));
-        if (organizationId != null && !organizationId.equals(existing.organizationId)) {
+        changed |= !Objects.equals(existing.language, existing.language = pick(ours, language, existing.language));
+        if (organizationId != null && !organizationId.equals(existing.organizationId)
+                && (ours || existing.organizationId == null)) {
             people.changeOrganization(existing.id, organizationId, v.get("jobTitle"));
             changed = true;
         } else {
-            changed |= !Objects.equals(existing.jobTitle, existing.jobTitle = or(v.get("jobTitle"), existing.jobTitle));
+            changed |= !Objects.equals(existing.jobTitle, existing.jobTitle = pick(ours, v.get("jobTitle"), existing.jobTitle));
+        }
+        if (changed) {
+            // what is derived from the values follows them, and a phone must be one
+            List<FieldError> errors = new ArrayList<>();
+            Organization company = existing.organizationId == null ? null : Organization.findById(existing.organizationId);
+            existing.phoneE164 = Phones.e164(existing.phone, company == null ? null : company.country, "phone", errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            existing.nameKey = NameKeys.person(existing.familyName, existing.givenName);
         }
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /** The file's value when the record is the import's own, else only into a gap. */
+    private static String pick(boolean ours, String value, String current) {
+        return ours ? or(value, current) : current != null ? current : value;
     }
 
     private static String or(String value, String otherwise) {

@@ -24,7 +24,8 @@ public class PersonMatching {
         if (emails.isEmpty()) {
             return found;
         }
-        List<Person> people = Person.list("email in ?1 order by id", emails.stream()
+        // live people only: a merged-away duplicate keeps its address, but its history is the survivor's
+        List<Person> people = Person.list("email in ?1 and mergedInto is null order by id", emails.stream()
                 .map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList());
         for (Person p : people) {
             found.putIfAbsent(p.email.toLowerCase(Locale.ROOT), p);

@@ -134,9 +134,11 @@ public class ReviewPage {
         String key = q == null ? "" : kind == Kind.PERSON ? NameKeys.fold(q) : NameKeys.organization(q);
         // pairs whose either side has the typed name in its key; the whole queue otherwise
         String entity = kind == Kind.PERSON ? "Person" : "Organization";
-        String where = "status = ?1 and kind = ?2" + (key.isEmpty() ? "" : " and (recordId in"
-                + " (select x.id from " + entity + " x where x.nameKey like ?3) or candidateId in"
-                + " (select x.id from " + entity + " x where x.nameKey like ?3))");
+        // only pairs of two live records, so that the count and the pages agree
+        String live = "select x.id from " + entity + " x where x.mergedInto is null";
+        String where = "status = ?1 and kind = ?2 and recordId in (" + live + ") and candidateId in (" + live + ")"
+                + (key.isEmpty() ? "" : " and (recordId in (" + live + " and x.nameKey like ?3) or candidateId in ("
+                + live + " and x.nameKey like ?3))");
         Object[] params = key.isEmpty() ? new Object[] {DedupCandidate.OPEN, kind.name()}
                 : new Object[] {DedupCandidate.OPEN, kind.name(), "%" + key + "%"};
         var query = DedupCandidate.<DedupCandidate>find(where + " order by score desc, id", params);
