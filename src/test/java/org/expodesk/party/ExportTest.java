@@ -54,11 +54,15 @@ class ExportTest {
             assertThat(first.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat((long) first.getCell(0).getNumericCellValue()).isEqualTo(evil);
             assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            // the text as it is, kept from becoming a formula by the cell's quote prefix
             assertThat(first.getCell(1).getStringCellValue())
-                    .isEqualTo("'=HYPERLINK(\"http://evil.example\",\"" + u + "\")");
-            assertThat(first.getCell(12).getStringCellValue()).isEqualTo("'@risk");
+                    .isEqualTo("=HYPERLINK(\"http://evil.example\",\"" + u + "\")");
+            assertThat(first.getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(first.getCell(12).getStringCellValue()).isEqualTo("@risk");
+            assertThat(first.getCell(12).getCellStyle().getQuotePrefixed()).isTrue();
             Row second = sheet.getRow(2);
             assertThat(second.getCell(1).getStringCellValue()).isEqualTo("上海" + u + "机械有限公司");
+            assertThat(second.getCell(1).getCellStyle().getQuotePrefixed()).isFalse();
             assertThat(second.getCell(13).getStringCellValue()).isEqualTo("MACH-TOOL");
         }
 

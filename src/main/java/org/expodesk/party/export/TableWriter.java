@@ -46,6 +46,7 @@ public final class TableWriter implements AutoCloseable {
     private final SXSSFSheet sheet;
     private final Path file;
     private int rows;
+    private CellStyle quotePrefixed;
 
     public TableWriter(Format format, Path file, String sheetName, List<String> header) {
         this.file = file;
@@ -95,7 +96,13 @@ public final class TableWriter implements AutoCloseable {
                 if (value instanceof Number n && !header) {
                     cell.setCellValue(n.doubleValue());
                 } else {
-                    cell.setCellValue(SafeCells.text(value));
+                    // the text exactly as stored (a phone "+49 …" stays itself); a formula-looking one is
+                    // marked quote-prefixed, so editing the cell in a spreadsheet does not make it a formula
+                    String text = String.valueOf(value);
+                    cell.setCellValue(text);
+                    if (!header && SafeCells.looksLikeFormula(text)) {
+                        cell.setCellStyle(quotePrefixed());
+                    }
                 }
                 if (bold != null) {
                     cell.setCellStyle(bold);
@@ -104,6 +111,14 @@ public final class TableWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private CellStyle quotePrefixed() {
+        if (quotePrefixed == null) {
+            quotePrefixed = workbook.createCellStyle();
+            quotePrefixed.setQuotePrefixed(true);
+        }
+        return quotePrefixed;
     }
 
     private CellStyle boldStyle() {
