@@ -10,6 +10,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -55,7 +56,8 @@ class ConsentTest {
     void anExhibitorRecordsAndReadsConsentsOfItsOwnPeopleOnly() {
         long own = TestOrganizations.create();
         long other = TestOrganizations.create();
-        long colleague = PeopleDedupTest.create(Map.of("familyName", "Own" + PeopleDedupTest.unique(), "organization", own), 201);
+        long colleague = PeopleDedupTest.create(Map.of("familyName", "Own" + PeopleDedupTest.unique(), "organization", own,
+                "tags", "difficult"), 201);
         long stranger = PeopleDedupTest.create(Map.of("familyName", "Stranger" + PeopleDedupTest.unique(),
                 "organization", other), 201);
         String exhibitor = TestUsers.exhibitor(own).token();
@@ -63,7 +65,13 @@ class ConsentTest {
         Map<String, Object> consent = Map.of("purpose", "MARKETING", "granted", true, "channel", "PORTAL");
 
         Api.as(exhibitor).body(consent).post("/api/people/" + colleague + "/consents").then().statusCode(201);
-        Api.as(exhibitor).get("/api/people/" + colleague + "/consents").then().statusCode(200).body("current", hasSize(1));
+        Api.asAdmin().body(Map.of("purpose", "TERMS", "granted", true, "channel", "PHONE", "note", "said yes on the phone"))
+                .post("/api/people/" + colleague + "/consents").then().statusCode(201);
+        Api.as(exhibitor).get("/api/people/" + colleague + "/consents").then().statusCode(200).body("current", hasSize(2))
+                .body("history.note", everyItem(nullValue())).body("history.recordedBy", everyItem(nullValue()));
+        // staff's tags and notes about a person are not the exhibitor's to read
+        Api.as(exhibitor).get("/api/people/" + colleague).then().statusCode(200).body("tags", hasSize(0));
+        Api.asAdmin().get("/api/people/" + colleague).then().body("tags", hasSize(1));
         Api.as(otherExhibitor).get("/api/people/" + colleague + "/consents").then().statusCode(404);
         Api.as(otherExhibitor).body(consent).post("/api/people/" + colleague + "/consents").then().statusCode(404);
         Api.as(exhibitor).get("/api/people/" + stranger + "/consents").then().statusCode(404);

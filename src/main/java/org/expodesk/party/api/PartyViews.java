@@ -83,6 +83,14 @@ public final class PartyViews {
                     employments.stream().map(EmploymentView::of).toList(), p.version, p.phoneE164, emails, phones,
                     p.mergedInto);
         }
+
+        /** What an exhibitor sees of one of its own people: no staff tags, no past employers. */
+        static PersonView forExhibitor(Person p, List<PersonContact> contacts) {
+            PersonView all = of(p, List.of(), contacts);
+            return new PersonView(all.id(), all.name(), all.familyName(), all.givenName(), all.easternOrder(),
+                    all.jobTitle(), all.email(), all.phone(), all.organization(), all.language(), List.of(), List.of(),
+                    all.version(), all.phoneE164(), all.emails(), all.phones(), null);
+        }
     }
 
     public record ConsentView(long id, String purpose, boolean granted, Instant at, String channel, String textVersion,
@@ -91,6 +99,12 @@ public final class PartyViews {
         static ConsentView of(Consent c) {
             return new ConsentView(c.id, c.purpose.name(), c.granted, c.occurredAt, c.channel.name(), c.textVersion,
                     c.note, c.recordedBy);
+        }
+
+        /** An exhibitor sees what was agreed and when, not staff notes or who on the staff recorded it. */
+        static ConsentView forExhibitor(Consent c) {
+            return new ConsentView(c.id, c.purpose.name(), c.granted, c.occurredAt, c.channel.name(), c.textVersion,
+                    null, null);
         }
     }
 

@@ -96,8 +96,9 @@ public class PersonResource {
     @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
     public PersonView get(@PathParam("id") long id) {
         Person p = visible(id);
-        // an exhibitor does not learn where its staff worked before
-        return PersonView.of(p, AccessRules.isStaff(identity) ? people.employments(id) : List.of(), people.contacts(id));
+        // an exhibitor does not learn where its staff worked before, nor how staff tag them
+        return AccessRules.isStaff(identity) ? PersonView.of(p, people.employments(id), people.contacts(id))
+                : PersonView.forExhibitor(p, people.contacts(id));
     }
 
     /** A further e-mail address or phone: {@code {kind: EMAIL|PHONE, value}}. */
@@ -114,8 +115,10 @@ public class PersonResource {
     @RolesAllowed({Roles.STAFF, Roles.EXHIBITOR})
     public ConsentState consents(@PathParam("id") long id) {
         visible(id);
-        return new ConsentState(consents.current(id).stream().map(ConsentView::of).toList(),
-                consents.history(id).stream().map(ConsentView::of).toList());
+        java.util.function.Function<org.expodesk.party.Consent, ConsentView> view = AccessRules.isStaff(identity)
+                ? ConsentView::of : ConsentView::forExhibitor;
+        return new ConsentState(consents.current(id).stream().map(view).toList(),
+                consents.history(id).stream().map(view).toList());
     }
 
     /** Records a grant or a withdrawal: {@code {purpose, granted, at?, channel, textVersion?, note?}}. */
@@ -214,6 +217,10 @@ public class PersonResource {
             throw ProblemException.notFound("Person");
         }
         AccessRules.requireOrganization(identity, p.organizationId, "Person");
+        if (p.mergedInto != null && !AccessRules.isStaff(identity)) {
+            // for an exhibitor a merged-away record is gone; staff follow mergedInto
+            throw ProblemException.notFound("Person");
+        }
         return p;
     }
 
