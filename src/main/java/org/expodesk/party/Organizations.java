@@ -199,11 +199,10 @@ public class Organizations implements OrganizationDirectory {
         lock(id);
         Organization o = get(id);
         if (o.mergedInto != null) {
-            throw ProblemException.conflict("This organization was merged into " + o.mergedInto + "; edit that one");
+            throw ProblemException.conflict("party_mergedAway");
         }
         if (c.version() == null || c.version() != o.version) {
-            throw ProblemException.conflict("The organization was changed by someone else in the meantime (version "
-                    + o.version + " now); reload it and apply your change again");
+            throw ProblemException.conflict("party_changedMeanwhile");
         }
         List<FieldError> errors = new ArrayList<>();
         String credit = c.creditStatus() == null ? o.creditStatus : creditStatus(c.creditStatus(), errors);

@@ -265,8 +265,7 @@ public class People {
                 .setParameter(1, id).getResultList();
         Person p = live(id);
         if (c.version() == null || c.version() != p.version) {
-            throw ProblemException.conflict("The person was changed by someone else in the meantime (version "
-                    + p.version + " now); reload them and apply your change again");
+            throw ProblemException.conflict("party_changedMeanwhile");
         }
         Person v = validated(new NewPerson(or(c.familyName(), p.familyName), or(c.givenName(), p.givenName),
                 c.easternOrder() != null ? c.easternOrder() : p.easternOrder, or(c.jobTitle(), p.jobTitle),
@@ -338,10 +337,10 @@ public class People {
     public Person live(long id) {
         Person p = get(id);
         if (p.mergedInto != null) {
-            throw ProblemException.conflict("That person was merged into " + p.mergedInto);
+            throw ProblemException.conflict("party_mergedAway");
         }
         if (Privacy.isErased(p)) {
-            throw ProblemException.conflict("This person's data was erased on request; nothing new is recorded about them");
+            throw ProblemException.conflict("party_erasedNoChange");
         }
         return p;
     }

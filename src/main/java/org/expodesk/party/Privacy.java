@@ -88,7 +88,7 @@ public class Privacy {
         Person p = people.get(personId);
         if (p.mergedInto != null) {
             // the person's data now lives on the survivor: erasing there erases this record too
-            throw ProblemException.conflict("This record was merged into person " + p.mergedInto + "; erase that one");
+            throw ProblemException.conflict("party_eraseSurvivor");
         }
         scrub(p);
         audit.record(AuditAction.PRIVACY_ERASE, "Person", String.valueOf(personId), reason);

@@ -57,7 +57,7 @@ public class Tickets {
     public Ticket move(long ticketId, String status, String resolution, String assignee) {
         Ticket t = get(ticketId);
         if (t.status == TicketStatus.CLOSED) {
-            throw ProblemException.conflict("A closed ticket no longer changes; raise a new one");
+            throw ProblemException.conflict("party_ticketClosed");
         }
         List<FieldError> errors = new ArrayList<>();
         if (resolution != null && resolution.length() > 2000) {

@@ -52,8 +52,9 @@ class OrganizationEditTest {
                 .body("errors.field", hasItem("creditStatus"));
         Api.asAdmin().body(Map.of("version", version, "city", "Xiamen")).patch("/api/organizations/" + id)
                 .then().statusCode(200);
-        Api.asAdmin().body(Map.of("version", version, "city", "Fuzhou")).patch("/api/organizations/" + id)
-                .then().statusCode(409);
+        Api.asAdmin().header("Accept-Language", "zh-CN").body(Map.of("version", version, "city", "Fuzhou"))
+                .patch("/api/organizations/" + id).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("其他人刚刚修改了此记录"));
         Api.asAdmin().get("/api/organizations/" + id).then().body("city", equalTo("Xiamen"))
                 .body("email", equalTo("info@tea" + unique + ".example.cn")).body("name", equalTo("Xiamen Tea " + unique));
     }

@@ -87,6 +87,7 @@ class ReviewPagesBrowserTest {
 
             page.navigate(base + "customers/review?q=" + unique);
             assertThat(page.locator("h2").first()).hasText("疑似重复记录");
+            assertThat(page.getByTestId("review-pair")).containsText("名称相似");
             page.getByTestId("review-pair").getByTestId("dismiss").click();
             assertThat(page.locator(".flash")).containsText("已标记为两条不同的记录");
             assertThat(page.getByTestId("review-empty")).isVisible();

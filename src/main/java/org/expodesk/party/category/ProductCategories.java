@@ -70,7 +70,7 @@ public class ProductCategories {
         if (r.version() == null) {
             errors.add(new FieldError("version", "field_required"));
         } else if (r.version() != c.version) {
-            throw ProblemException.conflict("The category was changed meanwhile; reload it.");
+            throw ProblemException.conflict("party_changedMeanwhile");
         }
         String nameEn = r.nameEn() == null ? c.nameEn : FieldChecks.text(r.nameEn(), "nameEn", 200, true, errors);
         String nameZh = r.nameZh() == null ? c.nameZh : FieldChecks.text(r.nameZh(), "nameZh", 200, true, errors);

@@ -95,7 +95,7 @@ class MergeRecords {
             throw ProblemException.notFound("Merge");
         }
         if (log.undoneAt != null) {
-            throw ProblemException.conflict("This merge was already undone");
+            throw ProblemException.conflict("party_mergeAlreadyUndone");
         }
         return log;
     }

@@ -57,7 +57,7 @@ public class OrganizationMerge {
             throw ProblemException.invalid("duplicate", "party_organizationUnknown");
         }
         if (duplicate.mergedInto != null) {
-            throw ProblemException.conflict("That organization was already merged into " + duplicate.mergedInto);
+            throw ProblemException.conflict("party_mergedAway");
         }
         Map<String, Object> before = values(survivor);
         apply(survivor, MergeRecords.chosen(FIELDS, before, values(duplicate), takeFromDuplicate));
@@ -83,7 +83,7 @@ public class OrganizationMerge {
         MergeLog log = MergeRecords.inForce(mergeId, KIND);
         lock(Math.min(log.survivorId, log.duplicateId));
         lock(Math.max(log.survivorId, log.duplicateId));
-        MergeRecords.requireLatest(log, "A later merge involving these organizations must be undone first");
+        MergeRecords.requireLatest(log, "party_mergeLaterFirst");
         Organization survivor = Organization.findById(log.survivorId);
         Organization duplicate = Organization.findById(log.duplicateId);
         apply(survivor, records.reverted(FIELDS, log, values(survivor)));
@@ -157,7 +157,7 @@ public class OrganizationMerge {
             throw ProblemException.notFound("Organization");
         }
         if (o.mergedInto != null) {
-            throw ProblemException.conflict("That organization was merged into " + o.mergedInto);
+            throw ProblemException.conflict("party_mergedAway");
         }
         return o;
     }

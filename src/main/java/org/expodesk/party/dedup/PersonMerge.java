@@ -55,18 +55,18 @@ public class PersonMerge {
             throw ProblemException.notFound("Person");
         }
         if (survivor.mergedInto != null) {
-            throw ProblemException.conflict("That person was merged into " + survivor.mergedInto);
+            throw ProblemException.conflict("party_mergedAway");
         }
         Person duplicate = Person.findById(duplicateId);
         if (duplicate == null) {
             throw ProblemException.invalid("duplicate", "party_personUnknown");
         }
         if (duplicate.mergedInto != null) {
-            throw ProblemException.conflict("That person was already merged into " + duplicate.mergedInto);
+            throw ProblemException.conflict("party_mergedAway");
         }
         if (Privacy.isErased(survivor) || Privacy.isErased(duplicate)) {
             // an erased record takes nothing new, and gives nothing back
-            throw ProblemException.conflict("A person whose data was erased on request cannot be merged");
+            throw ProblemException.conflict("party_mergeErased");
         }
         Map<String, Object> before = values(survivor);
         apply(survivor, MergeRecords.chosen(FIELDS, before, values(duplicate), takeFromDuplicate));
@@ -96,7 +96,7 @@ public class PersonMerge {
         MergeLog log = MergeRecords.inForce(mergeId, KIND);
         lock(Math.min(log.survivorId, log.duplicateId));
         lock(Math.max(log.survivorId, log.duplicateId));
-        MergeRecords.requireLatest(log, "A later merge involving these people must be undone first");
+        MergeRecords.requireLatest(log, "party_mergeLaterFirst");
         Person survivor = Person.findById(log.survivorId);
         Person duplicate = Person.findById(log.duplicateId);
         apply(survivor, records.reverted(FIELDS, log, values(survivor)));

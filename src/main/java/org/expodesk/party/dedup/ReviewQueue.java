@@ -70,7 +70,7 @@ public class ReviewQueue {
             throw ProblemException.notFound("Review item");
         }
         if (!DedupCandidate.OPEN.equals(c.status)) {
-            throw ProblemException.conflict("This pair was already decided: " + c.status);
+            throw ProblemException.conflict("party_pairDecided");
         }
         c.status = status;
         c.decidedBy = by;

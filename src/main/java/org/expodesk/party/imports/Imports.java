@@ -279,7 +279,7 @@ public class Imports {
 
     private static void requireWaiting(ImportRun run) {
         if (run.status != ImportRun.Status.UPLOADED) {
-            throw ProblemException.conflict("This import has already been started.");
+            throw ProblemException.conflict("party_import_alreadyStarted");
         }
     }
 

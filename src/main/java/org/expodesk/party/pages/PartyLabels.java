@@ -58,12 +58,35 @@ public final class PartyLabels {
         return percent(java.math.BigDecimal.valueOf(match.score()));
     }
 
+    /**
+     * The matcher's reasons ("same credit code, name 0.93") in the reader's language; the matchers
+     * store them in English words, one phrase per piece of evidence.
+     */
+    static String reasonsLabel(String reasons, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return reasonsLabel(java.util.Arrays.asList(reasons.split(",\\s*")), locale);
+    }
+
+    static String reasonsLabel(java.util.List<String> reasons,
+                               @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        for (String reason : reasons) {
+            String r = reason.trim();
+            if (r.startsWith("name ")) {
+                shown.add(text(locale, "party_reason_name", r.substring(5)));
+            } else {
+                String key = "party_reason_" + r.replace("e-mail", "email").replace(' ', '_');
+                shown.add(Messages.has(key) ? text(locale, key) : r);
+            }
+        }
+        return String.join(text(locale, "party_reason_separator"), shown);
+    }
+
     /** The translated name of a mergeable field ({@code OrganizationMerge.FIELDS}). */
     static String mergeFieldLabel(String field, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         return text(locale, "party_field_" + field);
     }
 
-    private static String text(Object locale, String key) {
-        return Messages.text(MessageExtensions.locale(locale), key);
+    private static String text(Object locale, String key, Object... args) {
+        return Messages.text(MessageExtensions.locale(locale), key, args);
     }
 }

@@ -163,12 +163,13 @@ public class ErrorMapping {
         return builder.build();
     }
 
-    /** Field messages are message keys where the domain knows them; the client reads sentences. */
+    /** Field messages (and a detail) are message keys where the domain knows them; the client reads sentences. */
     private Problem translate(Problem problem) {
-        if (problem.errors() == null || problem.errors().isEmpty()) {
-            return problem;
-        }
         Locale locale = requestLocale.get();
+        if (problem.errors() == null || problem.errors().isEmpty()) {
+            return Messages.has(problem.detail()) ? new Problem(problem.type(), problem.title(), problem.status(),
+                    Messages.text(locale, problem.detail()), problem.errors(), problem.allowed()) : problem;
+        }
         List<FieldError> errors = problem.errors().stream()
                 .map(err -> Messages.has(err.message())
                         ? new FieldError(err.field(), Messages.text(locale, err.message())) : err)

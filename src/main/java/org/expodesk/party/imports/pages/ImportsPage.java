@@ -182,6 +182,6 @@ public class ImportsPage {
         if (errors != null && !errors.isEmpty()) {
             return Imports.text(language, errors.get(0).message());
         }
-        return refused.getMessage();
+        return Messages.text(language, refused.getMessage());
     }
 }
