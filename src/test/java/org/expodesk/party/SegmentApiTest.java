@@ -71,8 +71,14 @@ class SegmentApiTest {
                 .then().body("total", equalTo(2)).body("items.id", contains((int) loyalLapsed));
 
         Map<String, Object> any = Map.of("participations", List.of(Map.of("exhibition", e2026)));
+        long version = Api.asAdmin().get("/api/segments/" + segment).then().extract().jsonPath().getLong("version");
         Api.asAdmin().body(Map.of("name", "At 2026", "kind", "organizations", "filter", any))
+                .put("/api/segments/" + segment).then().statusCode(400).body("errors[0].field", equalTo("version"));
+        Api.asAdmin().body(Map.of("name", "At 2026", "kind", "organizations", "filter", any, "version", version))
                 .put("/api/segments/" + segment).then().statusCode(200).body("name", equalTo("At 2026"));
+        // a second change made on the same, now old, reading is refused: nothing is silently overwritten
+        Api.asAdmin().body(Map.of("name", "Lost edit", "kind", "organizations", "filter", any, "version", version))
+                .put("/api/segments/" + segment).then().statusCode(409);
         Api.asAdmin().get("/api/segments/" + segment + "/members").then()
                 .body("items.id", containsInAnyOrder((int) loyalLapsed, (int) stillComing));
         Api.asAdmin().delete("/api/segments/" + segment).then().statusCode(204);
@@ -134,7 +140,7 @@ class SegmentApiTest {
         long segment = ((Number) Api.asAdmin().body(Map.of("name", name, "kind", "organizations", "filter",
                         Map.of("participations", List.of(Map.of("exhibition", exhibition))))).post("/api/segments").then()
                 .statusCode(201).extract().path("id")).longValue();
-        Api.asAdmin().body(Map.of("name", name, "kind", "organizations", "filter",
+        Api.asAdmin().body(Map.of("name", name, "kind", "organizations", "version", 0, "filter",
                         Map.of("participations", List.of(Map.of("exhibition", exhibition, "role", "clown")))))
                 .put("/api/segments/" + segment).then().statusCode(400)
                 .body("errors[0].field", equalTo("filter.participations"));

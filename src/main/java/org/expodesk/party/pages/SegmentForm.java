@@ -16,7 +16,7 @@ import java.util.Locale;
 public record SegmentForm(String name, String description, String kind, String countries, String province,
                           String city, String industry, List<String> categories, String tagsAny, String tagsAll,
                           String verification, String owner, List<ClauseRow> clauses, String organization,
-                          String language) {
+                          String language, Long version) {
 
     /** One "did / did not take part in edition E as R" row. */
     public record ClauseRow(String mode, String exhibition, String role) {
@@ -28,7 +28,7 @@ public record SegmentForm(String name, String description, String kind, String c
 
     static SegmentForm empty() {
         return new SegmentForm("", "", "ORGANIZATIONS", "", "", "", "", List.of(), "", "", "", "",
-                withSpareRows(List.of()), "", "");
+                withSpareRows(List.of()), "", "", null);
     }
 
     static SegmentForm of(Segment s, SegmentFilter f) {
@@ -41,7 +41,7 @@ public record SegmentForm(String name, String description, String kind, String c
                 String.join(", ", f.countries()), blank(f.province()), blank(f.city()), blank(f.industry()),
                 f.categories(), String.join(", ", f.tagsAny()), String.join(", ", f.tagsAll()),
                 blank(f.verification()), blank(f.owner()), withSpareRows(rows),
-                f.organization() == null ? "" : String.valueOf(f.organization()), blank(f.language()));
+                f.organization() == null ? "" : String.valueOf(f.organization()), blank(f.language()), s.version);
     }
 
     static List<ClauseRow> rows(List<String> modes, List<String> exhibitions, List<String> roles) {
@@ -80,7 +80,7 @@ public record SegmentForm(String name, String description, String kind, String c
         SegmentFilter filter = new SegmentFilter(list(countries), province, city, industry,
                 categories == null ? List.of() : categories, list(tagsAny), list(tagsAll), verification, owner, clauses,
                 organizationId, kind.toUpperCase(Locale.ROOT).equals("PEOPLE") ? language : null, null);
-        return new Segments.NewSegment(name, description, kind, filter);
+        return new Segments.NewSegment(name, description, kind, filter, version);
     }
 
     public boolean has(String category) {

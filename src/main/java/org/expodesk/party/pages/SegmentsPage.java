@@ -184,7 +184,8 @@ public class SegmentsPage {
                 if (refused.problem().status() == 404) {
                     throw refused;
                 }
-                return Response.status(400).entity(builder(id, form, formErrors(refused), null)).build();
+                return Response.status(refused.problem().status() == 409 ? 409 : 400)
+                        .entity(builder(id, form, formErrors(refused), null)).build();
             }
         }
         return Response.status(400).entity(builder(id, form, errors.map(), null)).build();
@@ -243,13 +244,15 @@ public class SegmentsPage {
         String organization;
         @RestForm
         String language;
+        @RestForm
+        Long version;
 
         SegmentForm form() {
             return new SegmentForm(text(name), text(description), kind == null || kind.isBlank() ? "ORGANIZATIONS" : kind,
                     text(countries), text(province), text(city), text(industry),
                     categories == null ? List.of() : categories, text(tagsAny), text(tagsAll), text(verification),
                     text(owner), SegmentForm.rows(clauseMode, clauseExhibition, clauseRole), text(organization),
-                    text(language));
+                    text(language), version);
         }
 
         private static String text(String value) {

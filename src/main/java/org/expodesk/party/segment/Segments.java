@@ -54,7 +54,12 @@ public class Segments {
     @Inject
     ExhibitionService exhibitions;
 
-    public record NewSegment(String name, String description, String kind, SegmentFilter filter) {
+    /** {@code version}: on a change, the version last read (required; stale → 409); ignored on create. */
+    public record NewSegment(String name, String description, String kind, SegmentFilter filter, Long version) {
+
+        public NewSegment(String name, String description, String kind, SegmentFilter filter) {
+            this(name, description, kind, filter, null);
+        }
     }
 
     /** A filter as checked: normalised, with category codes and the owner resolved to ids. */
@@ -74,6 +79,12 @@ public class Segments {
 
     public Segment update(long id, NewSegment r) {
         Segment s = get(id);
+        if (r.version() == null) {
+            throw ProblemException.invalid("version", "field_required");
+        }
+        if (r.version() != s.version) {
+            throw ProblemException.conflict("party_changedMeanwhile");
+        }
         fill(s, r);
         return s;
     }
