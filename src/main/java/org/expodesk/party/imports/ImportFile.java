@@ -54,10 +54,10 @@ public final class ImportFile {
 
     static {
         // a zip bomb: a tiny file inflating to gigabytes; POI refuses entries inflating more than
-        // 100 times or past 100 MB
+        // 100 times or past 50 MB, and workbooks of more parts than a customer list ever has
         ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
-        ZipSecureFile.setMaxFileCount(1000);
+        ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
+        ZipSecureFile.setMaxFileCount(200);
     }
 
     private ImportFile() {
@@ -176,7 +176,15 @@ public final class ImportFile {
 
     private static List<String> readXlsx(byte[] content, RowSink sink, Consumer<List<String>> onHeader) {
         List<List<String>> header = new ArrayList<>();
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+        // opened from a file, the package inflates one part when it is read, not every part up front
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("expodesk-import-", ".xlsx");
+            java.nio.file.Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             Iterator<InputStream> sheets = reader.getSheetsData();
@@ -196,6 +204,12 @@ public final class ImportFile {
         } catch (Exception e) {
             // also POI's refusal of a zip bomb, and a damaged workbook
             throw ImportRefused.invalid("party_import_badWorkbook", "The workbook could not be read.", null);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
         }
         if (header.isEmpty()) {
             throw ImportRefused.unprocessable("party_import_empty", "The file is empty.");
