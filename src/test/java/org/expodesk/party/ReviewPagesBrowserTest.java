@@ -123,6 +123,10 @@ class ReviewPagesBrowserTest {
                     .body("summary", contains("Wants samples " + unique));
 
             page.navigate(base + "customers/review?kind=people");
+            // the whole-database scan, started and followed in the page until it is done
+            page.getByTestId("start-scan").click();
+            assertThat(page.getByTestId("scan-status")).hasText("Last scan finished.",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
             page.getByTestId("merge-row").filter(new com.microsoft.playwright.Locator.FilterOptions()
                     .setHasText("Zhang" + unique)).first().getByTestId("undo-merge").click();
             assertThat(page.locator(".flash")).containsText("The merge is undone");

@@ -21,6 +21,8 @@ import org.expodesk.party.Organizations;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.dedup.DedupCandidate;
+import org.expodesk.party.dedup.DedupScan;
+import org.expodesk.party.dedup.DedupScans;
 import org.expodesk.party.dedup.MergeLog;
 import org.expodesk.party.dedup.OrganizationMatcher;
 import org.expodesk.party.dedup.OrganizationMerge;
@@ -91,7 +93,9 @@ public class ReviewPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance review(Kind kind, List<Pair> pairs, String q, String qParam, int page, int pages,
-                                              List<Merge> merges);
+                                              List<Merge> merges, DedupScan scan);
+
+        static native TemplateInstance review$scan(Kind kind, DedupScan scan);
 
         static native TemplateInstance merge(Kind kind, Side survivor, Side duplicate, Long candidate,
                                              List<FieldChoice> fields, Map<String, String> errors);
@@ -119,6 +123,9 @@ public class ReviewPage {
 
     @Inject
     PersonMerge personMerges;
+
+    @Inject
+    DedupScans scans;
 
     @Inject
     CurrentUser currentUser;
@@ -156,8 +163,35 @@ public class ReviewPage {
             merges.add(new Merge(m, kind, anySide(kind, m.survivorId), anySide(kind, m.duplicateId)));
         }
         String query0 = q == null ? "" : q;
+        DedupScan scan = DedupScan.<DedupScan>find("kind = ?1 order by id desc", kind.name()).firstResult();
         return Templates.review(kind, pairs, query0, URLEncoder.encode(query0, StandardCharsets.UTF_8), p,
-                (int) ((total + SHOWN - 1) / SHOWN), merges);
+                (int) ((total + SHOWN - 1) / SHOWN), merges, scan);
+    }
+
+    /** Looks through the whole database for duplicates in the background; the page follows its progress. */
+    @POST
+    @Path("/scans")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response scan(@RestForm String kind) {
+        Kind k = Kind.of(kind);
+        try {
+            DedupScan scan = scans.start(k.path, currentUser.require().username());
+            scans.launch(scan.id);
+            return Pages.redirectWithFlash(back(k, null), "party_scanStarted");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() != 409) {
+                throw refused;
+            }
+            return Pages.redirectWithFlash(back(k, null), "party_scanRunning");
+        }
+    }
+
+    /** The progress of a scan, refreshed by the page while it runs. */
+    @GET
+    @Path("/scans/{id}")
+    public TemplateInstance scanProgress(@PathParam("id") long id) {
+        DedupScan scan = scans.get(id);
+        return Templates.review$scan(Kind.valueOf(scan.kind), scan);
     }
 
     /** Merging by hand: what in the database looks like this record, each with the merge screen a click away. */
