@@ -33,13 +33,15 @@ public class SearchIndex {
     @Inject
     AgroalDataSource dataSource;
 
-    void index(Organization o) {
-        write(ORGANIZATION, o.id, o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone));
+    /** {@code replace}: false for a record just created, which has no terms to delete first. */
+    void index(Organization o, boolean replace) {
+        write(ORGANIZATION, o.id, o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone),
+                replace);
     }
 
-    void index(Person p) {
+    void index(Person p, boolean replace) {
         write(PERSON, p.id, Privacy.isErased(p) || p.mergedInto != null ? Set.of()
-                : SearchTerms.person(p.familyName, p.givenName, p.phone));
+                : SearchTerms.person(p.familyName, p.givenName, p.phone), replace);
     }
 
     /**
@@ -87,16 +89,18 @@ public class SearchIndex {
     }
 
     void forget(String type, long id) {
-        write(type, id, Set.of());
+        write(type, id, Set.of(), true);
     }
 
-    private void write(String type, long id, Set<String> terms) {
+    private void write(String type, long id, Set<String> terms, boolean replace) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(DELETE);
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             delete.setString(1, type);
             delete.setLong(2, id);
-            delete.executeUpdate();
+            if (replace) {
+                delete.executeUpdate();
+            }
             for (String term : terms) {
                 insert.setString(1, type);
                 insert.setLong(2, id);
