@@ -81,8 +81,8 @@ public class Organizations implements OrganizationDirectory {
         return new Created(o, false, possible);
     }
 
-    /** Creates of one company take turns on its strongest key: the credit code, else the name key. */
-    private static String lockKey(NewOrganization r) {
+    /** Creates of one company take turns on its strongest key: the credit code, else the name key (an import takes a chunk's at once). */
+    public static String lockKey(NewOrganization r) {
         return r.creditCode() != null && !r.creditCode().isBlank()
                 ? "cc:" + r.creditCode().replaceAll("\\s", "").toUpperCase(Locale.ROOT)
                 : "nk:" + NameKeys.organization(r.name());

@@ -53,15 +53,23 @@ public class SearchIndex {
     public List<Long> alikeOrganizations(String name, String nameLatin, int common, int limit) {
         Set<String> terms = SearchTerms.organization(name, nameLatin, null);
         List<String> rare = new ArrayList<>();
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        List<String> all = List.copyOf(terms);
+        // every term's count, each read no further than common + 1 rows, in one round trip
+        String counts = String.join(" UNION ALL ", Collections.nCopies(all.size(), "SELECT ? AS term, (SELECT COUNT(*)"
+                + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t) AS n"));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search_term"
-                     + " WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t")) {
-            for (String term : terms) {
-                count.setString(1, term);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) <= common) {
-                        rare.add(term);
+             PreparedStatement count = connection.prepareStatement(counts)) {
+            for (int i = 0; i < all.size(); i++) {
+                count.setString(2 * i + 1, all.get(i));
+                count.setString(2 * i + 2, all.get(i));
+            }
+            try (ResultSet rs = count.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(2) <= common) {
+                        rare.add(rs.getString(1));
                     }
                 }
             }

@@ -205,6 +205,9 @@ public class ImportChunks {
                 .toList();
         List<MappedRow> toMatch = new ArrayList<>();
         List<Long> companyIds = new ArrayList<>();
+        keyLocks.lockAll(fresh.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
+                .filter(name -> !organizationIds.containsKey(org.expodesk.party.NameKeys.organization(name)))
+                .map(name -> Organizations.lockKey(company(name))).toList());
         for (MappedRow row : fresh) {
             Long organizationId = company(row.values(), organizationIds);
             if (row.get("email") == null || !byEmail.containsKey(row.get("email"))) {
@@ -257,8 +260,13 @@ public class ImportChunks {
             return null;
         }
         return organizationIds.computeIfAbsent(org.expodesk.party.NameKeys.organization(orgName),
-                k -> organizations.createOrMatch(new Organizations.NewOrganization(orgName, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null)).organization().id);
+                k -> organizations.createOrMatch(company(orgName)).organization().id);
+    }
+
+    /** A company known by its name only, as a people file names it. */
+    private static Organizations.NewOrganization company(String name) {
+        return new Organizations.NewOrganization(name, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
     private Outcome person(MappedRow row, long[] record, Map<String, Person> byEmail, Map<String, Long> organizationIds,
