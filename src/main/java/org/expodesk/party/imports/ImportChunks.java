@@ -201,8 +201,9 @@ public class ImportChunks {
      */
     private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
                                            Map<String, Long> organizationIds) {
-        List<MappedRow> fresh = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint())))
-                .toList();
+        // a row the create would refuse leaves nothing behind, not even its company
+        List<MappedRow> fresh = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint()))
+                && phoneRefused(r, byEmail, organizationIds) == null).toList();
         List<MappedRow> toMatch = new ArrayList<>();
         List<Long> companyIds = new ArrayList<>();
         keyLocks.lockAll(fresh.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
@@ -239,14 +240,19 @@ public class ImportChunks {
         return blocks;
     }
 
-    /** The create's check of a new person's phone (read in the company's country), for a row that creates one. */
+    /**
+     * The create's check of a new person's phone, for a row that creates one: read in the country of
+     * the row's company if the run has it already, else without one, as a company known only by its
+     * name is created (it is never a sure match for an existing one).
+     */
     private FieldError phoneRefused(MappedRow row, Map<String, Person> byEmail, Map<String, Long> organizationIds) {
         String phone = row.get("phone");
         String email = row.get("email");
         if (phone == null || email != null && byEmail.containsKey(email)) {
             return null;
         }
-        Long organizationId = company(row.values(), organizationIds);
+        String name = row.get("organization");
+        Long organizationId = name == null ? null : organizationIds.get(org.expodesk.party.NameKeys.organization(name));
         Organization company = organizationId == null ? null : Organization.findById(organizationId);
         List<FieldError> problems = new ArrayList<>();
         Phones.e164(phone, company == null || company.mergedInto != null ? null : company.country, "phone", problems);

@@ -81,10 +81,10 @@ class ImportJobTest {
     @Test
     void aPhoneTheCreateWouldRefuseIsThatRowsErrorAndTheRestOfItsChunkIsImported() {
         String u = unique();
-        String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "phone"),
-                List.of("Moreau", "Claire", "claire" + u + "@example.fr", "+33 6 12 34 56 78"),
-                List.of("Petit", "Louis", "louis" + u + "@example.fr", "+33 12"),
-                List.of("Roux", "Emma", "emma" + u + "@example.fr", "+33 6 98 76 54 32")));
+        String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "phone", "organization"),
+                List.of("Moreau", "Claire", "claire" + u + "@example.fr", "+33 6 12 34 56 78", ""),
+                List.of("Petit", "Louis", "louis" + u + "@example.fr", "+33 12", "Petit " + u + " Vins SARL"),
+                List.of("Roux", "Emma", "emma" + u + "@example.fr", "+33 6 98 76 54 32", "")));
         ImportRun run = jobs.importNow(text.getBytes(StandardCharsets.UTF_8), "phones-" + u + ".csv", ImportKind.PEOPLE,
                 null, "admin");
         assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
@@ -99,6 +99,10 @@ class ImportJobTest {
         });
         long louis = QuarkusTransaction.requiringNew().call(() -> Person.count("email", "louis" + u + "@example.fr"));
         assertThat(louis).isZero();
+        // nothing of the refused row is left behind, not even its company
+        long company = QuarkusTransaction.requiringNew().call(() -> Organization.count("name like ?1",
+                "Petit " + u + "%"));
+        assertThat(company).isZero();
     }
 
     @Test
