@@ -106,7 +106,8 @@ public class ImportChunks {
                     outcome = seen < 0 ? Outcome.UNCHANGED : Outcome.MERGED;
                 } else {
                     long[] record = new long[1];
-                    FieldError phone = run.kind == ImportKind.PEOPLE ? phoneRefused(row, byEmail, organizationIds) : null;
+                    FieldError phone = run.kind == ImportKind.PEOPLE ? phoneRefused(row, byEmail, organizationIds)
+                            : phoneRefused(row.get("phone"), row.get("country"));
                     if (phone != null) {
                         // what the create would refuse, refused before it: a refused create dooms its whole chunk
                         errors.add(error(run.id, row.rowNo(), phone.field(), phone.message()));
@@ -254,8 +255,16 @@ public class ImportChunks {
         String name = row.get("organization");
         Long organizationId = name == null ? null : organizationIds.get(org.expodesk.party.NameKeys.organization(name));
         Organization company = organizationId == null ? null : Organization.findById(organizationId);
+        return phoneRefused(phone, company == null || company.mergedInto != null ? null : company.country);
+    }
+
+    /** The create's check of a phone read in a country (an organization row: its own). */
+    private static FieldError phoneRefused(String phone, String country) {
+        if (phone == null) {
+            return null;
+        }
         List<FieldError> problems = new ArrayList<>();
-        Phones.e164(phone, company == null || company.mergedInto != null ? null : company.country, "phone", problems);
+        Phones.e164(phone, country == null ? null : country.trim().toUpperCase(Locale.ROOT), "phone", problems);
         return problems.isEmpty() ? null : problems.get(0);
     }
 

@@ -106,6 +106,26 @@ class ImportJobTest {
     }
 
     @Test
+    void anOrganizationRowWithAPhoneTheCreateWouldRefuseIsThatRowsError() {
+        String u = unique();
+        String text = ImportTestFiles.csv(List.of(List.of("name", "country", "phone"),
+                List.of("Garnet " + u + " Mills", "DE", "+49 30 1234567"),
+                List.of("Hazel " + u + " Paper", "DE", "12"),
+                List.of("Iris " + u + " Glass", "DE", "")));
+        ImportRun run = jobs.importNow(text.getBytes(StandardCharsets.UTF_8), "org-phones-" + u + ".csv",
+                ImportKind.ORGANIZATIONS, null, "admin");
+        assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
+        assertThat(run.created).isEqualTo(2);
+        assertThat(run.errors).isEqualTo(1);
+        List<ImportRowError> errors = QuarkusTransaction.requiringNew().call(() -> ImportRowError.list("importId",
+                run.id));
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.rowNo).isEqualTo(3);
+            assertThat(e.field).isEqualTo("phone");
+        });
+    }
+
+    @Test
     void aLaterRowOfAChunkFindsThePersonAnEarlierRowCreatedByPhoneAndName() {
         String u = unique();
         String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "phone", "organization"),
