@@ -81,8 +81,31 @@ public class Organizations implements OrganizationDirectory {
         return new Created(o, false, possible);
     }
 
-    /** Creates of one company take turns on its strongest key: the credit code, else the name key. */
-    private static String lockKey(NewOrganization r) {
+    /**
+     * A company that a list names by its name alone (the company column of a people file): the one
+     * live organization of that very name (name key) when there is exactly one. A name alone is
+     * never a sure match for dedup, but as a reference to a company already in the database it is
+     * what the user means; with none, or several namesakes, it goes through {@link #createOrMatch}.
+     */
+    public Organization named(String name) {
+        return uniquelyNamed(name).orElseGet(() -> createOrMatch(new NewOrganization(name, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null)).organization());
+    }
+
+    /** The one live organization with this name key, if exactly one has it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Organization> uniquelyNamed(String name) {
+        String key = NameKeys.organization(name);
+        if (key.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Organization> same = Organization.<Organization>find("nameKey = ?1 and mergedInto is null", key)
+                .page(0, 2).list();
+        return same.size() == 1 ? java.util.Optional.of(same.get(0)) : java.util.Optional.empty();
+    }
+
+    /** Creates of one company take turns on its strongest key: the credit code, else the name key (an import takes a chunk's at once). */
+    public static String lockKey(NewOrganization r) {
         return r.creditCode() != null && !r.creditCode().isBlank()
                 ? "cc:" + r.creditCode().replaceAll("\\s", "").toUpperCase(Locale.ROOT)
                 : "nk:" + NameKeys.organization(r.name());

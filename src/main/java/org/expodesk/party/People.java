@@ -68,13 +68,21 @@ public class People {
      * matches go to the review queue.
      */
     public Created createOrMatch(NewPerson r) {
+        return createOrMatch(r, null);
+    }
+
+    /** The same, with the blocks of a whole import chunk read ahead ({@code null}: none), kept up to date here. */
+    public Created createOrMatch(NewPerson r, PersonMatcher.Blocks blocks) {
         // first statement of the transaction: a second create of the same person waits here
         keyLocks.lock(lockKey(r));
         Draft d = validated(r);
-        List<PersonMatcher.Match> matches = matcher.matches(d.person(), allEmails(d), allPhones(d));
+        List<PersonMatcher.Match> matches = matcher.matches(d.person(), allEmails(d), allPhones(d), blocks);
         if (!matches.isEmpty() && matches.get(0).verdict() == PersonMatcher.Verdict.SURE) {
             Person existing = matches.get(0).person();
             fillGaps(existing, d);
+            if (blocks != null) {
+                blocks.add(existing, allEmails(d), allPhones(d));
+            }
             return new Created(existing, true, List.of());
         }
         Person p = d.person();
@@ -88,6 +96,9 @@ public class People {
         for (PersonContact phone : d.phones()) {
             addContact(p, PersonContact.PHONE, phone.value, phone.e164);
         }
+        if (blocks != null) {
+            blocks.add(p, allEmails(d), allPhones(d));
+        }
         List<PersonMatcher.Match> possible = matches.stream().limit(5).toList();
         for (PersonMatcher.Match m : possible) {
             review.propose("PERSON", p.id, m.person().id, m.score(), String.join(", ", m.reasons()));
@@ -95,8 +106,8 @@ public class People {
         return new Created(p, false, possible);
     }
 
-    /** Creates of one person take turns on their e-mail address, else their name key. */
-    private static String lockKey(NewPerson r) {
+    /** Creates of one person take turns on their e-mail address, else their name key (an import takes a chunk's at once). */
+    public static String lockKey(NewPerson r) {
         return r.email() != null && !r.email().isBlank() ? "pe:" + r.email().trim().toLowerCase(Locale.ROOT)
                 : "pn:" + NameKeys.person(r.familyName(), r.givenName());
     }
@@ -112,8 +123,10 @@ public class People {
         p.phone = FieldChecks.text(r.phone(), "phone", 50, false, errors);
         String country = null;
         if (r.organization() != null) {
-            if (organizations.exists(r.organization())) {
-                country = organizations.get(r.organization()).country;
+            // one read, and none for a company this transaction has already read (an import's chunk)
+            Organization organization = Organization.findById(r.organization());
+            if (organization != null && organization.mergedInto == null) {
+                country = organization.country;
             } else {
                 errors.add(new FieldError("organization", "party_organizationUnknown"));
             }

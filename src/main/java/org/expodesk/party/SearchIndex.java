@@ -33,13 +33,15 @@ public class SearchIndex {
     @Inject
     AgroalDataSource dataSource;
 
-    void index(Organization o) {
-        write(ORGANIZATION, o.id, o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone));
+    /** {@code replace}: false for a record just created, which has no terms to delete first. */
+    void index(Organization o, boolean replace) {
+        write(ORGANIZATION, o.id, o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone),
+                replace);
     }
 
-    void index(Person p) {
+    void index(Person p, boolean replace) {
         write(PERSON, p.id, Privacy.isErased(p) || p.mergedInto != null ? Set.of()
-                : SearchTerms.person(p.familyName, p.givenName, p.phone));
+                : SearchTerms.person(p.familyName, p.givenName, p.phone), replace);
     }
 
     /**
@@ -51,15 +53,23 @@ public class SearchIndex {
     public List<Long> alikeOrganizations(String name, String nameLatin, int common, int limit) {
         Set<String> terms = SearchTerms.organization(name, nameLatin, null);
         List<String> rare = new ArrayList<>();
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        List<String> all = List.copyOf(terms);
+        // every term's count, each read no further than common + 1 rows, in one round trip
+        String counts = String.join(" UNION ALL ", Collections.nCopies(all.size(), "SELECT ? AS term, (SELECT COUNT(*)"
+                + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t) AS n"));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search_term"
-                     + " WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t")) {
-            for (String term : terms) {
-                count.setString(1, term);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) <= common) {
-                        rare.add(term);
+             PreparedStatement count = connection.prepareStatement(counts)) {
+            for (int i = 0; i < all.size(); i++) {
+                count.setString(2 * i + 1, all.get(i));
+                count.setString(2 * i + 2, all.get(i));
+            }
+            try (ResultSet rs = count.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(2) <= common) {
+                        rare.add(rs.getString(1));
                     }
                 }
             }
@@ -87,16 +97,18 @@ public class SearchIndex {
     }
 
     void forget(String type, long id) {
-        write(type, id, Set.of());
+        write(type, id, Set.of(), true);
     }
 
-    private void write(String type, long id, Set<String> terms) {
+    private void write(String type, long id, Set<String> terms, boolean replace) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(DELETE);
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             delete.setString(1, type);
             delete.setLong(2, id);
-            delete.executeUpdate();
+            if (replace) {
+                delete.executeUpdate();
+            }
             for (String term : terms) {
                 insert.setString(1, type);
                 insert.setLong(2, id);

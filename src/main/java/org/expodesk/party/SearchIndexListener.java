@@ -9,12 +9,20 @@ import jakarta.persistence.PostUpdate;
 public class SearchIndexListener {
 
     @PostPersist
+    void created(Object entity) {
+        if (entity instanceof Organization o) {
+            index().index(o, false);
+        } else if (entity instanceof Person p) {
+            index().index(p, false);
+        }
+    }
+
     @PostUpdate
     void written(Object entity) {
         if (entity instanceof Organization o) {
-            index().index(o);
+            index().index(o, true);
         } else if (entity instanceof Person p) {
-            index().index(p);
+            index().index(p, true);
         }
     }
 

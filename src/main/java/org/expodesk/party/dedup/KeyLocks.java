@@ -6,8 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Row locks on arbitrary keys (a credit code, a name key), so that work on one company takes
@@ -45,6 +49,41 @@ public class KeyLocks {
         }
         self.ensure(k);
         em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k = ?1 FOR UPDATE").setParameter(1, k).getResultList();
+    }
+
+    /**
+     * Holds all these keys until the caller's transaction ends, in one insert and one locking read
+     * (an import's chunk), taken in key order so that two callers never wait for each other in a circle.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAll(Collection<String> keys) {
+        @SuppressWarnings("unchecked")
+        Set<String> held = (Set<String>) transaction.getResource(KeyLocks.class);
+        if (held == null) {
+            held = new HashSet<>();
+            transaction.putResource(KeyLocks.class, held);
+        }
+        List<String> fresh = new ArrayList<>(new TreeSet<>(keys.stream()
+                .map(key -> key.length() > 300 ? key.substring(0, 300) : key).toList()));
+        fresh.removeAll(held);
+        if (fresh.isEmpty()) {
+            return;
+        }
+        self.ensureAll(fresh);
+        em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k IN (?1) ORDER BY k FOR UPDATE").setParameter(1, fresh)
+                .getResultList();
+        held.addAll(fresh);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void ensureAll(List<String> keys) {
+        jakarta.persistence.Query insert = em.createNativeQuery("INSERT IGNORE INTO dedup_key_lock (k) VALUES "
+                + java.util.stream.IntStream.rangeClosed(1, keys.size()).mapToObj(i -> "(?" + i + ")")
+                .collect(java.util.stream.Collectors.joining(", ")));
+        for (int i = 0; i < keys.size(); i++) {
+            insert.setParameter(i + 1, keys.get(i));
+        }
+        insert.executeUpdate();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -11,6 +11,7 @@ import org.expodesk.party.PersonContact;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,44 +52,254 @@ public class PersonMatcher {
      * the incoming person, lower case; {@code phones}: every phone in E.164.
      */
     public List<Match> matches(Person incoming, Collection<String> emails, Collection<String> phones) {
+        return matches(incoming, emails, phones, null);
+    }
+
+    /**
+     * The same, reading the blocks from {@code blocks} where it holds them (one query per kind of
+     * key for a whole import chunk) and from the database for any key it does not hold.
+     */
+    public List<Match> matches(Person incoming, Collection<String> emails, Collection<String> phones, Blocks blocks) {
         if (erased(incoming)) {
             return List.of();
         }
-        Set<String> e = new LinkedHashSet<>();
-        emails.stream().filter(x -> x != null && !x.isBlank()).forEach(x -> e.add(x.trim().toLowerCase(Locale.ROOT)));
-        Set<String> ph = new LinkedHashSet<>();
-        phones.stream().filter(x -> x != null && !x.isBlank()).forEach(ph::add);
+        Set<String> e = emailKeys(emails);
+        Set<String> ph = phoneKeys(phones);
+        Blocks b = blocks != null ? blocks : new Blocks();
         Map<Long, Person> candidates = new LinkedHashMap<>();
         if (!e.isEmpty()) {
-            block(candidates, "email in ?1", List.copyOf(e));
-            block(candidates, "id in (select c.personId from PersonContact c where c.kind = 'EMAIL' and c.value in ?1)",
-                    List.copyOf(e));
+            List<String> missing = b.fetchEmails(e);
+            if (!missing.isEmpty()) {
+                block(candidates, "email in ?1", missing);
+                block(candidates, "id in (select c.personId from PersonContact c where c.kind = 'EMAIL' and c.value in ?1)",
+                        missing);
+            }
+            b.collect(candidates, b.byEmail, e);
         }
         if (!ph.isEmpty()) {
-            block(candidates, "phoneE164 in ?1", List.copyOf(ph));
-            block(candidates, "id in (select c.personId from PersonContact c where c.kind = 'PHONE' and c.e164 in ?1)",
-                    List.copyOf(ph));
+            List<String> missing = b.fetchPhones(ph);
+            if (!missing.isEmpty()) {
+                block(candidates, "phoneE164 in ?1", missing);
+                block(candidates, "id in (select c.personId from PersonContact c where c.kind = 'PHONE' and c.e164 in ?1)",
+                        missing);
+            }
+            b.collect(candidates, b.byPhone, ph);
         }
         List<String> keys = keys(incoming);
         if (!keys.isEmpty()) {
-            block(candidates, "nameKey in ?1", keys);
+            List<String> missing = b.fetchNames(keys);
+            if (!missing.isEmpty()) {
+                block(candidates, "nameKey in ?1", missing);
+            }
+            b.collect(candidates, b.byName, keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList());
         }
         if (incoming.organizationId != null) {
-            block(candidates, "organizationId = ?1", incoming.organizationId);
+            if (b.organizations.contains(incoming.organizationId)) {
+                b.collect(candidates, b.byOrganization, List.of(incoming.organizationId));
+            } else {
+                block(candidates, "organizationId = ?1", incoming.organizationId);
+            }
         }
         candidates.remove(incoming.id);
+        // the candidates' further contacts and companies in one query each, not one per candidate
+        Map<Long, List<PersonContact>> contacts = b.contactsOf(candidates.keySet());
+        b.loadOrganizations(candidates.values());
         List<Match> matches = new ArrayList<>();
         for (Person existing : candidates.values()) {
             if (erased(existing)) {
                 continue;
             }
-            Match m = score(incoming, e, ph, existing, emails(existing), phones(existing));
+            List<PersonContact> own = contacts.getOrDefault(existing.id, List.of());
+            Match m = score(incoming, e, ph, existing, emails(existing, own), phones(existing, own));
             if (m.verdict() != Verdict.NEW) {
                 matches.add(m);
             }
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed());
         return matches;
+    }
+
+    private static Set<String> emailKeys(Collection<String> emails) {
+        Set<String> e = new LinkedHashSet<>();
+        emails.stream().filter(x -> x != null && !x.isBlank()).forEach(x -> e.add(x.trim().toLowerCase(Locale.ROOT)));
+        return e;
+    }
+
+    private static Set<String> phoneKeys(Collection<String> phones) {
+        Set<String> ph = new LinkedHashSet<>();
+        phones.stream().filter(x -> x != null && !x.isBlank()).forEach(ph::add);
+        return ph;
+    }
+
+    /**
+     * The blocks of many incoming people read ahead, one query per kind of key, and the candidates'
+     * contacts and companies once read: for one transaction (an import chunk), whose later rows must
+     * also find the people its earlier rows created or changed ({@link #add}). A key it was not
+     * asked for ahead is read from the database when a match needs it.
+     */
+    public static final class Blocks {
+
+        private final Map<String, Map<Long, Person>> byEmail = new HashMap<>();
+        private final Map<String, Map<Long, Person>> byPhone = new HashMap<>();
+        private final Map<String, Map<Long, Person>> byName = new HashMap<>();
+        private final Map<Long, Map<Long, Person>> byOrganization = new HashMap<>();
+        private final Set<String> emails = new HashSet<>();
+        private final Set<String> phones = new HashSet<>();
+        private final Set<String> names = new HashSet<>();
+        private final Set<Long> organizations = new HashSet<>();
+        private final Map<Long, List<PersonContact>> contacts = new HashMap<>();
+        private final Set<Long> companiesRead = new HashSet<>();
+        private boolean ahead;
+
+        /**
+         * Reads ahead the blocks of these incoming people: every e-mail (lower case), phone (E.164),
+         * name key (both orders) and organization among them.
+         */
+        public void readAhead(Collection<String> emails, Collection<String> phones, Collection<Person> people,
+                              Collection<Long> organizations) {
+            ahead = true;
+            List<String> names = new ArrayList<>();
+            for (Person p : people) {
+                names.addAll(keys(p));
+            }
+            fetchEmails(emailKeys(emails));
+            fetchPhones(phoneKeys(phones));
+            fetchNames(names);
+            List<Long> orgs = organizations.stream().filter(id -> id != null && !this.organizations.contains(id))
+                    .distinct().toList();
+            if (!orgs.isEmpty()) {
+                this.organizations.addAll(orgs);
+                for (Person p : Person.<Person>list("organizationId in ?1 and mergedInto is null", orgs)) {
+                    put(byOrganization, p.organizationId, p);
+                }
+            }
+        }
+
+        /** A person this transaction created or gave more e-mails or phones, found by them from now on. */
+        public void add(Person p, Collection<String> emails, Collection<String> phones) {
+            if (p.mergedInto != null) {
+                return;
+            }
+            for (String e : emailKeys(emails)) {
+                put(byEmail, e, p);
+            }
+            for (String ph : phoneKeys(phones)) {
+                put(byPhone, ph, p);
+            }
+            for (String k : keys(p)) {
+                put(byName, k.toLowerCase(Locale.ROOT), p);
+            }
+            if (p.organizationId != null) {
+                put(byOrganization, p.organizationId, p);
+            }
+            contacts.remove(p.id);
+        }
+
+        /** Reads the e-mail blocks not read yet, when reading ahead; returns those the caller must read itself. */
+        private List<String> fetchEmails(Set<String> keys) {
+            List<String> missing = keys.stream().filter(k -> !emails.contains(k)).toList();
+            if (!ahead || missing.isEmpty()) {
+                return missing;
+            }
+            emails.addAll(missing);
+            for (Person p : Person.<Person>list("email in ?1 and mergedInto is null", missing)) {
+                if (p.email != null) {
+                    put(byEmail, p.email.toLowerCase(Locale.ROOT), p);
+                }
+            }
+            readByContact(PersonContact.EMAIL, missing, byEmail);
+            return List.of();
+        }
+
+        private List<String> fetchPhones(Set<String> keys) {
+            List<String> missing = keys.stream().filter(k -> !phones.contains(k)).toList();
+            if (!ahead || missing.isEmpty()) {
+                return missing;
+            }
+            phones.addAll(missing);
+            for (Person p : Person.<Person>list("phoneE164 in ?1 and mergedInto is null", missing)) {
+                put(byPhone, p.phoneE164, p);
+            }
+            readByContact(PersonContact.PHONE, missing, byPhone);
+            return List.of();
+        }
+
+        private List<String> fetchNames(Collection<String> keys) {
+            List<String> missing = keys.stream().filter(k -> !names.contains(k)).distinct().toList();
+            if (!ahead || missing.isEmpty()) {
+                return missing;
+            }
+            names.addAll(missing);
+            for (Person p : Person.<Person>list("nameKey in ?1 and mergedInto is null", missing)) {
+                if (p.nameKey != null) {
+                    put(byName, p.nameKey.toLowerCase(Locale.ROOT), p);
+                }
+            }
+            return List.of();
+        }
+
+        private static void readByContact(String kind, List<String> keys, Map<String, Map<Long, Person>> into) {
+            List<PersonContact> found = PersonContact.list("kind = ?1 and " + (PersonContact.EMAIL.equals(kind)
+                    ? "value" : "e164") + " in ?2", kind, keys);
+            if (found.isEmpty()) {
+                return;
+            }
+            Map<Long, Person> people = new HashMap<>();
+            for (Person p : Person.<Person>list("id in ?1 and mergedInto is null",
+                    found.stream().map(c -> c.personId).distinct().toList())) {
+                people.put(p.id, p);
+            }
+            for (PersonContact c : found) {
+                Person p = people.get(c.personId);
+                if (p != null) {
+                    String key = PersonContact.EMAIL.equals(kind) ? c.value.toLowerCase(Locale.ROOT) : c.e164;
+                    put(into, key, p);
+                }
+            }
+        }
+
+        private static <K> void put(Map<K, Map<Long, Person>> index, K key, Person p) {
+            index.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(p.id, p);
+        }
+
+        /** At most {@link #BLOCK_LIMIT} people per kind of key, as a query of the block reads. */
+        private <K> void collect(Map<Long, Person> into, Map<K, Map<Long, Person>> index, Collection<K> keys) {
+            int taken = 0;
+            for (K key : keys) {
+                Map<Long, Person> block = index.get(key);
+                if (block == null) {
+                    continue;
+                }
+                for (Person p : block.values()) {
+                    if (taken >= BLOCK_LIMIT) {
+                        return;
+                    }
+                    if (p.mergedInto == null && into.putIfAbsent(p.id, p) == null) {
+                        taken++;
+                    }
+                }
+            }
+        }
+
+        private Map<Long, List<PersonContact>> contactsOf(Collection<Long> ids) {
+            List<Long> unread = ids.stream().filter(id -> !contacts.containsKey(id)).toList();
+            if (!unread.isEmpty()) {
+                unread.forEach(id -> contacts.put(id, new ArrayList<>()));
+                for (PersonContact c : PersonContact.<PersonContact>list("personId in ?1 order by id", unread)) {
+                    contacts.get(c.personId).add(c);
+                }
+            }
+            return contacts;
+        }
+
+        /** The candidates' companies into the persistence context in one query, for their domains. */
+        private void loadOrganizations(Collection<Person> people) {
+            List<Long> ids = people.stream().map(p -> p.organizationId)
+                    .filter(id -> id != null && companiesRead.add(id)).distinct().toList();
+            if (!ids.isEmpty()) {
+                Organization.list("id in ?1", ids);
+            }
+        }
     }
 
     Match score(Person a, Set<String> emailsA, Set<String> phonesA, Person b, Set<String> emailsB, Set<String> phonesB) {
@@ -180,6 +391,24 @@ public class PersonMatcher {
     }
 
     /** The domains of the person's own mail addresses that are not a mail provider's. */
+    private static Set<String> emails(Person p, List<PersonContact> contacts) {
+        Set<String> all = new LinkedHashSet<>();
+        if (p.email != null) {
+            all.add(p.email);
+        }
+        contacts.stream().filter(c -> PersonContact.EMAIL.equals(c.kind)).forEach(c -> all.add(c.value));
+        return all;
+    }
+
+    private static Set<String> phones(Person p, List<PersonContact> contacts) {
+        Set<String> all = new LinkedHashSet<>();
+        if (p.phoneE164 != null) {
+            all.add(p.phoneE164);
+        }
+        contacts.stream().filter(c -> PersonContact.PHONE.equals(c.kind) && c.e164 != null).forEach(c -> all.add(c.e164));
+        return all;
+    }
+
     private static Set<String> mailDomains(Set<String> emails) {
         Set<String> domains = new HashSet<>();
         for (String email : emails) {

@@ -10,6 +10,8 @@ import org.expodesk.party.Organizations;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.Phones;
+import org.expodesk.party.dedup.KeyLocks;
+import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 import org.hibernate.Session;
@@ -49,6 +51,9 @@ public class ImportChunks {
     PersonMatching personMatching;
 
     @Inject
+    KeyLocks keyLocks;
+
+    @Inject
     Clock clock;
 
     /** Thrown when another node has moved the run on meanwhile: this node stops. */
@@ -84,6 +89,10 @@ public class ImportChunks {
         Map<String, Person> byEmail = run.kind == ImportKind.PEOPLE ? personMatching.byEmail(rows.stream()
                 .filter(MappedRow::valid).map(r -> r.get("email")).filter(Objects::nonNull).toList()) : Map.of();
         Map<String, Long> organizationIds = new HashMap<>(companies);
+        PersonMatcher.Blocks blocks = null;
+        if (run.kind == ImportKind.PEOPLE) {
+            blocks = readAhead(rows, known, byEmail, organizationIds);
+        }
         Set<Long> producedHere = new HashSet<>();
         for (MappedRow row : rows) {
             Outcome outcome;
@@ -99,11 +108,19 @@ public class ImportChunks {
                     outcome = seen < 0 ? Outcome.UNCHANGED : Outcome.MERGED;
                 } else {
                     long[] record = new long[1];
+                    FieldError phone = run.kind == ImportKind.PEOPLE ? phoneRefused(row, byEmail, organizationIds)
+                            : phoneRefused(row.get("phone"), row.get("country"));
+                    if (phone != null) {
+                        // what the create would refuse, refused before it: a refused create dooms its whole chunk
+                        errors.add(error(run.id, row.rowNo(), phone.field(), phone.message()));
+                        tally.merge(Outcome.ERROR, 1, Integer::sum);
+                        continue;
+                    }
                     if (run.kind == ImportKind.ORGANIZATIONS) {
                         outcome = organization(run, row, record, producedHere);
                         em.flush();
                     } else {
-                        outcome = person(run, row, record, byEmail, organizationIds, producedHere);
+                        outcome = person(run, row, record, byEmail, organizationIds, producedHere, blocks);
                     }
                     producedHere.add(record[0]);
                     known.put(hash, record[0]);
@@ -191,23 +208,104 @@ public class ImportChunks {
         return changed;
     }
 
-    private Outcome person(ImportRun run, MappedRow row, long[] record, Map<String, Person> byEmail,
-                           Map<String, Long> organizationIds, Set<Long> producedHere) {
-        Map<String, String> v = row.values();
-        Long organizationId = null;
-        String orgName = v.get("organization");
-        if (orgName != null) {
-            // once per company and chunk: its key lock cannot be taken twice in one transaction
-            organizationId = organizationIds.computeIfAbsent(NameKeys.organization(orgName),
-                    k -> organizations.createOrMatch(new Organizations.NewOrganization(orgName, null, null, null, null,
-                            null, null, null, null, null, null, null, null, null, null, null, null)).organization().id);
+    /**
+     * What a people chunk looks up row by row, done for all its rows at once: the companies, the key
+     * locks of the people to create, and the dedup blocks of those people.
+     */
+    private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
+                                           Map<String, Long> organizationIds) {
+        // a row the create would refuse leaves nothing behind, not even its company
+        List<MappedRow> fresh = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint()))
+                && phoneRefused(r, byEmail, organizationIds) == null).toList();
+        List<MappedRow> toMatch = new ArrayList<>();
+        List<Long> companyIds = new ArrayList<>();
+        keyLocks.lockAll(fresh.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
+                .filter(name -> !organizationIds.containsKey(NameKeys.organization(name)))
+                .map(name -> Organizations.lockKey(company(name))).toList());
+        for (MappedRow row : fresh) {
+            Long organizationId = company(row.values(), organizationIds);
+            if (row.get("email") == null || !byEmail.containsKey(row.get("email"))) {
+                toMatch.add(row);
+                companyIds.add(organizationId);
+            }
         }
+        keyLocks.lockAll(toMatch.stream().map(r -> People.lockKey(new People.NewPerson(r.get("familyName"),
+                r.get("givenName"), null, null, r.get("email"), null, null, null, null))).toList());
+        List<Person> names = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        for (MappedRow row : toMatch) {
+            Person p = new Person();
+            p.familyName = row.get("familyName");
+            p.givenName = row.get("givenName");
+            names.add(p);
+            if (row.get("email") != null) {
+                emails.add(row.get("email"));
+            }
+            if (row.get("phone") != null) {
+                Long organizationId = companyIds.get(names.size() - 1);
+                Organization company = organizationId == null ? null : Organization.findById(organizationId);
+                phones.add(Phones.e164(row.get("phone"), company == null ? null : company.country));
+            }
+        }
+        PersonMatcher.Blocks blocks = new PersonMatcher.Blocks();
+        blocks.readAhead(emails, phones, names, companyIds);
+        return blocks;
+    }
+
+    /**
+     * The create's check of a new person's phone, for a row that creates one: read in the country of
+     * the row's company (the run's, or the one live organization of that name), else without one.
+     */
+    private FieldError phoneRefused(MappedRow row, Map<String, Person> byEmail, Map<String, Long> organizationIds) {
+        String phone = row.get("phone");
+        String email = row.get("email");
+        if (phone == null || email != null && byEmail.containsKey(email)) {
+            return null;
+        }
+        String name = row.get("organization");
+        Long organizationId = name == null ? null : organizationIds.get(NameKeys.organization(name));
+        Organization company = organizationId != null ? Organization.findById(organizationId)
+                : name == null ? null : organizations.uniquelyNamed(name).orElse(null);
+        return phoneRefused(phone, company == null || company.mergedInto != null ? null : company.country);
+    }
+
+    /** The create's check of a phone read in a country (an organization row: its own). */
+    private static FieldError phoneRefused(String phone, String country) {
+        if (phone == null) {
+            return null;
+        }
+        List<FieldError> problems = new ArrayList<>();
+        Phones.e164(phone, country == null ? null : country.trim().toUpperCase(Locale.ROOT), "phone", problems);
+        return problems.isEmpty() ? null : problems.get(0);
+    }
+
+    /** The row's company, once per company and run: its key lock cannot be taken twice in one transaction. */
+    private Long company(Map<String, String> v, Map<String, Long> organizationIds) {
+        String orgName = v.get("organization");
+        if (orgName == null) {
+            return null;
+        }
+        return organizationIds.computeIfAbsent(NameKeys.organization(orgName), k -> organizations.named(orgName).id);
+    }
+
+    /** A company known by its name only, as a people file names it. */
+    private static Organizations.NewOrganization company(String name) {
+        return new Organizations.NewOrganization(name, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+    }
+
+    private Outcome person(ImportRun run, MappedRow row, long[] record, Map<String, Person> byEmail,
+                           Map<String, Long> organizationIds, Set<Long> producedHere, PersonMatcher.Blocks blocks) {
+        Map<String, String> v = row.values();
+        Long organizationId = company(v, organizationIds);
         String email = v.get("email");
         Person existing = email == null ? null : byEmail.get(email);
         if (existing == null) {
             // the same path as a manual create: sure → the existing person (gaps filled), likely → review
             People.Created created = people.createOrMatch(new People.NewPerson(v.get("familyName"), v.get("givenName"),
-                    null, v.get("jobTitle"), email, v.get("phone"), organizationId, v.get("language"), v.get("tags")));
+                    null, v.get("jobTitle"), email, v.get("phone"), organizationId, v.get("language"), v.get("tags")),
+                    blocks);
             Person p = created.person();
             record[0] = p.id;
             if (email != null) {

@@ -159,7 +159,10 @@ public class ImportJobs {
         return true;
     }
 
-    /** The chunk in one transaction; if the database refuses it, row by row, so one bad row costs only itself. */
+    /**
+     * The chunk in one transaction; if the database refuses it, each half again, down to single rows,
+     * so one bad row costs only itself (and a few redone halves, not its chunk redone row by row).
+     */
     private void commit(long id, int from, List<MappedRow> rows, Map<String, Long> companies) {
         try {
             // people's companies resolved once per run, not once per chunk (only after their chunk committed)
@@ -172,9 +175,9 @@ public class ImportJobs {
                 chunks.fail(id, from, rows.get(0), reason(e));
                 return;
             }
-            for (int i = 0; i < rows.size(); i++) {
-                commit(id, from + i, List.of(rows.get(i)), companies);
-            }
+            int half = rows.size() / 2;
+            commit(id, from, List.copyOf(rows.subList(0, half)), companies);
+            commit(id, from + half, List.copyOf(rows.subList(half, rows.size())), companies);
         }
     }
 

@@ -29,6 +29,12 @@ public class CustomerDatabaseProfile implements QuarkusTestProfile {
         return true;
     }
 
+    /** The import benchmark's 100,000-row file is larger than the 10 MB an upload may have. */
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("expodesk.import.max-size", "64M");
+    }
+
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(new TestResourceEntry(Resource.class));

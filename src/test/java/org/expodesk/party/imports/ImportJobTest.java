@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.expodesk.party.Organization;
+import org.expodesk.party.Person;
 import org.expodesk.testing.Api;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,70 @@ class ImportJobTest {
         long companies = QuarkusTransaction.requiringNew().call(() -> Organization.count("name like ?1",
                 "Valencia " + u + "%"));
         assertThat(companies).isEqualTo(1);
+    }
+
+    @Test
+    void aPhoneTheCreateWouldRefuseIsThatRowsErrorAndTheRestOfItsChunkIsImported() {
+        String u = unique();
+        String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "phone", "organization"),
+                List.of("Moreau", "Claire", "claire" + u + "@example.fr", "+33 6 12 34 56 78", ""),
+                List.of("Petit", "Louis", "louis" + u + "@example.fr", "+33 12", "Petit " + u + " Vins SARL"),
+                List.of("Roux", "Emma", "emma" + u + "@example.fr", "+33 6 98 76 54 32", "")));
+        ImportRun run = jobs.importNow(text.getBytes(StandardCharsets.UTF_8), "phones-" + u + ".csv", ImportKind.PEOPLE,
+                null, "admin");
+        assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
+        assertThat(run.created).isEqualTo(2);
+        assertThat(run.errors).isEqualTo(1);
+        List<ImportRowError> errors = QuarkusTransaction.requiringNew().call(() -> ImportRowError.list("importId",
+                run.id));
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.rowNo).isEqualTo(3);
+            assertThat(e.field).isEqualTo("phone");
+            assertThat(e.message).isEqualTo("party_phoneInvalid");
+        });
+        long louis = QuarkusTransaction.requiringNew().call(() -> Person.count("email", "louis" + u + "@example.fr"));
+        assertThat(louis).isZero();
+        // nothing of the refused row is left behind, not even its company
+        long company = QuarkusTransaction.requiringNew().call(() -> Organization.count("name like ?1",
+                "Petit " + u + "%"));
+        assertThat(company).isZero();
+    }
+
+    @Test
+    void anOrganizationRowWithAPhoneTheCreateWouldRefuseIsThatRowsError() {
+        String u = unique();
+        String text = ImportTestFiles.csv(List.of(List.of("name", "country", "phone"),
+                List.of("Garnet " + u + " Mills", "DE", "+49 30 1234567"),
+                List.of("Hazel " + u + " Paper", "DE", "12"),
+                List.of("Iris " + u + " Glass", "DE", "")));
+        ImportRun run = jobs.importNow(text.getBytes(StandardCharsets.UTF_8), "org-phones-" + u + ".csv",
+                ImportKind.ORGANIZATIONS, null, "admin");
+        assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
+        assertThat(run.created).isEqualTo(2);
+        assertThat(run.errors).isEqualTo(1);
+        List<ImportRowError> errors = QuarkusTransaction.requiringNew().call(() -> ImportRowError.list("importId",
+                run.id));
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.rowNo).isEqualTo(3);
+            assertThat(e.field).isEqualTo("phone");
+        });
+    }
+
+    @Test
+    void aLaterRowOfAChunkFindsThePersonAnEarlierRowCreatedByPhoneAndName() {
+        String u = unique();
+        String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "phone", "organization"),
+                List.of("Lindqvist", "Astrid" + u, "", "+46 70 123 45 67", "Nordic " + u + " Optics AB"),
+                List.of("Lindqvist", "Astrid" + u, "", "+46701234567", "Nordic " + u + " Optics AB"),
+                List.of("Astrid" + u, "Lindqvist", "", "+46 70-123 45 67", "")));
+        ImportRun run = jobs.importNow(text.getBytes(StandardCharsets.UTF_8), "chunk-" + u + ".csv", ImportKind.PEOPLE,
+                null, "admin");
+        assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
+        assertThat(run.created).isEqualTo(1);
+        assertThat(run.merged).isEqualTo(2);
+        long people = QuarkusTransaction.requiringNew().call(() -> Person.count("givenName = ?1 or familyName = ?1",
+                "Astrid" + u));
+        assertThat(people).isEqualTo(1);
     }
 
     @Test

@@ -43,6 +43,23 @@ class ImportMergedAndErasedTest {
     }
 
     @Test
+    void aCompanyNamedInAPeopleFileIsTheOneAlreadyThereNotANewDuplicate() {
+        String u = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        long company = TestOrganizations.create("Referenced " + u + " Trading GmbH");
+        String file = csv(List.of(List.of("familyName", "givenName", "email", "organization"),
+                List.of("Brandt" + u, "Jonas", "jonas" + u + "@example.de", "Referenced " + u + " Trading"),
+                List.of("Brandt" + u, "Lena", "lena" + u + "@example.de", "REFERENCED " + u + " TRADING GMBH")));
+        Map<String, Object> report = importAndWait(file.getBytes(StandardCharsets.UTF_8), "ref-" + u + ".csv", "people",
+                Map.of());
+        assertThat(report.get("created")).isEqualTo(2);
+        assertThat(report.get("needsReview")).isEqualTo(0);
+        Api.asAdmin().get("/api/organizations/" + company + "/people").then()
+                .body("givenName", org.hamcrest.Matchers.containsInAnyOrder("Jonas", "Lena"));
+        Api.asAdmin().queryParam("q", "referenced " + u).get("/api/search").then()
+                .body("items.findAll { it.type == 'organization' }", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
     void anErasedPersonLeavesNoFingerprintSoTheirRowIsNotRecognisedAgain() {
         String u = String.valueOf(System.nanoTime() % 1_000_000_000L);
         String file = csv(List.of(List.of("familyName", "givenName", "email"),
