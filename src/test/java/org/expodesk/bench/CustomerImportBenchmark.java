@@ -14,11 +14,8 @@ import org.expodesk.party.imports.ImportRun;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The import speed goal of the customer database (issue #4): 100,000 people rows, deduplicated
@@ -144,7 +140,7 @@ class CustomerImportBenchmark {
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 System.getProperty("bench.command", "./mvnw -B -Pbench test"), CustomerImportBenchmark.class.getName()));
         md.append(fmt("- Machine: %d cores (`Runtime.availableProcessors`), %s, %s %s, Java %s; application and "
-                        + "database on the same machine.%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
+                        + "database on the same machine.%n", Runtime.getRuntime().availableProcessors(), MarkdownSection.cpuModel(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version")));
         md.append(fmt("- Load: during the people import the machine's cores were %.0f%% busy: this JVM %.0f%%, its "
                         + "MariaDB servers %.0f%%, everything else %.0f%%; load average over the last minute at the end "
@@ -179,7 +175,7 @@ class CustomerImportBenchmark {
                 + "insert)%n", people.rate() / ceiling.rate(), ceiling.rate() / people.rate()));
         md.append(fmt("- rate(people) / %,.0f rows/s goal = %.2f%n", GOAL_ROWS_PER_SECOND,
                 people.rate() / GOAL_ROWS_PER_SECOND));
-        write(md.toString());
+        MarkdownSection.publish(md.toString());
         if (!pass) {
             throw new AssertionError(fmt("import: %,.0f rows/s (goal %,.0f) %s", people.rate(), GOAL_ROWS_PER_SECOND,
                     problems));
@@ -303,23 +299,7 @@ class CustomerImportBenchmark {
         }
     }
 
-    private static void write(String section) throws IOException {
-        System.out.println(section);
-        String target = System.getProperty("bench.write");
-        if (target != null && !target.isBlank()) {
-            MarkdownSection.write(Path.of(target), section);
-        }
-    }
 
-    private static String cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        try (Stream<String> lines = Files.exists(cpuinfo) ? Files.lines(cpuinfo) : Stream.empty()) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse("CPU model unknown");
-        } catch (IOException e) {
-            return "CPU model unknown";
-        }
-    }
 
     private static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
