@@ -52,6 +52,10 @@ public class ImportJobs {
     @ConfigProperty(name = "expodesk.import.stale-after", defaultValue = "5M")
     Duration staleAfter;
 
+    /** An upload nobody started for this long is dropped: its file may name people, and it is kept for nothing. */
+    @ConfigProperty(name = "expodesk.import.abandoned-after", defaultValue = "7D")
+    Duration abandonedAfter;
+
     private final ExecutorService executor = Executors.newFixedThreadPool(2, new java.util.concurrent.ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
 
@@ -71,11 +75,23 @@ public class ImportJobs {
     @Scheduled(identity = "party-import-resume", every = "30s", delayed = "30s")
     void resume() {
         Instant now = Instant.now(clock);
+        QuarkusTransaction.requiringNew().run(() -> expireAbandoned(now));
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>list(
                         "(status = ?1 and updatedAt < ?2) or (status = ?3 and claimedAt < ?4)",
                         ImportRun.Status.QUEUED, now.minusSeconds(30), ImportRun.Status.RUNNING, now.minus(staleAfter))
                 .stream().map(r -> r.id).toList());
         ids.forEach(this::submit);
+    }
+
+    /** Uploads never started are given up, and their file content dropped; the run stays listed. */
+    void expireAbandoned(Instant now) {
+        for (ImportRun run : ImportRun.<ImportRun>list("status = ?1 and updatedAt < ?2", ImportRun.Status.UPLOADED,
+                now.minus(abandonedAfter))) {
+            run.status = ImportRun.Status.EXPIRED;
+            run.content = null;
+            run.finishedAt = now;
+            run.updatedAt = now;
+        }
     }
 
     private void submit(long id) {

@@ -25,7 +25,7 @@ import java.time.Instant;
 @Table(name = "import_run")
 public class ImportRun extends PanacheEntityBase {
 
-    public enum Status { UPLOADED, QUEUED, RUNNING, DONE, FAILED }
+    public enum Status { UPLOADED, QUEUED, RUNNING, DONE, FAILED, EXPIRED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -64,6 +64,24 @@ class ImportJobTest {
     }
 
     @Test
+    void anUploadNobodyStartedIsDroppedWithItsFileAfterAWeek() {
+        String u = unique();
+        ImportRun draft = imports.upload(ImportTestFiles.csv(List.of(List.of("familyName", "email"),
+                        List.of("Left" + u, "left" + u + "@example.org"))).getBytes(StandardCharsets.UTF_8),
+                "left-" + u + ".csv", ImportKind.PEOPLE, null, "admin");
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> jobs.expireAbandoned(now));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(draft.id).status))
+                .isEqualTo(ImportRun.Status.UPLOADED);
+
+        QuarkusTransaction.requiringNew().run(() -> jobs.expireAbandoned(now.plus(java.time.Duration.ofDays(8))));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(draft.id).status))
+                .isEqualTo(ImportRun.Status.EXPIRED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ImportRun.<ImportRun>findById(draft.id).content))
+                .isNull();
+    }
+
+    @Test
     void aBenchmarkCanImportAFileWithoutHttp() {
         String u = unique();
         String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "organization"),
