@@ -73,8 +73,8 @@ class CustomerImportBenchmark {
         // an earlier run that was stopped half-way may have left its records: the generated ids end here
         Map<String, Long> generated = new LinkedHashMap<>();
         MARKED.forEach(table -> generated.put(table, 0L));
-        generated.put("person", (long) data.options().people());
-        generated.put("employment", (long) data.options().people());
+        generated.put("person", (long) data.peopleInDatabase());
+        generated.put("employment", (long) data.peopleInDatabase());
         generated.put("organization", (long) data.options().organizations());
         generated.put("audit_log", Long.MAX_VALUE);
         restore(generated);

@@ -38,8 +38,20 @@ public final class CustomerData {
         CITY_PREFIX, CREDIT_CODE_MISSING, PHONE_REWRITTEN
     }
 
+    public enum PersonKind { ORIGINAL, DUPLICATE, NAMESAKE }
+
+    public enum PersonVariation { GIVEN_NAME_TYPO, NAME_ORDER_SWAPPED, EMAIL_CASE_AND_SPACES, PHONE_REWRITTEN, EMAIL_MISSING }
+
     /** Raised whenever a change makes the same options give other data, so kept databases get reloaded. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
+
+    /**
+     * People planted after the {@code people} originals, as shares of them: a second record of an
+     * original ({@link PersonKind#DUPLICATE}), or a different person of the same name at the same
+     * company ({@link PersonKind#NAMESAKE}, a hard negative).
+     */
+    public static final double PERSON_DUPLICATE_SHARE = 0.02;
+    public static final double PERSON_NAMESAKE_SHARE = 0.005;
 
     public record Options(long seed, int organizations, int people, double duplicateShare, double alikeShare) {
 
@@ -67,8 +79,15 @@ public final class CustomerData {
         }
     }
 
+    /** {@code of}: the original a planted record duplicates or is a namesake of (0 for an original). */
     public record Person(long id, String familyName, String givenName, boolean easternOrder, String jobTitle,
-                         String email, String phone, long organizationId, String language) {
+                         String email, String phone, long organizationId, String language, PersonKind kind, long of,
+                         String variations) {
+
+        /** The id of the real-world person this record stands for. */
+        public long entity() {
+            return kind == PersonKind.DUPLICATE ? of : id;
+        }
     }
 
     private final Options options;
@@ -305,7 +324,96 @@ public final class CustomerData {
         String phone = r.nextDouble() < 0.8 ? (chineseName || chineseCompany ? Phones.chineseMobile(r)
                 : Phones.foreign(r, Words.countryOf(org.country()))) : null;
         String title = chineseName ? Words.pick(r, Words.TITLES_ZH) : Words.pick(r, Words.TITLES_EN);
-        return new Person(index + 1L, family, given, chineseName, title, email, phone, orgIndex + 1L, language);
+        return new Person(index + 1L, family, given, chineseName, title, email, phone, orgIndex + 1L, language,
+                PersonKind.ORIGINAL, 0, "");
+    }
+
+    /** How many planted people follow the originals (ids {@code people + 1} on). */
+    public int plantedPeople() {
+        return (int) Math.round(options.people() * (PERSON_DUPLICATE_SHARE + PERSON_NAMESAKE_SHARE));
+    }
+
+    /** All people the database holds: the originals, then the planted ones. */
+    public int peopleInDatabase() {
+        return options.people() + plantedPeople();
+    }
+
+    /** Any person of the database by 0-based index: {@link #person} below {@code people}, a planted one above. */
+    public Person anyPerson(int index) {
+        return index < options.people() ? person(index) : planted(index - options.people());
+    }
+
+    /** A planted person, from a stream of its own, so the originals stay what they were. */
+    private Person planted(int k) {
+        Random r = random(4, k);
+        Person o = person(r.nextInt(options.people()));
+        long id = options.people() + k + 1L;
+        boolean namesake = r.nextDouble() < PERSON_NAMESAKE_SHARE / (PERSON_DUPLICATE_SHARE + PERSON_NAMESAKE_SHARE);
+        return namesake ? namesake(id, o, r) : personDuplicate(id, o, r);
+    }
+
+    /** The same person entered again: one or two variations, applied in a fixed order. */
+    private Person personDuplicate(long id, Person o, Random r) {
+        java.util.EnumSet<PersonVariation> chosen = java.util.EnumSet.noneOf(PersonVariation.class);
+        int count = 1 + r.nextInt(2);
+        for (int i = 0; i < count; i++) {
+            chosen.add(PersonVariation.values()[r.nextInt(PersonVariation.values().length)]);
+        }
+        java.util.EnumSet<PersonVariation> applied = java.util.EnumSet.noneOf(PersonVariation.class);
+        String family = o.familyName();
+        String given = o.givenName();
+        String email = o.email();
+        String phone = o.phone();
+        for (PersonVariation v : chosen) {
+            switch (v) {
+                case GIVEN_NAME_TYPO -> given = Variants.givenNameTypo(given, o.easternOrder(), r);
+                case NAME_ORDER_SWAPPED -> {
+                    String t = family;
+                    family = given;
+                    given = t;
+                }
+                case EMAIL_CASE_AND_SPACES -> {
+                    if (email == null) {
+                        continue;
+                    }
+                    email = Variants.emailCaseAndSpaces(email, r);
+                }
+                case PHONE_REWRITTEN -> {
+                    if (phone == null) {
+                        continue;
+                    }
+                    phone = Phones.rewrittenPersonal(phone, r);
+                }
+                case EMAIL_MISSING -> {
+                    if (email == null) {
+                        continue;
+                    }
+                    email = null;
+                    applied.remove(PersonVariation.EMAIL_CASE_AND_SPACES);
+                }
+            }
+            applied.add(v);
+        }
+        // nothing to vary (no mail, no phone to change): the names typed the other way round
+        if (applied.isEmpty()) {
+            String t = family;
+            family = given;
+            given = t;
+            applied.add(PersonVariation.NAME_ORDER_SWAPPED);
+        }
+        return new Person(id, family, given, o.easternOrder(), o.jobTitle(), email, phone, o.organizationId(),
+                o.language(), PersonKind.DUPLICATE, o.id(), applied.toString().replaceAll("[\\[\\] ]", ""));
+    }
+
+    /** Another person of the same name at the same company, with a mail address and phone of their own. */
+    private Person namesake(long id, Person o, Random r) {
+        String email = o.email() == null ? Words.digits(r, 9) + "@qq.com"
+                : o.email().replace("@", String.valueOf(10 + r.nextInt(90)) + "@");
+        String phone = r.nextDouble() < 0.7 ? (o.easternOrder() ? Phones.chineseMobile(r)
+                : Phones.foreignLike(r, o.phone())) : null;
+        String title = o.easternOrder() ? Words.pick(r, Words.TITLES_ZH) : Words.pick(r, Words.TITLES_EN);
+        return new Person(id, o.familyName(), o.givenName(), o.easternOrder(), title, email, phone,
+                o.organizationId(), o.language(), PersonKind.NAMESAKE, o.id(), "SAME_NAME_SAME_COMPANY");
     }
 
     private Random random(int stream, int index) {

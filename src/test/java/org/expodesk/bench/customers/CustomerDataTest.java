@@ -89,4 +89,39 @@ class CustomerDataTest {
             }
         }
     }
+
+    @Test
+    void plantedPeopleFollowTheOriginalsAsSecondRecordsOrNamesakesAtTheSameCompany() {
+        assertThat(DATA.plantedPeople()).isEqualTo(500);
+        assertThat(DATA.anyPerson(19_999)).isEqualTo(DATA.person(19_999));
+        int duplicates = 0;
+        int namesakes = 0;
+        for (int i = 20_000; i < DATA.peopleInDatabase(); i++) {
+            CustomerData.Person p = DATA.anyPerson(i);
+            assertThat(p.id()).isEqualTo(i + 1L);
+            CustomerData.Person of = DATA.person((int) p.of() - 1);
+            assertThat(of.kind()).isEqualTo(CustomerData.PersonKind.ORIGINAL);
+            assertThat(p.organizationId()).isEqualTo(of.organizationId());
+            if (p.kind() == CustomerData.PersonKind.DUPLICATE) {
+                duplicates++;
+                assertThat(p.entity()).isEqualTo(of.id());
+                assertThat(p.variations()).isNotEmpty();
+                if (p.email() != null) {
+                    assertThat(p.email().trim().toLowerCase(java.util.Locale.ROOT)).isEqualTo(of.email());
+                }
+                if (p.phone() != null) {
+                    assertThat(org.expodesk.party.Phones.e164(p.phone(), null))
+                            .isEqualTo(org.expodesk.party.Phones.e164(of.phone(), null));
+                }
+            } else {
+                namesakes++;
+                assertThat(p.kind()).isEqualTo(CustomerData.PersonKind.NAMESAKE);
+                assertThat(p.entity()).isEqualTo(p.id());
+                assertThat(p.familyName() + p.givenName()).isEqualTo(of.familyName() + of.givenName());
+                assertThat(p.email()).isNotNull().isNotEqualTo(of.email());
+            }
+        }
+        assertThat(duplicates).isBetween(340, 460);
+        assertThat(namesakes).isBetween(60, 140);
+    }
 }

@@ -103,12 +103,12 @@ public final class CustomerLoader {
                     + " alike_share DOUBLE NOT NULL)");
             try (ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM bench_dataset WHERE version = "
                     + CustomerData.VERSION + " AND seed = " + o.seed()
-                    + " AND organizations = " + o.organizations() + " AND people = " + o.people()
+                    + " AND organizations = " + o.organizations() + " AND people = " + data.peopleInDatabase()
                     + " AND duplicate_share = " + o.duplicateShare() + " AND alike_share = " + o.alikeShare()
                     + "), (SELECT COUNT(*) FROM organization), (SELECT COUNT(*) FROM person),"
                     + " (SELECT COUNT(*) FROM search_term)")) {
                 rs.next();
-                if (rs.getLong(1) == 1 && rs.getLong(2) == o.organizations() && rs.getLong(3) == o.people()) {
+                if (rs.getLong(1) == 1 && rs.getLong(2) == o.organizations() && rs.getLong(3) == data.peopleInDatabase()) {
                     return new Outcome(true, rs.getLong(2), rs.getLong(3), rs.getLong(4), seconds(started));
                 }
             }
@@ -143,8 +143,8 @@ public final class CustomerLoader {
             try (PreparedStatement people = connection.prepareStatement(insert("person", PERSON));
                  PreparedStatement jobs = connection.prepareStatement(insert("employment", EMPLOYMENT));
                  PreparedStatement termRows = connection.prepareStatement(SearchIndex.INSERT)) {
-                for (int i = 0; i < o.people(); i++) {
-                    CustomerData.Person p = data.person(i);
+                for (int i = 0; i < data.peopleInDatabase(); i++) {
+                    CustomerData.Person p = data.anyPerson(i);
                     bind(people, PERSON, p);
                     bind(jobs, EMPLOYMENT, p);
                     terms += terms(termRows, SearchIndex.PERSON, p.id(),
@@ -156,13 +156,13 @@ public final class CustomerLoader {
                 flush(connection, people, jobs, termRows);
             }
             s.execute("INSERT INTO bench_dataset VALUES (" + CustomerData.VERSION + ", " + o.seed() + ", "
-                    + o.organizations() + ", " + o.people()
+                    + o.organizations() + ", " + data.peopleInDatabase()
                     + ", " + o.duplicateShare() + ", " + o.alikeShare() + ")");
             connection.commit();
             s.execute("SET SESSION foreign_key_checks = 1");
             s.execute("SET SESSION unique_checks = 1");
             s.execute("ANALYZE TABLE organization, person, employment, search_term");
-            return new Outcome(false, o.organizations(), o.people(), terms, seconds(started));
+            return new Outcome(false, o.organizations(), data.peopleInDatabase(), terms, seconds(started));
         } finally {
             connection.setAutoCommit(autoCommit);
         }

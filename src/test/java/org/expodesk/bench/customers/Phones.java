@@ -55,4 +55,19 @@ final class Phones {
         }
         return r.nextBoolean() ? "+" + digits : phone.replace(' ', '-');
     }
+
+    /** A person's number written another way: a Chinese mobile with or without +86, spaced or dashed. */
+    static String rewrittenPersonal(String phone, Random r) {
+        String digits = phone.replaceAll("\\D", "");
+        String n = digits.startsWith("86") && digits.length() == 13 ? digits.substring(2) : digits;
+        boolean chinese = !phone.startsWith("+") || phone.startsWith("+86");
+        if (!chinese || n.length() != 11 || !n.startsWith("1")) {
+            return rewritten(phone, r);
+        }
+        String[] ways = {n, n.substring(0, 3) + " " + n.substring(3, 7) + " " + n.substring(7),
+            n.substring(0, 3) + "-" + n.substring(3, 7) + "-" + n.substring(7), "+86 " + n, "+86-" + n,
+            "(+86) " + n.substring(0, 3) + " " + n.substring(3, 7) + " " + n.substring(7), "+86" + n};
+        String way = ways[r.nextInt(ways.length)];
+        return way.equals(phone) ? ways[(java.util.Arrays.asList(ways).indexOf(way) + 1) % ways.length] : way;
+    }
 }

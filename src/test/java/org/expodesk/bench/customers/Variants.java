@@ -87,4 +87,28 @@ final class Variants {
         }
         return city + "市" + name;
     }
+
+    /** A typo in a given name: a Chinese character replaced by another, Latin letters swapped or one left out. */
+    static String givenNameTypo(String given, boolean chinese, Random r) {
+        if (chinese) {
+            int i = r.nextInt(given.length());
+            String other = Words.pick(r, Words.GIVEN).han();
+            return other.equals(given.substring(i, i + 1)) ? given : given.substring(0, i) + other + given.substring(i + 1);
+        }
+        if (given.length() < 4) {
+            return given + given.charAt(given.length() - 1);
+        }
+        int i = 1 + r.nextInt(given.length() - 2);
+        return r.nextBoolean() ? given.substring(0, i) + given.charAt(i + 1) + given.charAt(i) + given.substring(i + 2)
+                : given.substring(0, i) + given.substring(i + 1);
+    }
+
+    /** Wang.Hua@Example.COM with a space before or after, as copied from a card or a signature. */
+    static String emailCaseAndSpaces(String email, Random r) {
+        int at = email.indexOf('@');
+        String local = r.nextBoolean() ? email.substring(0, at).toUpperCase(java.util.Locale.ROOT)
+                : Character.toUpperCase(email.charAt(0)) + email.substring(1, at);
+        String domain = email.substring(at).toUpperCase(java.util.Locale.ROOT);
+        return r.nextBoolean() ? " " + local + domain : local + domain + "  ";
+    }
 }
