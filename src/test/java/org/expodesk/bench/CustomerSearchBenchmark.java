@@ -12,7 +12,9 @@ import org.expodesk.bench.customers.CustomerLoader;
 import org.expodesk.bench.customers.GroundTruth;
 import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organization;
+import org.expodesk.party.Person;
 import org.expodesk.party.dedup.OrganizationMatcher;
+import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.testing.Api;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,6 +79,10 @@ class CustomerSearchBenchmark {
     static final int DEDUP_DUPLICATES = 1500;
     static final int DEDUP_ALIKES = 500;
     static final int DEDUP_ORIGINALS = 1000;
+    static final String PERSON_DEDUP_HEADING = "## Duplicate people: precision and recall on planted duplicates";
+    static final int PERSON_DEDUP_DUPLICATES = 1500;
+    static final int PERSON_DEDUP_NAMESAKES = 500;
+    static final int PERSON_DEDUP_ORIGINALS = 1000;
 
     private static CustomerData data;
     private static CustomerLoader.Outcome loaded;
@@ -86,6 +92,9 @@ class CustomerSearchBenchmark {
 
     @Inject
     OrganizationMatcher matcher;
+
+    @Inject
+    PersonMatcher personMatcher;
 
     /** The kinds of query in the mix, each with the record it should find (0: any hit will do). */
     enum Kind {
@@ -121,6 +130,8 @@ class CustomerSearchBenchmark {
         }
         GroundTruth.write(d, CustomerDatabaseProfile.ROOT.resolve("ground-truth-" + options.seed() + "-"
                 + options.organizations() + ".csv"));
+        GroundTruth.writePeople(d, CustomerDatabaseProfile.ROOT.resolve("ground-truth-people-" + options.seed() + "-"
+                + options.people() + ".csv"));
         System.out.printf(Locale.ROOT, "customer data %s in %.0f s: %,d organizations, %,d people, %,d terms%n",
                 loaded.reused() ? "reused" : "loaded", loaded.seconds(), loaded.organizations(), loaded.people(),
                 loaded.terms());
@@ -439,6 +450,154 @@ class CustomerSearchBenchmark {
         org.email = o.email();
         org.nameKey = NameKeys.organization(o.name());
         return org;
+    }
+
+    @Test
+    @Order(3)
+    void personMatcherOnThePlantedDuplicates() throws Exception {
+        ensureData();
+        int people = data.options().people();
+        List<CustomerData.Person> lookups = new ArrayList<>();
+        int dups = 0;
+        int namesakes = 0;
+        int originals = 0;
+        for (int i = people; i < data.peopleInDatabase()
+                && (dups < PERSON_DEDUP_DUPLICATES || namesakes < PERSON_DEDUP_NAMESAKES); i++) {
+            CustomerData.Person p = data.anyPerson(i);
+            if (p.kind() == CustomerData.PersonKind.DUPLICATE && dups < PERSON_DEDUP_DUPLICATES) {
+                lookups.add(p);
+                dups++;
+            } else if (p.kind() == CustomerData.PersonKind.NAMESAKE && namesakes < PERSON_DEDUP_NAMESAKES) {
+                lookups.add(p);
+                namesakes++;
+            }
+        }
+        Random r = new Random(QUERY_SEED + 2);
+        while (originals < PERSON_DEDUP_ORIGINALS) {
+            lookups.add(data.person(r.nextInt(people)));
+            originals++;
+        }
+
+        int[] flagged = new int[2];      // SURE, LIKELY pairs reported
+        int[] right = new int[2];        // of which the same person
+        int foundSure = 0;
+        int foundAny = 0;
+        int[] namesakeFlagged = new int[2];  // namesake checks that reported their namesake as SURE, LIKELY
+        Map<String, int[]> byVariation = new TreeMap<>();  // duplicates, found any, found sure
+        List<String> wrongSure = new ArrayList<>();
+        long[] nanos = new long[lookups.size()];
+        long[] ceiling = new long[lookups.size()];
+        for (int i = 0; i < lookups.size(); i++) {
+            CustomerData.Person p = lookups.get(i);
+            Person incoming = incoming(p);
+            long t0 = System.nanoTime();
+            List<PersonMatcher.Match> matches = QuarkusTransaction.requiringNew().call(() -> personMatcher.matches(incoming));
+            nanos[i] = System.nanoTime() - t0;
+            long id = 1 + r.nextInt(data.peopleInDatabase());
+            t0 = System.nanoTime();
+            QuarkusTransaction.requiringNew().call(() -> Person.findById(id));
+            ceiling[i] = System.nanoTime() - t0;
+            boolean sure = false;
+            boolean any = false;
+            // as a create does: a sure match is taken, else at most 5 likely ones go to the review queue
+            boolean taken = !matches.isEmpty() && matches.get(0).verdict() == PersonMatcher.Verdict.SURE;
+            for (PersonMatcher.Match m : taken ? matches.subList(0, 1) : matches.stream().limit(5).toList()) {
+                CustomerData.Person found = data.anyPerson((int) (m.person().id - 1));
+                int v = m.verdict() == PersonMatcher.Verdict.SURE ? 0 : 1;
+                flagged[v]++;
+                if (found.entity() == p.entity()) {
+                    right[v]++;
+                    any = true;
+                    sure |= v == 0;
+                } else {
+                    if (p.kind() == CustomerData.PersonKind.NAMESAKE && found.id() == p.of()) {
+                        namesakeFlagged[v]++;
+                    }
+                    if (v == 0 && wrongSure.size() < 5) {
+                        wrongSure.add(p.familyName() + " " + p.givenName() + " (" + p.kind() + ", " + p.id() + ") ⇒ "
+                                + m.person().familyName + " " + m.person().givenName + " (" + m.person().id + "): "
+                                + String.join(", ", m.reasons()));
+                    }
+                }
+            }
+            if (p.kind() == CustomerData.PersonKind.DUPLICATE) {
+                foundSure += sure ? 1 : 0;
+                foundAny += any ? 1 : 0;
+                for (String variation : p.variations().split(",")) {
+                    int[] c = byVariation.computeIfAbsent(variation, x -> new int[3]);
+                    c[0]++;
+                    c[1] += any ? 1 : 0;
+                    c[2] += sure ? 1 : 0;
+                }
+            }
+        }
+        InterleavedRun.Figures lookup = InterleavedRun.Figures.of(nanos);
+        InterleavedRun.Figures bare = InterleavedRun.Figures.of(ceiling);
+
+        StringBuilder md = new StringBuilder();
+        md.append(PERSON_DEDUP_HEADING).append("\n\n");
+        md.append("Quality goal (customer database, issue #4): report the precision and recall of the duplicate check "
+                + "for people (`PersonMatcher`, docs/dedup.md section 7) on the generator's planted duplicates, and "
+                + "what one check costs.\n\n");
+        md.append(fmt("**Recall**: %.1f%% of the planted duplicates were found (sure or likely), %.1f%% as sure. "
+                + "**Precision**: %.1f%% of the sure pairs and %.1f%% of the likely pairs are the same person. "
+                + "Of %,d namesakes (another person of the same name at the same company), %,d were taken as sure for "
+                + "their namesake and %,d proposed as likely. One check took %.2f ms at the median and %.2f ms at "
+                + "p95.%n%n", pct(foundAny, dups), pct(foundSure, dups), pct(right[0], flagged[0]),
+                pct(right[1], flagged[1]), namesakes, namesakeFlagged[0], namesakeFlagged[1], lookup.median(),
+                lookup.p95()));
+        md.append(runLines(null));
+        md.append(dataLine());
+        md.append(fmt("- Planted people (`CustomerData`, after the %,d originals, which they leave as they were): %,d "
+                + "(%.1f%% second records of an original at the same company, %.1f%% namesakes: the same name at the "
+                + "same company with a mail address of their own).%n", people, data.plantedPeople(),
+                100 * CustomerData.PERSON_DUPLICATE_SHARE, 100 * CustomerData.PERSON_NAMESAKE_SHARE));
+        md.append(fmt("- Checks: the first %,d planted duplicates, the first %,d namesakes and %,d originals drawn "
+                + "with seed %d, each checked as if it came in again (`matches`, its own row left out), one "
+                + "transaction each. A reported pair is right when both records stand for the same person in the "
+                + "ground truth (`target/bench-db/ground-truth-people-*.csv`); an original is right to find its "
+                + "planted second record.%n%n", dups, namesakes, originals, QUERY_SEED + 2));
+        md.append("| verdict (a sure match is taken alone; at most 5 likely ones per check, as a create proposes) | pairs reported | same person | precision |\n|---|--:|--:|--:|\n");
+        md.append(fmt("| sure (merged without asking) | %,d | %,d | %.1f%% |%n", flagged[0], right[0],
+                pct(right[0], flagged[0])));
+        md.append(fmt("| likely (review queue) | %,d | %,d | %.1f%% |%n%n", flagged[1], right[1],
+                pct(right[1], flagged[1])));
+        md.append("| planted duplicates, by variation (one duplicate may have two) | count | found | recall | as sure |\n"
+                + "|---|--:|--:|--:|--:|\n");
+        for (Map.Entry<String, int[]> e : byVariation.entrySet()) {
+            int[] c = e.getValue();
+            md.append(fmt("| %s | %,d | %,d | %.1f%% | %.1f%% |%n", e.getKey().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    c[0], c[1], pct(c[1], c[0]), pct(c[2], c[0])));
+        }
+        md.append(fmt("| **all** | %,d | %,d | %.1f%% | %.1f%% |%n%n", dups, foundAny, pct(foundAny, dups),
+                pct(foundSure, dups)));
+        md.append("| operation | min ms | median ms | p95 ms | max ms |\n|---|--:|--:|--:|--:|\n");
+        md.append(fmt("| ceiling: `Person.findById` in its own transaction | %.2f | %.2f | %.2f | %.2f |%n",
+                bare.min(), bare.median(), bare.p95(), bare.max()));
+        md.append(fmt("| **`PersonMatcher.matches`**: blocks, candidates, scores | %.2f | %.2f | %.2f | %.2f |%n",
+                lookup.min(), lookup.median(), lookup.p95(), lookup.max()));
+        md.append(fmt("%n- median(check) / median(ceiling) = %.1f×%n", lookup.median() / bare.median()));
+        for (String wrong : wrongSure) {
+            md.append("- a wrong sure pair: ").append(wrong).append('\n');
+        }
+        MarkdownSection.publish(md.toString());
+    }
+
+    /** The person as a create or an import would present it to the matcher. */
+    private static Person incoming(CustomerData.Person p) {
+        Person person = new Person();
+        person.id = p.id();
+        person.familyName = p.familyName();
+        person.givenName = p.givenName();
+        person.easternOrder = p.easternOrder();
+        person.jobTitle = p.jobTitle();
+        person.email = p.email() == null ? null : p.email().trim().toLowerCase(Locale.ROOT);
+        person.phone = p.phone();
+        person.phoneE164 = org.expodesk.party.Phones.e164(p.phone(), null);
+        person.organizationId = p.organizationId();
+        person.language = p.language();
+        person.nameKey = NameKeys.person(p.familyName(), p.givenName());
+        return person;
     }
 
     // ------------------------------------------------------------------------------------------

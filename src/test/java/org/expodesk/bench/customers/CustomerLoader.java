@@ -66,7 +66,8 @@ public final class CustomerLoader {
             new Column<>("given_name", CustomerData.Person::givenName),
             new Column<>("eastern_order", CustomerData.Person::easternOrder),
             new Column<>("job_title", CustomerData.Person::jobTitle),
-            new Column<>("email", CustomerData.Person::email),
+            // stored as the application stores it: trimmed, lower case
+            new Column<>("email", p -> p.email() == null ? null : p.email().trim().toLowerCase(Locale.ROOT)),
             new Column<>("phone", CustomerData.Person::phone),
             // read as the app reads a number typed without +: in the default region
             new Column<>("phone_e164", p -> org.expodesk.party.Phones.e164(p.phone(), null)),
