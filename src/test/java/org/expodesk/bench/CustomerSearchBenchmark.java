@@ -408,29 +408,8 @@ class CustomerSearchBenchmark {
                 + "left out), one transaction each. A reported pair is right when both records stand for the same "
                 + "company in the ground truth (`target/bench-db/ground-truth-*.csv`).%n%n", dups, alikes, originals,
                 QUERY_SEED + 1));
-        md.append("| verdict (a sure match is taken alone; at most 5 likely ones per check, as a create proposes) | pairs reported | same company | precision |\n|---|--:|--:|--:|\n");
-        md.append(fmt("| sure (merged without asking) | %,d | %,d | %.1f%% |%n", flagged[0], right[0],
-                pct(right[0], flagged[0])));
-        md.append(fmt("| likely (review queue) | %,d | %,d | %.1f%% |%n%n", flagged[1], right[1],
-                pct(right[1], flagged[1])));
-        md.append("| planted duplicates, by variation (one duplicate may have several) | count | found | recall | as sure |\n"
-                + "|---|--:|--:|--:|--:|\n");
-        for (Map.Entry<String, int[]> e : byVariation.entrySet()) {
-            int[] c = e.getValue();
-            md.append(fmt("| %s | %,d | %,d | %.1f%% | %.1f%% |%n", e.getKey().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    c[0], c[1], pct(c[1], c[0]), pct(c[2], c[0])));
-        }
-        md.append(fmt("| **all** | %,d | %,d | %.1f%% | %.1f%% |%n%n", dups, foundAny, pct(foundAny, dups),
-                pct(foundSure, dups)));
-        md.append("| operation | min ms | median ms | p95 ms | max ms |\n|---|--:|--:|--:|--:|\n");
-        md.append(fmt("| ceiling: `Organization.findById` in its own transaction | %.2f | %.2f | %.2f | %.2f |%n",
-                bare.min(), bare.median(), bare.p95(), bare.max()));
-        md.append(fmt("| **`OrganizationMatcher.matches`**: blocks, candidates, scores | %.2f | %.2f | %.2f | %.2f |%n",
-                lookup.min(), lookup.median(), lookup.p95(), lookup.max()));
-        md.append(fmt("%n- median(check) / median(ceiling) = %.1f×%n", lookup.median() / bare.median()));
-        for (String wrong : wrongSure) {
-            md.append("- a wrong sure pair: ").append(wrong).append('\n');
-        }
+        qualityTables(md, new Quality("same company", "several", "Organization", "OrganizationMatcher", flagged, right,
+                byVariation, dups, foundAny, foundSure, bare, lookup, wrongSure));
         MarkdownSection.publish(md.toString());
     }
 
@@ -557,29 +536,8 @@ class CustomerSearchBenchmark {
                 + "transaction each. A reported pair is right when both records stand for the same person in the "
                 + "ground truth (`target/bench-db/ground-truth-people-*.csv`); an original is right to find its "
                 + "planted second record.%n%n", dups, namesakes, originals, QUERY_SEED + 2));
-        md.append("| verdict (a sure match is taken alone; at most 5 likely ones per check, as a create proposes) | pairs reported | same person | precision |\n|---|--:|--:|--:|\n");
-        md.append(fmt("| sure (merged without asking) | %,d | %,d | %.1f%% |%n", flagged[0], right[0],
-                pct(right[0], flagged[0])));
-        md.append(fmt("| likely (review queue) | %,d | %,d | %.1f%% |%n%n", flagged[1], right[1],
-                pct(right[1], flagged[1])));
-        md.append("| planted duplicates, by variation (one duplicate may have two) | count | found | recall | as sure |\n"
-                + "|---|--:|--:|--:|--:|\n");
-        for (Map.Entry<String, int[]> e : byVariation.entrySet()) {
-            int[] c = e.getValue();
-            md.append(fmt("| %s | %,d | %,d | %.1f%% | %.1f%% |%n", e.getKey().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    c[0], c[1], pct(c[1], c[0]), pct(c[2], c[0])));
-        }
-        md.append(fmt("| **all** | %,d | %,d | %.1f%% | %.1f%% |%n%n", dups, foundAny, pct(foundAny, dups),
-                pct(foundSure, dups)));
-        md.append("| operation | min ms | median ms | p95 ms | max ms |\n|---|--:|--:|--:|--:|\n");
-        md.append(fmt("| ceiling: `Person.findById` in its own transaction | %.2f | %.2f | %.2f | %.2f |%n",
-                bare.min(), bare.median(), bare.p95(), bare.max()));
-        md.append(fmt("| **`PersonMatcher.matches`**: blocks, candidates, scores | %.2f | %.2f | %.2f | %.2f |%n",
-                lookup.min(), lookup.median(), lookup.p95(), lookup.max()));
-        md.append(fmt("%n- median(check) / median(ceiling) = %.1f×%n", lookup.median() / bare.median()));
-        for (String wrong : wrongSure) {
-            md.append("- a wrong sure pair: ").append(wrong).append('\n');
-        }
+        qualityTables(md, new Quality("same person", "two", "Person", "PersonMatcher", flagged, right, byVariation, dups,
+                foundAny, foundSure, bare, lookup, wrongSure));
         MarkdownSection.publish(md.toString());
     }
 
@@ -637,6 +595,40 @@ class CustomerSearchBenchmark {
 
     private static String row(String label, String found, InterleavedRun.Figures f) {
         return fmt("| %s | %s | %.1f | %.1f | %.1f | %.1f |%n", label, found, f.min(), f.median(), f.p95(), f.max());
+    }
+
+    /** What a dedup quality run counted, and the words its tables use for the records. */
+    private record Quality(String same, String atMost, String entity, String matcher, int[] flagged, int[] right,
+                           Map<String, int[]> byVariation, int dups, int foundAny, int foundSure,
+                           InterleavedRun.Figures bare, InterleavedRun.Figures lookup, List<String> wrongSure) {
+    }
+
+    /** The tables every dedup quality section shows: precision per verdict, recall per variation, time per check. */
+    private static void qualityTables(StringBuilder md, Quality q) {
+        md.append("| verdict (a sure match is taken alone; at most 5 likely ones per check, as a create proposes) | pairs "
+                + "reported | " + q.same() + " | precision |\n|---|--:|--:|--:|\n");
+        md.append(fmt("| sure (merged without asking) | %,d | %,d | %.1f%% |%n", q.flagged()[0], q.right()[0],
+                pct(q.right()[0], q.flagged()[0])));
+        md.append(fmt("| likely (review queue) | %,d | %,d | %.1f%% |%n%n", q.flagged()[1], q.right()[1],
+                pct(q.right()[1], q.flagged()[1])));
+        md.append("| planted duplicates, by variation (one duplicate may have " + q.atMost() + ") | count | found | recall "
+                + "| as sure |\n|---|--:|--:|--:|--:|\n");
+        for (Map.Entry<String, int[]> e : q.byVariation().entrySet()) {
+            int[] c = e.getValue();
+            md.append(fmt("| %s | %,d | %,d | %.1f%% | %.1f%% |%n", e.getKey().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    c[0], c[1], pct(c[1], c[0]), pct(c[2], c[0])));
+        }
+        md.append(fmt("| **all** | %,d | %,d | %.1f%% | %.1f%% |%n%n", q.dups(), q.foundAny(), pct(q.foundAny(), q.dups()),
+                pct(q.foundSure(), q.dups())));
+        md.append("| operation | min ms | median ms | p95 ms | max ms |\n|---|--:|--:|--:|--:|\n");
+        md.append(fmt("| ceiling: `%s.findById` in its own transaction | %.2f | %.2f | %.2f | %.2f |%n", q.entity(),
+                q.bare().min(), q.bare().median(), q.bare().p95(), q.bare().max()));
+        md.append(fmt("| **`%s.matches`**: blocks, candidates, scores | %.2f | %.2f | %.2f | %.2f |%n", q.matcher(),
+                q.lookup().min(), q.lookup().median(), q.lookup().p95(), q.lookup().max()));
+        md.append(fmt("%n- median(check) / median(ceiling) = %.1f×%n", q.lookup().median() / q.bare().median()));
+        for (String wrong : q.wrongSure()) {
+            md.append("- a wrong sure pair: ").append(wrong).append('\n');
+        }
     }
 
     private static double pct(int part, int whole) {
