@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
  * classes, so Quarkus boots once per run.
  */
 @QuarkusTestResource(EmbeddedDatabaseResource.class)
+@QuarkusTestResource(MailServerResource.class)
 public final class TestResources {
 
     private TestResources() {

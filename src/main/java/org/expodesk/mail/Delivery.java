@@ -1,0 +1,44 @@
+package org.expodesk.mail;
+
+/**
+ * How one hand-over to the SMTP server ended. {@code SERVER_DOWN} is not the mail's fault (no
+ * server, no connection, a timeout): the mail waits without losing a try.
+ */
+public record Delivery(Outcome outcome, String detail) {
+
+    public enum Outcome { SENT, REFUSED_FOR_GOOD, ADDRESS_REFUSED, REFUSED_FOR_NOW, SERVER_DOWN }
+
+    public static final Delivery SENT = new Delivery(Outcome.SENT, null);
+
+    /**
+     * Reads an exception of the mail client. A reply from the server decides: 550, 551 and 553 refuse
+     * the address (a bounce), other 5xx refuse this mail, 4xx ask to come back later; without a
+     * reply the server was not reached.
+     */
+    public static Delivery of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.ext.mail.SMTPException smtp) {
+                int code = smtp.getReplyCode();
+                String detail = brief(smtp.getMessage());
+                if (code == 550 || code == 551 || code == 553) {
+                    return new Delivery(Outcome.ADDRESS_REFUSED, detail);
+                }
+                if (code >= 500) {
+                    return new Delivery(Outcome.REFUSED_FOR_GOOD, detail);
+                }
+                if (code >= 400) {
+                    return new Delivery(Outcome.REFUSED_FOR_NOW, detail);
+                }
+            }
+        }
+        return new Delivery(Outcome.SERVER_DOWN, brief(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+    }
+
+    private static String brief(String message) {
+        if (message == null) {
+            return null;
+        }
+        String oneLine = message.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 1000 ? oneLine : oneLine.substring(0, 1000);
+    }
+}

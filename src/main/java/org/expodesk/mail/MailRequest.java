@@ -1,0 +1,43 @@
+package org.expodesk.mail;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A mail to queue. {@code key} identifies the mail for good: a second request with the same key
+ * queues nothing, so callers build it from what makes the mail unique, e.g.
+ * {@link #keyOf(String, Long, String)} for "this rule, this edition, this recipient".
+ */
+public record MailRequest(String key, String purpose, Long exhibitionId, MailKind kind, String recipient,
+                          Locale language, MailTemplate template, Map<String, Object> data,
+                          List<Attachment> attachments) {
+
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    public static MailRequest transactional(String key, String purpose, String recipient, Locale language,
+                                            MailTemplate template, Map<String, Object> data) {
+        return new MailRequest(key, purpose, null, MailKind.TRANSACTIONAL, recipient, language, template, data, List.of());
+    }
+
+    public static MailRequest marketing(String key, String purpose, String recipient, Locale language,
+                                        MailTemplate template, Map<String, Object> data) {
+        return new MailRequest(key, purpose, null, MailKind.MARKETING, recipient, language, template, data, List.of());
+    }
+
+    /** The key of "one mail per purpose, edition and recipient". */
+    public static String keyOf(String purpose, Long exhibitionId, String recipient) {
+        return purpose + "|" + (exhibitionId == null ? "-" : exhibitionId) + "|" + Outbox.normalize(recipient);
+    }
+
+    public MailRequest forExhibition(Long id) {
+        return new MailRequest(key, purpose, id, kind, recipient, language, template, data, attachments);
+    }
+
+    public MailRequest attach(String fileName, String contentType, byte[] content) {
+        List<Attachment> all = new java.util.ArrayList<>(attachments);
+        all.add(new Attachment(fileName, contentType, content));
+        return new MailRequest(key, purpose, exhibitionId, kind, recipient, language, template, data, List.copyOf(all));
+    }
+}

@@ -1,0 +1,197 @@
+package org.expodesk.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Delivers the outbox. Each firing takes batches of due mails (rows other nodes hold are skipped),
+ * and for every mail marks SENDING, hands it to the SMTP server, then records the outcome. A node
+ * that dies leaves its unsent batch to be put back and at most the one mail it was handing over
+ * as UNCERTAIN, never sent twice by itself (ADR 0009).
+ */
+@ApplicationScoped
+public class MailSender {
+
+    /** What one run did. */
+    public record Report(int sent, int bounced, int refused, int suppressed, int waiting, int uncertain) {
+        public int handled() {
+            return sent + bounced + refused + suppressed;
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class);
+    private static final String NODE = node();
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    MailConfig config;
+
+    @Inject
+    Suppressions suppressions;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    private volatile Instant serverDownUntil = Instant.EPOCH;
+    private volatile Duration serverDownWait;
+
+    @Scheduled(identity = "mail-sender", every = "${expodesk.mail.poll-every:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() throws SQLException {
+        sendDue();
+    }
+
+    /** Sends what is due until nothing is, the server is down, or the run's time is up. */
+    public Report sendDue() throws SQLException {
+        Instant start = Instant.now(clock);
+        int uncertain = store.recover(start);
+        if (uncertain > 0) {
+            LOG.warnf("%d mail(s) left SENDING by a stopped sender are now UNCERTAIN; see the outbox page", uncertain);
+        }
+        Counts counts = new Counts();
+        Instant deadline = start.plus(config.runBudget());
+        while (Instant.now(clock).isBefore(deadline) && !Instant.now(clock).isBefore(serverDownUntil)) {
+            String claim = NODE + ":" + UUID.randomUUID().toString().substring(0, 8);
+            Instant now = Instant.now(clock);
+            List<OutboxStore.Claimed> batch = store.claim(claim, config.batchSize(), now, now.plus(config.claimLease()));
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (!deliver(batch.get(i), claim, counts)) {
+                    Instant next = serverDownUntil;
+                    for (OutboxStore.Claimed rest : batch.subList(i + 1, batch.size())) {
+                        store.release(rest.id(), claim, Instant.now(clock), null, next);
+                        counts.waiting++;
+                    }
+                    break;
+                }
+            }
+        }
+        return new Report(counts.sent, counts.bounced, counts.refused, counts.suppressed, counts.waiting, uncertain);
+    }
+
+    /** Returns false when the server could not be reached: the run stops and the batch waits. */
+    private boolean deliver(OutboxStore.Claimed mail, String claim, Counts counts) throws SQLException {
+        Instant now = Instant.now(clock);
+        var suppressed = suppressions.reasonFor(mail.recipient()).filter(reason -> reason.stops(mail.kind()));
+        if (suppressed.isPresent()) {
+            store.suppressed(mail.id(), claim, now, "suppressed: " + suppressed.get());
+            counts.suppressed++;
+            return true;
+        }
+        if (!store.startSending(mail.id(), claim, now, now.plus(config.claimLease()))) {
+            return true;
+        }
+        Delivery delivery;
+        try {
+            mailer.send(toMail(mail));
+            delivery = Delivery.SENT;
+        } catch (RuntimeException e) {
+            delivery = Delivery.of(e);
+        }
+        now = Instant.now(clock);
+        switch (delivery.outcome()) {
+            case SENT -> {
+                store.sent(mail.id(), claim, now);
+                serverDownWait = null;
+                counts.sent++;
+            }
+            case ADDRESS_REFUSED -> {
+                store.bounced(mail.id(), claim, now, delivery.detail());
+                suppressions.suppress(mail.recipient(), Suppression.Reason.BOUNCED, delivery.detail());
+                counts.bounced++;
+            }
+            case REFUSED_FOR_GOOD -> {
+                store.refused(mail.id(), claim, now, delivery.detail(), now, true);
+                counts.refused++;
+            }
+            case REFUSED_FOR_NOW -> {
+                boolean lastTry = mail.attempts() + 1 >= config.maxAttempts();
+                store.refused(mail.id(), claim, now, delivery.detail(), now.plus(backoff(mail.attempts())), lastTry);
+                counts.refused++;
+            }
+            case SERVER_DOWN -> {
+                Duration wait = serverDownWait == null ? config.serverDownInitial()
+                        : min(serverDownWait.multipliedBy(2), config.retryMax());
+                serverDownWait = wait;
+                serverDownUntil = now.plus(wait);
+                store.release(mail.id(), claim, now, delivery.detail(), serverDownUntil);
+                counts.waiting++;
+                LOG.warnf("SMTP server not reachable (%s); mail waits %s", delivery.detail(), wait);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Duration backoff(int attemptsBefore) {
+        Duration wait = config.retryInitial();
+        for (int i = 0; i < attemptsBefore && wait.compareTo(config.retryMax()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        wait = min(wait, config.retryMax());
+        long jitter = wait.toMillis() / 10;
+        return jitter == 0 ? wait : wait.plusMillis(ThreadLocalRandom.current().nextLong(-jitter, jitter + 1));
+    }
+
+    private Mail toMail(OutboxStore.Claimed mail) {
+        Mail out = Mail.withText(mail.recipient(), mail.subject(), mail.text());
+        if (mail.html() != null) {
+            out.setHtml(mail.html());
+        }
+        for (OutboxStore.Attached attachment : mail.attachments()) {
+            out.addAttachment(attachment.fileName(), attachment.content(), attachment.contentType());
+        }
+        out.addHeader("X-Expodesk-Mail", String.valueOf(mail.id()));
+        if (mail.unsubscribeToken() != null) {
+            out.addHeader("List-Unsubscribe", "<" + outbox.unsubscribeUrl(mail.unsubscribeToken()) + ">");
+        }
+        return out;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String node() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "node";
+        }
+        String id = host + "/" + ManagementFactory.getRuntimeMXBean().getPid();
+        return id.length() <= 80 ? id : id.substring(0, 80);
+    }
+
+    private static final class Counts {
+        int sent;
+        int bounced;
+        int refused;
+        int suppressed;
+        int waiting;
+    }
+}

@@ -1,0 +1,164 @@
+package org.expodesk.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one way Expodesk sends mail: {@link #enqueue} writes the rendered mail in the caller's
+ * transaction, so the mail exists exactly when the change that causes it commits; the
+ * {@link MailSender} job delivers it. A key already queued adds nothing (docs/mail.md).
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** What {@link #enqueue} did: the mail's id, whether this call created it, and its status. */
+    public record Queued(long id, boolean created, MailStatus status) {
+    }
+
+    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MailTemplates templates;
+
+    @Inject
+    Suppressions suppressions;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "expodesk.public-url")
+    Optional<String> publicUrl;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Queued enqueue(MailRequest request) {
+        String recipient = normalize(request.recipient());
+        if (!ADDRESS.matcher(recipient).matches() || recipient.length() > 320) {
+            throw new IllegalArgumentException("not a mail address: " + request.recipient());
+        }
+        if (request.key() == null || request.key().isBlank() || request.key().length() > 255
+                || request.purpose() == null || request.purpose().isBlank() || request.purpose().length() > 100) {
+            throw new IllegalArgumentException("a mail needs a key of at most 255 and a purpose of at most 100 characters");
+        }
+        OutboxMail existing = OutboxMail.<OutboxMail>find("mailKey", request.key()).firstResult();
+        if (existing != null) {
+            return new Queued(existing.id, false, existing.status);
+        }
+        String language = MailTemplates.language(request.language());
+        Map<String, Object> data = new HashMap<>(request.data() == null ? Map.of() : request.data());
+        String token = null;
+        if (request.kind() == MailKind.MARKETING) {
+            token = newToken();
+            data.put("unsubscribeUrl", unsubscribeUrl(token));
+        }
+        MailContent content = withFooter(templates.render(request.template(), data), request.kind(), language, data);
+        Optional<Suppression.Reason> suppressed = suppressions.reasonFor(recipient)
+                .filter(reason -> reason.stops(request.kind()));
+        Instant now = Instant.now(clock);
+        // IGNORE: a concurrent enqueue of the same key waits for ours and then adds nothing; every
+        // other value is checked above, so the unique key is the only thing it can ignore
+        int inserted = em.createNativeQuery("""
+                        insert ignore into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
+                            text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
+                            created_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?12, ?12)""")
+                .setParameter(1, request.key())
+                .setParameter(2, request.purpose())
+                .setParameter(3, request.exhibitionId())
+                .setParameter(4, request.kind().name())
+                .setParameter(5, recipient)
+                .setParameter(6, language)
+                .setParameter(7, truncate(content.subject(), 500))
+                .setParameter(8, content.text())
+                .setParameter(9, content.html())
+                .setParameter(10, token)
+                .setParameter(11, suppressed.isPresent() ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name())
+                .setParameter(12, now)
+                .setParameter(13, suppressed.map(reason -> "suppressed: " + reason).orElse(null))
+                .executeUpdate();
+        OutboxMail mail = OutboxMail.<OutboxMail>find("mailKey", request.key()).firstResult();
+        if (inserted == 1) {
+            for (MailRequest.Attachment attachment : request.attachments()) {
+                MailAttachment row = new MailAttachment();
+                row.mailId = mail.id;
+                row.fileName = attachment.fileName();
+                row.contentType = attachment.contentType();
+                row.content = attachment.content();
+                row.persist();
+            }
+        }
+        return new Queued(mail.id, inserted == 1, mail.status);
+    }
+
+    /** Puts a mail that ended without being delivered back in line, as staff asked. */
+    @Transactional
+    public Optional<OutboxMail> resend(long id) {
+        OutboxMail mail = OutboxMail.findById(id);
+        if (mail == null) {
+            return Optional.empty();
+        }
+        if (mail.status != MailStatus.FAILED && mail.status != MailStatus.BOUNCED
+                && mail.status != MailStatus.UNCERTAIN && mail.status != MailStatus.SUPPRESSED) {
+            throw new IllegalStateException("only a failed, bounced, uncertain or suppressed mail can be sent again");
+        }
+        Instant now = Instant.now(clock);
+        mail.status = MailStatus.PENDING;
+        mail.attempts = 0;
+        mail.nextAttemptAt = now;
+        mail.claimedBy = null;
+        mail.claimedUntil = null;
+        mail.updatedAt = now;
+        return Optional.of(mail);
+    }
+
+    public static String normalize(String address) {
+        return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private MailContent withFooter(MailContent content, MailKind kind, String language, Map<String, Object> data) {
+        if (kind != MailKind.MARKETING) {
+            return content;
+        }
+        MailContent footer = templates.unsubscribeFooter(language, (String) data.get("unsubscribeUrl"));
+        return new MailContent(content.subject(), content.text() + footer.text(),
+                content.html() == null ? null : beforeBodyEnd(content.html(), footer.html()));
+    }
+
+    private static String beforeBodyEnd(String html, String footer) {
+        int end = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+        return end < 0 ? html + footer : html.substring(0, end) + footer + html.substring(end);
+    }
+
+    /** The page where the recipient of a marketing mail stops them (also the List-Unsubscribe header). */
+    public String unsubscribeUrl(String token) {
+        String base = publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""))
+                .orElse("http://localhost:8080");
+        return base + "/mail/unsubscribe/" + token;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,281 @@
+package org.expodesk.mail;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.expodesk.testing.MailServerResource;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The outbox against a real SMTP server (GreenMail) and the real database. */
+@QuarkusTest
+class OutboxTest {
+
+    private static final MailTemplate HELLO = new MailTemplate("Hello {name}", "Dear {name},\nwelcome.",
+            "<p>Dear {name},</p><p>welcome.</p>");
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MailSender sender;
+
+    @Inject
+    Suppressions suppressions;
+
+    @Test
+    void aQueuedMailIsDeliveredOnceWithTextAndHtmlAndItsRecordIsComplete() throws Exception {
+        String to = address("once");
+        Outbox.Queued queued = queue(MailRequest.transactional("hello|" + to, "hello", to, Locale.ENGLISH, HELLO,
+                Map.of("name", "Ada <Lovelace>")));
+        assertThat(queued.created()).isTrue();
+        assertThat(queued.status()).isEqualTo(MailStatus.PENDING);
+
+        drain();
+
+        List<MimeMessage> received = receivedBy(to);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Hello Ada <Lovelace>");
+        String body = textOf(received.get(0));
+        assertThat(body).contains("Dear Ada <Lovelace>,").contains("&lt;Lovelace&gt;");
+        OutboxMail row = mail(queued.id());
+        assertThat(row.status).isEqualTo(MailStatus.SENT);
+        assertThat(row.sentAt).isNotNull();
+        assertThat(row.attempts).isEqualTo(1);
+        assertThat(row.recipient).isEqualTo(to);
+        assertThat(row.textBody).isEqualTo("Dear Ada <Lovelace>,\nwelcome.");
+    }
+
+    @Test
+    void theSameKeyQueuedAgainAddsNothingAndNothingIsSentTwice() throws Exception {
+        String to = address("twice");
+        String key = MailRequest.keyOf("welcome", 7L, to);
+        Outbox.Queued first = queue(MailRequest.transactional(key, "welcome", to, Locale.ENGLISH, HELLO, Map.of("name", "A")));
+        drain();
+        Outbox.Queued again = queue(MailRequest.transactional(key, "welcome", to.toUpperCase(Locale.ROOT), Locale.ENGLISH,
+                HELLO, Map.of("name", "A")));
+        drain();
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.status()).isEqualTo(MailStatus.SENT);
+        assertThat(receivedBy(to)).hasSize(1);
+    }
+
+    @Test
+    void fiveHundredRecipientsGetOneMailEachAndASecondRunSendsNothingMore() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> recipients = java.util.stream.IntStream.range(0, 500)
+                .mapToObj(i -> "r" + i + "-" + run + "@bulk.test").toList();
+        QuarkusTransaction.requiringNew().run(() -> recipients.forEach(to -> outbox.enqueue(
+                MailRequest.transactional(MailRequest.keyOf("bulk-" + run, null, to), "bulk", to, Locale.ENGLISH,
+                        HELLO, Map.of("name", to)))));
+        drain();
+        QuarkusTransaction.requiringNew().run(() -> recipients.forEach(to -> outbox.enqueue(
+                MailRequest.transactional(MailRequest.keyOf("bulk-" + run, null, to), "bulk", to, Locale.ENGLISH,
+                        HELLO, Map.of("name", to)))));
+        drain();
+
+        Map<String, Long> perRecipient = Arrays.stream(MailServerResource.greenMail().getReceivedMessages())
+                .map(OutboxTest::firstRecipient)
+                .filter(to -> to.endsWith(run + "@bulk.test"))
+                .collect(Collectors.groupingBy(to -> to, Collectors.counting()));
+        assertThat(perRecipient).hasSize(500);
+        assertThat(perRecipient.values()).allMatch(count -> count == 1);
+        long sent = QuarkusTransaction.requiringNew().call(() ->
+                OutboxMail.count("purpose = 'bulk' and mailKey like ?1 and status = ?2", "bulk-" + run + "|%", MailStatus.SENT));
+        assertThat(sent).isEqualTo(500);
+    }
+
+    @Test
+    void withTheSmtpServerDownMailWaitsWithoutLosingATryAndGoesOutWhenItReturns() throws Exception {
+        String to = address("down");
+        MailServerResource.stopServer();
+        Outbox.Queued queued;
+        try {
+            queued = queue(MailRequest.transactional("down|" + to, "down", to, Locale.ENGLISH, HELLO, Map.of("name", "B")));
+            MailSender.Report report = sender.sendDue();
+            assertThat(report.sent()).isZero();
+            OutboxMail waiting = mail(queued.id());
+            assertThat(waiting.status).isEqualTo(MailStatus.PENDING);
+            assertThat(waiting.attempts).isZero();
+            assertThat(waiting.lastError).isNotBlank();
+        } finally {
+            MailServerResource.restart();
+        }
+        awaitStatus(queued.id(), MailStatus.SENT);
+        assertThat(receivedBy(to)).hasSize(1);
+    }
+
+    @Test
+    void aMailTheServerRefusesForNowIsTriedAgainAndFailsAfterItsLastTryThenCanBeResent() throws Exception {
+        String to = address("busy");
+        MailServerResource.greenMail().getUserManager().setMessageDeliveryHandler((message, recipient) -> {
+            if (recipient.getEmail().equalsIgnoreCase(to)) {
+                throw new MessagingException("mailbox busy");
+            }
+            return MailServerResource.greenMail().getUserManager().getUserByEmail(recipient.getEmail()) != null
+                    ? MailServerResource.greenMail().getUserManager().getUserByEmail(recipient.getEmail())
+                    : MailServerResource.greenMail().getUserManager().createUser(recipient.getEmail(), recipient.getEmail(), recipient.getEmail());
+        });
+        Outbox.Queued queued;
+        try {
+            queued = queue(MailRequest.transactional("busy|" + to, "busy", to, Locale.ENGLISH, HELLO, Map.of("name", "C")));
+            awaitStatus(queued.id(), MailStatus.FAILED);
+        } finally {
+            MailServerResource.restart();
+        }
+        OutboxMail failed = mail(queued.id());
+        assertThat(failed.attempts).isEqualTo(3);
+        assertThat(failed.lastError).contains("451");
+
+        outbox.resend(queued.id());
+        awaitStatus(queued.id(), MailStatus.SENT);
+        assertThat(receivedBy(to)).hasSize(1);
+    }
+
+    @Test
+    void marketingMailCarriesAnUnsubscribeLinkThatStopsFurtherMarketingButNotABadge() throws Exception {
+        String to = address("news");
+        Outbox.Queued offer = queue(MailRequest.marketing("offer-1|" + to, "offer", to, Locale.SIMPLIFIED_CHINESE,
+                new MailTemplate("{name}，您好", "欢迎参加下一届展会。", null), Map.of("name", "王芳")));
+        drain();
+        MimeMessage received = receivedBy(to).get(0);
+        assertThat(received.getSubject()).isEqualTo("王芳，您好");
+        String token = mail(offer.id()).unsubscribeToken;
+        assertThat(textOf(received)).contains("/mail/unsubscribe/" + token);
+        assertThat(received.getHeader("List-Unsubscribe")[0]).contains("/mail/unsubscribe/" + token);
+
+        assertThat(suppressions.unsubscribe(token)).contains(to);
+        Outbox.Queued second = queue(MailRequest.marketing("offer-2|" + to, "offer", to, Locale.ENGLISH, HELLO,
+                Map.of("name", "Wang")));
+        Outbox.Queued badge = queue(MailRequest.transactional("badge|" + to, "badge", to, Locale.ENGLISH, HELLO,
+                Map.of("name", "Wang")));
+        drain();
+
+        assertThat(second.status()).isEqualTo(MailStatus.SUPPRESSED);
+        assertThat(mail(badge.id()).status).isEqualTo(MailStatus.SENT);
+        assertThat(receivedBy(to)).hasSize(2);
+    }
+
+    @Test
+    void anAddressSuppressedAfterTheMailWasQueuedGetsNothing() throws Exception {
+        String to = address("late");
+        Outbox.Queued queued = queue(MailRequest.transactional("late|" + to, "late", to, Locale.ENGLISH, HELLO,
+                Map.of("name", "D")));
+        suppressions.suppress(to, Suppression.Reason.BLOCKED, "asked by phone");
+        drain();
+        assertThat(mail(queued.id()).status).isEqualTo(MailStatus.SUPPRESSED);
+        assertThat(receivedBy(to)).isEmpty();
+    }
+
+    @Test
+    void whatAStoppedSenderLeftIsPutBackAndTheMailItWasHandingOverIsNeverSentAgainByItself() throws Exception {
+        String unsent = address("claimed");
+        String inFlight = address("inflight");
+        Outbox.Queued claimed = queue(MailRequest.transactional("c|" + unsent, "crash", unsent, Locale.ENGLISH, HELLO, Map.of("name", "E")));
+        Outbox.Queued sending = queue(MailRequest.transactional("s|" + inFlight, "crash", inFlight, Locale.ENGLISH, HELLO, Map.of("name", "F")));
+        // as a node would leave them when killed: one mail of its batch not yet tried, one being handed over
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant past = Instant.now().minusSeconds(600);
+            OutboxMail.update("status = ?1, claimedBy = 'dead-node:1', claimedUntil = ?2 where id = ?3", MailStatus.CLAIMED, past, claimed.id());
+            OutboxMail.update("status = ?1, claimedBy = 'dead-node:1', claimedUntil = ?2 where id = ?3", MailStatus.SENDING, past, sending.id());
+        });
+
+        drain();
+
+        assertThat(mail(claimed.id()).status).isEqualTo(MailStatus.SENT);
+        assertThat(receivedBy(unsent)).hasSize(1);
+        assertThat(mail(sending.id()).status).isEqualTo(MailStatus.UNCERTAIN);
+        assertThat(receivedBy(inFlight)).isEmpty();
+    }
+
+    @Test
+    void enqueueingNeedsTheCallersTransactionAndARealAddress() {
+        MailRequest request = MailRequest.transactional("x|1", "x", address("tx"), Locale.ENGLISH, HELLO, Map.of("name", "G"));
+        assertThatThrownBy(() -> outbox.enqueue(request)).hasMessageContaining("Transaction is required");
+        assertThatThrownBy(() -> queue(MailRequest.transactional("x|2", "x", "not an address", Locale.ENGLISH, HELLO,
+                Map.of("name", "G")))).hasMessageContaining("not a mail address");
+    }
+
+    private Outbox.Queued queue(MailRequest request) {
+        return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(request));
+    }
+
+    /** Runs the sender until nothing is due (the scheduled run may take part of the work). */
+    private void drain() throws SQLException, InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            MailSender.Report report = sender.sendDue();
+            long open = QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("status in ?1",
+                    List.of(MailStatus.CLAIMED, MailStatus.SENDING)));
+            if (report.handled() == 0 && open == 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitStatus(long id, MailStatus status) throws Exception {
+        for (int i = 0; i < 200 && mail(id).status != status; i++) {
+            sender.sendDue();
+            Thread.sleep(100);
+        }
+        assertThat(mail(id).status).isEqualTo(status);
+    }
+
+    private static OutboxMail mail(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>findById(id));
+    }
+
+    static List<MimeMessage> receivedBy(String address) {
+        return Arrays.stream(MailServerResource.greenMail().getReceivedMessages())
+                .filter(m -> firstRecipient(m).equalsIgnoreCase(address))
+                .toList();
+    }
+
+    /** Every text part of a message, decoded (quoted-printable, base64, UTF-8). */
+    static String textOf(jakarta.mail.Part part) {
+        try {
+            Object content = part.getContent();
+            if (content instanceof String text) {
+                return text;
+            }
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                StringBuilder all = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    all.append(textOf(multipart.getBodyPart(i))).append('\n');
+                }
+                return all.toString();
+            }
+            return "";
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstRecipient(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String address(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8) + "@outbox.test";
+    }
+}

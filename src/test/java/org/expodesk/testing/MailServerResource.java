@@ -1,0 +1,61 @@
+package org.expodesk.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * The suite's SMTP server: GreenMail in the test JVM on a free loopback port, started once per run.
+ * Tests read what Expodesk sent with {@link #greenMail()}, and take it down and up again with
+ * {@link #stopServer()} and {@link #restart()} to see mail wait for it.
+ */
+public class MailServerResource implements QuarkusTestResourceLifecycleManager {
+
+    private static GreenMail greenMail;
+    private static int port;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (greenMail == null) {
+            port = freePort();
+            restart();
+        }
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
+                "quarkus.mailer.start-tls", "DISABLED");
+    }
+
+    @Override
+    public void stop() {
+        // one server for the whole run; the JVM's end stops it
+    }
+
+    public static synchronized GreenMail greenMail() {
+        return greenMail;
+    }
+
+    /** Takes the SMTP server away: connections are refused until {@link #restart()}. */
+    public static synchronized void stopServer() {
+        greenMail.stop();
+    }
+
+    /** Starts a fresh server on the same port (what it had received is gone). */
+    public static synchronized void restart() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
