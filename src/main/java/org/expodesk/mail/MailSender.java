@@ -96,9 +96,8 @@ public class MailSender {
     /** Returns false when the server could not be reached: the run stops and the batch waits. */
     private boolean deliver(OutboxStore.Claimed mail, String claim, Counts counts) throws SQLException {
         Instant now = Instant.now(clock);
-        var suppressed = suppressions.reasonFor(mail.recipient()).filter(reason -> reason.stops(mail.kind()));
-        if (suppressed.isPresent()) {
-            store.suppressed(mail.id(), claim, now, "suppressed: " + suppressed.get());
+        if (mail.suppressed() != null && mail.suppressed().stops(mail.kind())) {
+            store.suppressed(mail.id(), claim, now, "suppressed: " + mail.suppressed());
             counts.suppressed++;
             return true;
         }

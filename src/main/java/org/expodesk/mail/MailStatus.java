@@ -12,4 +12,15 @@ package org.expodesk.mail;
  * so it is not sent again by itself (ADR 0009).</li>
  * </ul>
  */
-public enum MailStatus { PENDING, CLAIMED, SENDING, SENT, BOUNCED, FAILED, SUPPRESSED, UNCERTAIN }
+public enum MailStatus {
+    PENDING, CLAIMED, SENDING, SENT, BOUNCED, FAILED, SUPPRESSED, UNCERTAIN;
+
+    /** Ended without reaching the recipient (or perhaps so): staff may put it back in line. */
+    public boolean resendable() {
+        return this == FAILED || this == BOUNCED || this == UNCERTAIN || this == SUPPRESSED;
+    }
+
+    public String labelKey() {
+        return "mail_status_" + name();
+    }
+}

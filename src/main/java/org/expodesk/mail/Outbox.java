@@ -113,8 +113,7 @@ public class Outbox {
         if (mail == null) {
             return Optional.empty();
         }
-        if (mail.status != MailStatus.FAILED && mail.status != MailStatus.BOUNCED
-                && mail.status != MailStatus.UNCERTAIN && mail.status != MailStatus.SUPPRESSED) {
+        if (!mail.status.resendable()) {
             throw new IllegalStateException("only a failed, bounced, uncertain or suppressed mail can be sent again");
         }
         Instant now = Instant.now(clock);

@@ -27,7 +27,8 @@ public class OutboxStore {
 
     /** A claimed mail with what the sender needs to deliver it. */
     public record Claimed(long id, MailKind kind, String recipient, String subject, String text, String html,
-                          String unsubscribeToken, int attempts, List<Attached> attachments) {
+                          String unsubscribeToken, int attempts, List<Attached> attachments,
+                          Suppression.Reason suppressed) {
     }
 
     public record Attached(String fileName, String contentType, byte[] content) {
@@ -149,6 +150,16 @@ public class OutboxStore {
                 }
             }
         }
+        Map<String, Suppression.Reason> suppressed = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("select s.address, s.reason from mail_suppression s "
+                + "join mail_outbox m on m.recipient = s.address where m.id in (" + in + ")")) {
+            bind(select, ids.toArray());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    suppressed.put(rs.getString(1), Suppression.Reason.valueOf(rs.getString(2)));
+                }
+            }
+        }
         List<Claimed> claimed = new ArrayList<>(ids.size());
         try (PreparedStatement select = c.prepareStatement(
                 "select id, kind, recipient, subject, text_body, html_body, unsubscribe_token, attempts "
@@ -157,9 +168,10 @@ public class OutboxStore {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    claimed.add(new Claimed(id, MailKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                    String recipient = rs.getString(3);
+                    claimed.add(new Claimed(id, MailKind.valueOf(rs.getString(2)), recipient, rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                            attachments.getOrDefault(id, List.of())));
+                            attachments.getOrDefault(id, List.of()), suppressed.get(recipient)));
                 }
             }
         }

@@ -25,6 +25,10 @@ public class Suppression extends PanacheEntityBase {
         /** Staff stopped all mail to the address. */
         BLOCKED;
 
+        public String labelKey() {
+            return "mail_reason_" + name();
+        }
+
         public boolean stops(MailKind kind) {
             return this != UNSUBSCRIBED || kind == MailKind.MARKETING;
         }
