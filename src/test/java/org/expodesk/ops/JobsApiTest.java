@@ -135,12 +135,14 @@ class JobsApiTest {
         String exhibitor = TestUsers.exhibitor(TestOrganizations.create()).token();
         for (String token : List.of(staff, exhibitor)) {
             Api.as(token).get("/api/jobs").then().statusCode(403).contentType("application/problem+json");
+            Api.as(token).get("/api/jobs/" + TestJobs.SUCCEEDS).then().statusCode(403);
             Api.as(token).get("/api/jobs/" + TestJobs.SUCCEEDS + "/runs").then().statusCode(403);
             Api.as(token).post("/api/jobs/" + TestJobs.PAUSABLE + "/pause").then().statusCode(403);
             Api.as(token).post("/api/jobs/" + TestJobs.PAUSABLE + "/resume").then().statusCode(403);
             Api.as(token).post("/api/jobs/" + TestJobs.SUCCEEDS + "/run").then().statusCode(403);
         }
         given().get("/api/jobs").then().statusCode(401);
+        given().get("/api/jobs/" + TestJobs.SUCCEEDS + "/runs").then().statusCode(401);
         given().post("/api/jobs/" + TestJobs.PAUSABLE + "/pause").then().statusCode(401);
         given().post("/api/jobs/" + TestJobs.SUCCEEDS + "/run").then().statusCode(401);
         Api.asAdmin().get("/api/jobs").then()
@@ -158,6 +160,12 @@ class JobsApiTest {
         runs.prune(job, now.minus(30, ChronoUnit.DAYS), 3);
         assertThat(runs.recent(job, 10)).extracting(r -> r.startedAt)
                 .containsExactly(now.minusSeconds(1), now.minusSeconds(2), now.minusSeconds(3));
+
+        String forgotten = "ops-prune-old-" + System.nanoTime();
+        runs.started(forgotten, "node-a", null, false, now.minus(31, ChronoUnit.DAYS));
+        runs.prune();
+        assertThat(runs.recent(forgotten, 10)).isEmpty();
+        assertThat(runs.recent(job, 10)).hasSize(3);
     }
 
     private static long newestRunId(String job) {
