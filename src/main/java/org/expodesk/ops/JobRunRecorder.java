@@ -62,7 +62,7 @@ public class JobRunRecorder implements JobListener {
 
     @Override
     public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
-        if (context.getJobInstance().getClass().getName().startsWith(QUARKUS_INVOKER_JOBS)) {
+        if (context.getJobDetail().getJobClass().getName().startsWith(QUARKUS_INVOKER_JOBS)) {
             return;
         }
         String job = context.getJobDetail().getKey().getName();

@@ -6,6 +6,10 @@ import org.expodesk.party.TestOrganizations;
 import org.expodesk.testing.Api;
 import org.expodesk.testing.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 
@@ -80,6 +84,34 @@ class JobsApiTest {
                 .contains("password=***").doesNotContain("hunter2");
         Api.asAdmin().get("/api/jobs").then()
                 .body("items.find { it.identity == 'ops-test-fails' }.lastRun.outcome", equalTo("FAILED"));
+    }
+
+    @Test
+    void aPlainQuartzJobScheduledByCodeIsListedAndItsFailureRecorded() throws Exception {
+        String identity = "ops-plain-" + System.nanoTime();
+        JobKey key = new JobKey(identity, "ops-test");
+        scheduler.addJob(JobBuilder.newJob(PlainFailingJob.class).withIdentity(key).storeDurably().build(), false);
+        try {
+            Api.asAdmin().get("/api/jobs").then().statusCode(200)
+                    .body("items.find { it.identity == '" + identity + "' }.group", equalTo("ops-test"))
+                    .body("items.find { it.identity == '" + identity + "' }.state", equalTo("NONE"));
+            long before = newestRunId(identity);
+            Api.asAdmin().post("/api/jobs/" + identity + "/run").then().statusCode(202);
+            Map<String, Object> run = finishedRunAfter(identity, before);
+            assertThat(run.get("outcome")).isEqualTo("FAILED");
+            assertThat(run.get("error")).isEqualTo("IllegalArgumentException: plain failure");
+        } finally {
+            scheduler.deleteJob(key);
+        }
+    }
+
+    /** A Quartz job as code outside Quarkus' {@code @Scheduled} would write it. */
+    public static class PlainFailingJob implements Job {
+
+        @Override
+        public void execute(JobExecutionContext context) throws JobExecutionException {
+            throw new JobExecutionException(new IllegalArgumentException("plain failure"));
+        }
     }
 
     @Test
