@@ -16,5 +16,8 @@ public enum AuditAction {
     SETUP_LINK_ISSUED,
     PRIVACY_EXPORT,
     PRIVACY_ERASE,
-    EXPORT
+    EXPORT,
+    JOB_PAUSED,
+    JOB_RESUMED,
+    JOB_RUN_REQUESTED
 }
