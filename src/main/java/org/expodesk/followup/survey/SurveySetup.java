@@ -3,7 +3,6 @@ package org.expodesk.followup.survey;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.platform.problem.FieldChecks;
@@ -134,8 +133,11 @@ public class SurveySetup {
         if (change.version() == null) {
             throw ProblemException.invalid("version", "field_required");
         }
-        // the row lock makes two editors wait for each other, so the second one sees the first one's version
-        Survey.getEntityManager().refresh(survey, LockModeType.PESSIMISTIC_WRITE);
+        // the row lock (plain SQL: MariaDB does not know Hibernate's "FOR UPDATE OF") makes two editors wait
+        // for each other, so that the second one sees the first one's version
+        Survey.getEntityManager().createNativeQuery("SELECT id FROM survey WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, survey.id).getResultList();
+        Survey.getEntityManager().refresh(survey);
         if (change.version() != survey.version) {
             throw ProblemException.conflict("survey_changedMeanwhile");
         }
@@ -173,8 +175,10 @@ public class SurveySetup {
             survey.open = change.open();
         }
         // a change of the aspects alone must move the survey's version too
-        Survey.getEntityManager().lock(survey, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         Survey.getEntityManager().flush();
+        Survey.getEntityManager().createNativeQuery("UPDATE survey SET version = version + 1 WHERE id = ?1")
+                .setParameter(1, survey.id).executeUpdate();
+        Survey.getEntityManager().refresh(survey);
         return config(exhibitionId);
     }
 
