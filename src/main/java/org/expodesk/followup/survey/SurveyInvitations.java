@@ -56,7 +56,10 @@ public class SurveyInvitations {
      * refused (400). Someone who has answered already is refused too (409).
      */
     public Issued issue(long exhibitionId, long personId) {
-        setup.survey(exhibitionId);
+        Survey survey = setup.survey(exhibitionId);
+        // issued one at a time per edition, so two issues for one person cannot both insert
+        Survey.getEntityManager().createNativeQuery("SELECT id FROM survey WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, survey.id).getResultList();
         Person person = people.live(personId);
         Participation part = participation(exhibitionId, person)
                 .orElseThrow(() -> ProblemException.invalid("personId", "survey_notParticipant"));

@@ -113,6 +113,21 @@ class SurveyPageTest {
     }
 
     @Test
+    void aClientThatTriesManyUnknownLinksWaitsWhileOthersGoOn() {
+        long exhibition = TestExhibitions.june2027();
+        String link = TestSurveys.link(exhibition, TestSurveys.participant(exhibition, null, "visitor"));
+        String address = "198.51.100." + (1 + System.nanoTime() % 250);
+        BrowserSession guesser = new BrowserSession().header("X-Forwarded-For", address);
+        for (int i = 0; i < 20; i++) {
+            guesser.get("/survey/guess" + i).then().statusCode(404);
+        }
+        Response blocked = guesser.get(link);
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(blocked.asString()).contains("data-testid=\"survey-link-blocked\"");
+        new BrowserSession().header("X-Forwarded-For", "203.0.113.9").get(link).then().statusCode(200);
+    }
+
+    @Test
     void invalidInputReRendersTheFormWithFieldErrorsKeepsWhatWasTypedAndStoresNothing() {
         long exhibition = TestExhibitions.june2027();
         long person = TestSurveys.participant(exhibition, null, "professional_visitor");

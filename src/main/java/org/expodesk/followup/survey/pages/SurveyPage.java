@@ -21,6 +21,7 @@ import org.expodesk.followup.survey.SurveyAspect;
 import org.expodesk.followup.survey.SurveyResponses;
 import org.expodesk.followup.survey.SurveyResponses.LinkState;
 import org.expodesk.followup.survey.SurveyResponses.Submission;
+import org.expodesk.platform.ClientAddress;
 import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.web.FormErrors;
 import org.expodesk.web.Pages;
@@ -63,10 +64,13 @@ public class SurveyPage {
     @Inject
     RequestLocale locale;
 
+    @Inject
+    UnknownLinkThrottle throttle;
+
     @GET
     @Path("/{token}")
     public Response show(@PathParam("token") String token, @QueryParam("lang") String lang, HttpServerRequest http) {
-        if (lang != null && !lang.isBlank()) {
+        if (lang != null && !lang.isBlank() && token.matches("[A-Za-z0-9_-]{1,100}")) {
             String tag = Messages.forTag(lang).toLanguageTag();
             Cookie current = http.getCookie(RequestLocale.COOKIE);
             if (current == null || !tag.equals(current.getValue())) {
@@ -75,9 +79,13 @@ public class SurveyPage {
                 return Pages.redirect("/survey/" + token, cookie);
             }
         }
+        String address = ClientAddress.of(http);
+        if (throttle.isBlocked(address)) {
+            return tooMany();
+        }
         SurveyResponses.Link link = responses.open(token);
         if (link.state() != LinkState.OPEN) {
-            return refused(link.state());
+            return refused(link.state(), address);
         }
         return Response.ok(Templates.survey(token, link.aspects(), new Submission("", Map.of(), ""), Map.of(),
                 SurveyResponses.COMMENT_MAX, NPS_VALUES, SCORE_VALUES)).build();
@@ -86,7 +94,12 @@ public class SurveyPage {
     @POST
     @Path("/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+    public Response answer(@PathParam("token") String token, MultivaluedMap<String, String> form,
+                           HttpServerRequest http) {
+        String address = ClientAddress.of(http);
+        if (throttle.isBlocked(address)) {
+            return tooMany();
+        }
         Map<Long, String> scores = new HashMap<>();
         form.forEach((name, values) -> {
             if (name.startsWith("score-") && name.substring(6).matches("\\d{1,18}") && !values.isEmpty()) {
@@ -96,14 +109,15 @@ public class SurveyPage {
         Submission submission = new Submission(form.getFirst("nps"), scores, form.getFirst("comment"));
         try {
             LinkState state = responses.answer(token, submission, locale.get());
-            return state == LinkState.OPEN ? Pages.redirect("/survey/thanks") : refused(state);
+            return state == LinkState.OPEN ? Pages.redirect("/survey/thanks") : refused(state, address);
         } catch (ProblemException invalid) {
             SurveyResponses.Link link = responses.open(token);
             if (link.state() != LinkState.OPEN) {
-                return refused(link.state());
+                return refused(link.state(), address);
             }
             return Response.status(400).entity(Templates.survey(token, link.aspects(), submission,
-                    new FormErrors(locale.get()).addAll(invalid).map(), SurveyResponses.COMMENT_MAX, NPS_VALUES, SCORE_VALUES)).build();
+                    new FormErrors(locale.get()).addAll(invalid).map(), SurveyResponses.COMMENT_MAX, NPS_VALUES,
+                    SCORE_VALUES)).build();
         }
     }
 
@@ -113,7 +127,15 @@ public class SurveyPage {
         return Templates.thanks();
     }
 
-    private static Response refused(LinkState state) {
-        return Response.status(state == LinkState.UNKNOWN ? 404 : 410).entity(Templates.link(state.name(), "survey_link_" + state.name())).build();
+    private Response refused(LinkState state, String address) {
+        if (state == LinkState.UNKNOWN) {
+            throttle.missed(address);
+        }
+        return Response.status(state == LinkState.UNKNOWN ? 404 : 410)
+                .entity(Templates.link(state.name(), "survey_link_" + state.name())).build();
+    }
+
+    private static Response tooMany() {
+        return Response.status(429).entity(Templates.link("BLOCKED", "survey_link_BLOCKED")).build();
     }
 }
