@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 
 /** The public survey page behind a link, and the staff page, without JavaScript. */
 @QuarkusTest
@@ -232,6 +233,9 @@ class SurveyPageTest {
         assertThat(csv).startsWith("\uFEFF\"answer\",\"answeredAt\",\"person\",\"organization\",\"role\",\"nps\"");
         assertThat(csv).contains("\"" + person + "\",\"" + company + "\",\"EXHIBITOR_STAFF\",\"6\"",
                 "\"'=HYPERLINK(\"\"x\"\")\"");
+        Api.asAdmin().queryParam("action", "EXPORT").queryParam("entityType", "SurveyAnswer").get("/api/audit").then()
+                .statusCode(200).body("items.detail", hasItem(
+                        "csv, survey of exhibition " + exhibition + ", rows=1"));
     }
 
     @Test

@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.expodesk.audit.AuditAction;
+import org.expodesk.audit.AuditLog;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.followup.survey.SurveySetup;
@@ -56,6 +58,9 @@ public class EditionSurveyPage {
 
     @Inject
     RequestLocale locale;
+
+    @Inject
+    AuditLog audit;
 
     @GET
     public TemplateInstance show(@PathParam("id") long id) {
@@ -120,7 +125,7 @@ public class EditionSurveyPage {
         }
     }
 
-    /** Every answer with its scores by aspect code; cells that look like formulas are escaped. */
+    /** Every answer with its scores by aspect code; cells that look like formulas are escaped. Audited. */
     @GET
     @Path("/answers.csv")
     @Produces("text/csv; charset=UTF-8")
@@ -131,7 +136,8 @@ public class EditionSurveyPage {
         config.aspects().forEach(a -> header.add(a.code));
         header.addAll(List.of("comment", "language"));
         csv.append(CsvExport.row(header));
-        for (Surveys.AnswerView a : surveys.answers(id)) {
+        List<Surveys.AnswerView> answers = surveys.answers(id);
+        for (Surveys.AnswerView a : answers) {
             List<Object> row = new ArrayList<>(List.of(a.id(), a.answeredAt(), a.personId(),
                     a.organizationId() == null ? "" : a.organizationId(), a.role().name(), a.nps()));
             config.aspects().forEach(aspect -> row.add(a.scores().getOrDefault(aspect.code, null)));
@@ -139,6 +145,8 @@ public class EditionSurveyPage {
             row.add(a.language());
             csv.append(CsvExport.row(row));
         }
+        audit.record(AuditAction.EXPORT, "SurveyAnswer", null, "csv, survey of exhibition " + id + ", rows="
+                + answers.size());
         return Response.ok(csv.toString())
                 .header("Content-Disposition", "attachment; filename=\"survey-" + id + "-answers.csv\"").build();
     }
