@@ -99,6 +99,28 @@ class SurveyApiTest {
     }
 
     @Test
+    void anErasedPersonLosesTheirCommentButTheirScoresStillCountAndTheirUnusedLinkStopsWorking() {
+        long exhibition = TestExhibitions.june2027();
+        long answered = TestSurveys.participant(exhibition, null, "visitor");
+        long notYet = TestSurveys.participant(exhibition, null, "visitor");
+        TestSurveys.answer(TestSurveys.link(exhibition, answered), Map.of("nps", "10", "comment", "Ask for Li Wei"))
+                .then().statusCode(303);
+        String unused = TestSurveys.link(exhibition, notYet);
+        for (long person : new long[] {answered, notYet}) {
+            Api.asAdmin().body(Map.of("reason", "Asked by e-mail")).post("/api/people/" + person + "/erase").then()
+                    .statusCode(200);
+        }
+
+        assertThat(surveys.answersOf(answered)).singleElement().satisfies(a -> {
+            assertThat(a.comment()).isNull();
+            assertThat(a.nps()).isEqualTo(10);
+        });
+        Api.asAdmin().get("/api/exhibitions/" + exhibition + "/survey/results").then().statusCode(200)
+                .body("all.nps", equalTo(100.0f)).body("all.invitations", equalTo(1)).body("comments", hasSize(0));
+        given().get(unused).then().statusCode(404);
+    }
+
+    @Test
     void aPersonWhoseOrganizationExhibitsIsInvitedAsExhibitorAndSomeoneWithoutAPartIsRefused() {
         long exhibition = TestExhibitions.june2027();
         long company = TestOrganizations.create();
