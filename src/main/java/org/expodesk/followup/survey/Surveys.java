@@ -29,8 +29,10 @@ public class Surveys {
 
     /** Which side of the show a participation role is on, for the split of the results. */
     public enum Side {
-        EXHIBITORS(EnumSet.of(ParticipationRole.EXHIBITOR, ParticipationRole.EXHIBITOR_STAFF, ParticipationRole.SPONSOR)),
-        VISITORS(EnumSet.of(ParticipationRole.VISITOR, ParticipationRole.PROFESSIONAL_VISITOR, ParticipationRole.BUYER)),
+        EXHIBITORS(EnumSet.of(ParticipationRole.EXHIBITOR, ParticipationRole.EXHIBITOR_STAFF,
+                ParticipationRole.SPONSOR)),
+        VISITORS(EnumSet.of(ParticipationRole.VISITOR, ParticipationRole.PROFESSIONAL_VISITOR,
+                ParticipationRole.BUYER)),
         OTHERS(EnumSet.of(ParticipationRole.PARTNER, ParticipationRole.PRESS, ParticipationRole.SPEAKER));
 
         private final Set<ParticipationRole> roles;
