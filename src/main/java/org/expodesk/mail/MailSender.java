@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Delivers the outbox. Each firing takes batches of due mails (rows other nodes hold are skipped),
+ * Delivers the outbox. Each run takes batches of due mails (rows other nodes hold are skipped),
  * and for every mail marks SENDING, hands it to the SMTP server, then records the outcome. A node
  * that dies leaves its unsent batch to be put back and at most the one mail it was handing over
  * as UNCERTAIN, never sent twice by itself (ADR 0009).
@@ -57,7 +57,11 @@ public class MailSender {
     private volatile Instant serverDownUntil = Instant.EPOCH;
     private volatile Duration serverDownWait;
 
-    @Scheduled(identity = "mail-sender", every = "${expodesk.mail.poll-every:2s}",
+    /**
+     * Every node runs its own sender (the in-memory scheduler, not clustered Quartz, which would
+     * give each firing to one node and often the same one): claims, not firings, share the work.
+     */
+    @Scheduled(identity = "mail-sender", every = "${expodesk.mail.poll-every:2s}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() throws SQLException {
         sendDue();
