@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +125,30 @@ public class Outbox {
         mail.claimedUntil = null;
         mail.updatedAt = now;
         return Optional.of(mail);
+    }
+
+    /**
+     * Forgets what the outbox holds of these addresses (a person's erasure): mails not yet sent are
+     * dropped, sent ones keep only that a mail of that purpose went out and when.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(java.util.Collection<String> addresses) {
+        List<String> normalized = addresses.stream().filter(a -> a != null && !a.isBlank()).map(Outbox::normalize)
+                .distinct().toList();
+        if (normalized.isEmpty()) {
+            return 0;
+        }
+        int dropped = em.createNativeQuery("delete from mail_outbox where recipient in (?1) and status <> 'SENT'")
+                .setParameter(1, normalized).executeUpdate();
+        int scrubbed = em.createNativeQuery("""
+                        update mail_outbox set recipient = concat('erased-', id, '@invalid'), mail_key = concat('erased:', id),
+                            subject = '[erased]', text_body = '[erased]', html_body = null, unsubscribe_token = null,
+                            last_error = null
+                        where recipient in (?1)""")
+                .setParameter(1, normalized).executeUpdate();
+        em.createNativeQuery("delete a from mail_attachment a join mail_outbox m on m.id = a.mail_id "
+                + "where m.mail_key like 'erased:%' and m.subject = '[erased]'").executeUpdate();
+        return dropped + scrubbed;
     }
 
     public static String normalize(String address) {

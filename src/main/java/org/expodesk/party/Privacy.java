@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.expodesk.audit.AuditAction;
 import org.expodesk.audit.AuditEntry;
 import org.expodesk.audit.AuditLog;
+import org.expodesk.mail.Outbox;
 import org.expodesk.party.dedup.MergeLog;
 import org.expodesk.party.dedup.PersonMerge;
 import org.expodesk.platform.problem.ProblemException;
@@ -43,6 +44,9 @@ public class Privacy {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Outbox outbox;
 
     public Map<String, Object> export(long personId) {
         Person p = people.get(personId);
@@ -97,6 +101,7 @@ public class Privacy {
     /** Forgets one record, the duplicates merged into it (the same human), and what merge logs kept of them. */
     private void scrub(Person p) {
         long personId = p.id;
+        outbox.forget(people.emailsOf(p));
         p.familyName = "Erased";
         p.givenName = null;
         p.jobTitle = null;
