@@ -120,7 +120,11 @@ public class ImportChunks {
                         outcome = organization(run, row, record, producedHere);
                         em.flush();
                     } else {
-                        outcome = person(run, row, record, byEmail, organizationIds, producedHere, blocks);
+                        outcome = person(run, row, record, byEmail, organizationIds, producedHere, blocks, errors);
+                        if (outcome == Outcome.ERROR) {
+                            tally.merge(Outcome.ERROR, 1, Integer::sum);
+                            continue;
+                        }
                     }
                     producedHere.add(record[0]);
                     known.put(hash, record[0]);
@@ -296,7 +300,8 @@ public class ImportChunks {
     }
 
     private Outcome person(ImportRun run, MappedRow row, long[] record, Map<String, Person> byEmail,
-                           Map<String, Long> organizationIds, Set<Long> producedHere, PersonMatcher.Blocks blocks) {
+                           Map<String, Long> organizationIds, Set<Long> producedHere, PersonMatcher.Blocks blocks,
+                           List<ImportRowError> errors) {
         Map<String, String> v = row.values();
         Long organizationId = company(v, organizationIds);
         String email = v.get("email");
@@ -317,30 +322,41 @@ public class ImportChunks {
         // as for organizations: a person an earlier import made takes the file's newer values, anyone
         // else (entered or corrected by staff) only has their gaps filled
         boolean ours = !producedHere.contains(existing.id) && importedBefore(run, existing.id);
-        boolean changed = false;
-        changed |= !Objects.equals(existing.givenName, existing.givenName = pick(ours, v.get("givenName"), existing.givenName));
-        changed |= !Objects.equals(existing.phone, existing.phone = pick(ours, v.get("phone"), existing.phone));
+        String givenName = pick(ours, v.get("givenName"), existing.givenName);
+        String phone = pick(ours, v.get("phone"), existing.phone);
         String language = v.get("language") == null ? null
                 : Locale.forLanguageTag(v.get("language").replace('_', '-')).toLanguageTag();
-        changed |= !Objects.equals(existing.language, existing.language = pick(ours, language, existing.language));
-        if (organizationId != null && !organizationId.equals(existing.organizationId)
-                && (ours || existing.organizationId == null)) {
+        language = pick(ours, language, existing.language);
+        boolean moves = organizationId != null && !organizationId.equals(existing.organizationId)
+                && (ours || existing.organizationId == null);
+        String jobTitle = moves ? existing.jobTitle : pick(ours, v.get("jobTitle"), existing.jobTitle);
+        boolean changed = moves || !Objects.equals(existing.givenName, givenName) || !Objects.equals(existing.phone, phone)
+                || !Objects.equals(existing.language, language) || !Objects.equals(existing.jobTitle, jobTitle);
+        if (!changed) {
+            return Outcome.UNCHANGED;
+        }
+        // a phone the change would refuse is this row's error before anything changes: a refused
+        // change dooms the whole chunk, which is then redone by halves down to this row
+        Long companyId = moves ? organizationId : existing.organizationId;
+        Organization company = companyId == null ? null : Organization.findById(companyId);
+        List<FieldError> problems = new ArrayList<>();
+        String phoneE164 = Phones.e164(phone, company == null ? null : company.country, "phone", problems);
+        if (!problems.isEmpty()) {
+            errors.add(error(run.id, row.rowNo(), problems.get(0).field(), problems.get(0).message()));
+            return Outcome.ERROR;
+        }
+        existing.givenName = givenName;
+        existing.phone = phone;
+        existing.language = language;
+        if (moves) {
             people.changeOrganization(existing.id, organizationId, v.get("jobTitle"));
-            changed = true;
         } else {
-            changed |= !Objects.equals(existing.jobTitle, existing.jobTitle = pick(ours, v.get("jobTitle"), existing.jobTitle));
+            existing.jobTitle = jobTitle;
         }
-        if (changed) {
-            // what is derived from the values follows them, and a phone must be one
-            List<FieldError> errors = new ArrayList<>();
-            Organization company = existing.organizationId == null ? null : Organization.findById(existing.organizationId);
-            existing.phoneE164 = Phones.e164(existing.phone, company == null ? null : company.country, "phone", errors);
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
-            existing.nameKey = NameKeys.person(existing.familyName, existing.givenName);
-        }
-        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+        // what is derived from the values follows them
+        existing.phoneE164 = phoneE164;
+        existing.nameKey = NameKeys.person(existing.familyName, existing.givenName);
+        return Outcome.UPDATED;
     }
 
     /** The file's value when the record is the import's own, else only into a gap. */
