@@ -339,7 +339,7 @@ public class PersonMatcher {
             return List.of();
         }
 
-        private static void readByContact(String kind, List<String> keys, Map<String, Map<Long, Candidate>> into) {
+        private void readByContact(String kind, List<String> keys, Map<String, Map<Long, Candidate>> into) {
             List<PersonContact> found = PersonContact.list("kind = ?1 and " + (PersonContact.EMAIL.equals(kind)
                     ? "value" : "e164") + " in ?2", kind, keys);
             if (found.isEmpty()) {
@@ -360,24 +360,50 @@ public class PersonMatcher {
 
         /**
          * The live people whose {@code column} holds one of {@code values}, as rows, not records: a block
-         * of a common name holds hundreds of people, of whom scoring needs a few fields.
+         * of a common name holds hundreds of people, of whom scoring needs a few fields. Their companies'
+         * domains and their further contacts come along, so that scoring them reads nothing more.
          */
-        private static List<Candidate> read(String column, List<?> values) {
+        private List<Candidate> read(String column, List<?> values) {
             List<Candidate> found = new ArrayList<>();
+            String where = " WHERE p." + column + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?"))
+                    + ") AND p.merged_into IS NULL";
             Person.getEntityManager().unwrap(Session.class).doWork(c -> {
-                String sql = "SELECT id, family_name, given_name, name_key, email, phone_e164, organization_id FROM person"
-                        + " WHERE " + column + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?"))
-                        + ") AND merged_into IS NULL ORDER BY " + (column.equals("id") ? "id" : column + ", id");
-                try (PreparedStatement q = c.prepareStatement(sql)) {
+                try (PreparedStatement q = c.prepareStatement("SELECT p.id, p.family_name, p.given_name, p.name_key, p.email,"
+                        + " p.phone_e164, p.organization_id, o.domain FROM person p LEFT JOIN organization o"
+                        + " ON o.id = p.organization_id" + where + " ORDER BY " + (column.equals("id") ? "p.id"
+                        : "p." + column + ", p.id"))) {
                     for (int i = 0; i < values.size(); i++) {
                         q.setObject(i + 1, values.get(i));
                     }
                     try (ResultSet rs = q.executeQuery()) {
                         while (rs.next()) {
-                            found.add(Candidate.read(rs));
+                            Candidate candidate = Candidate.read(rs);
+                            found.add(candidate);
+                            if (candidate.organizationId() != null) {
+                                domains.putIfAbsent(candidate.organizationId(), rs.getString(8));
+                            }
                         }
                     }
                 }
+                Map<Long, List<PersonContact>> read = new HashMap<>();
+                found.forEach(x -> read.put(x.id(), new ArrayList<>()));
+                try (PreparedStatement q = c.prepareStatement("SELECT c.person_id, c.kind, c.value, c.e164 FROM person_contact c"
+                        + " JOIN person p ON p.id = c.person_id" + where + " ORDER BY c.id")) {
+                    for (int i = 0; i < values.size(); i++) {
+                        q.setObject(i + 1, values.get(i));
+                    }
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            PersonContact contact = new PersonContact();
+                            contact.personId = rs.getLong(1);
+                            contact.kind = rs.getString(2);
+                            contact.value = rs.getString(3);
+                            contact.e164 = rs.getString(4);
+                            read.get(contact.personId).add(contact);
+                        }
+                    }
+                }
+                read.forEach(contacts::putIfAbsent);
             });
             return found;
         }
