@@ -218,13 +218,19 @@ public class ImportChunks {
      */
     private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
                                            Map<String, Long> organizationIds) {
+        List<MappedRow> unknown = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint())))
+                .toList();
+        Set<String> resolved = new HashSet<>(organizationIds.keySet());
+        // the companies named that are one live organization of that name, in two queries, not two per company
+        organizations.uniquelyNamed(unknown.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
+                .filter(name -> !resolved.contains(NameKeys.organization(name))).toList())
+                .forEach((key, organization) -> organizationIds.put(key, organization.id));
         // a row the create would refuse leaves nothing behind, not even its company
-        List<MappedRow> fresh = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint()))
-                && phoneRefused(r, byEmail, organizationIds) == null).toList();
+        List<MappedRow> fresh = unknown.stream().filter(r -> phoneRefused(r, byEmail, organizationIds) == null).toList();
         List<MappedRow> toMatch = new ArrayList<>();
         List<Long> companyIds = new ArrayList<>();
         keyLocks.lockAll(fresh.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
-                .filter(name -> !organizationIds.containsKey(NameKeys.organization(name)))
+                .filter(name -> !resolved.contains(NameKeys.organization(name)))
                 .map(name -> Organizations.lockKey(company(name))).toList());
         for (MappedRow row : fresh) {
             Long organizationId = company(row.values(), organizationIds);
