@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.expodesk.audit.AuditLog;
 import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Organizations;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.Phones;
+import org.expodesk.party.SearchIndex;
 import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.platform.problem.FieldError;
@@ -54,6 +56,12 @@ public class ImportChunks {
     KeyLocks keyLocks;
 
     @Inject
+    AuditLog auditLog;
+
+    @Inject
+    SearchIndex searchIndex;
+
+    @Inject
     Clock clock;
 
     /** Thrown when another node has moved the run on meanwhile: this node stops. */
@@ -82,6 +90,9 @@ public class ImportChunks {
         // no flush before every query: with hundreds of managed records that is most of a chunk's
         // time; organization rows flush themselves (the next row's dedup queries must see them)
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        // the chunk's audit entries and new people's search terms in one batch each, not one statement per record
+        auditLog.holdUntilCommit();
+        searchIndex.holdUntilCommit();
         Map<ByteBuffer, Long> known = known(run, rows);
         Map<Outcome, Integer> tally = new HashMap<>();
         List<Fingerprint> remember = new ArrayList<>();
