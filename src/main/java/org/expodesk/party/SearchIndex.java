@@ -130,7 +130,12 @@ public class SearchIndex {
         if (terms.isEmpty()) {
             return List.of();
         }
-        List<String> all = List.copyOf(terms);
+        // a term this transaction found held by more than common organizations still is: its count only grows
+        Set<String> knownCommon = commonTerms(common);
+        List<String> all = terms.stream().filter(t -> !knownCommon.contains(t)).toList();
+        if (all.isEmpty()) {
+            return List.of();
+        }
         // every term's count, each read no further than common + 1 rows, in one round trip
         String counts = String.join(" UNION ALL ", Collections.nCopies(all.size(), "SELECT ? AS term, (SELECT COUNT(*)"
                 + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t) AS n"));
@@ -144,6 +149,8 @@ public class SearchIndex {
                 while (rs.next()) {
                     if (rs.getInt(2) <= common) {
                         rare.add(rs.getString(1));
+                    } else {
+                        knownCommon.add(rs.getString(1));
                     }
                 }
             }
@@ -170,11 +177,32 @@ public class SearchIndex {
         }
     }
 
+    /** Organizations' terms held by more than {@code common} of them, as far as this transaction has counted. */
+    private record CommonTerms(int common, Set<String> terms) {
+    }
+
+    private Set<String> commonTerms(int common) {
+        if (transaction.getTransactionKey() == null) {
+            return new java.util.HashSet<>();
+        }
+        CommonTerms known = (CommonTerms) transaction.getResource(CommonTerms.class);
+        if (known == null || known.common() != common) {
+            known = new CommonTerms(common, new java.util.HashSet<>());
+            transaction.putResource(CommonTerms.class, known);
+        }
+        return known.terms();
+    }
+
     void forget(String type, long id) {
         write(type, id, Set.of(), true);
     }
 
     private void write(String type, long id, Set<String> terms, boolean replace) {
+        if (replace && ORGANIZATION.equals(type) && transaction.getTransactionKey() != null
+                && transaction.getResource(CommonTerms.class) != null) {
+            // terms taken away may make a common term rare again
+            transaction.putResource(CommonTerms.class, new CommonTerms(-1, new java.util.HashSet<>()));
+        }
         Held held = held();
         if (held != null && held.open) {
             writeHeld(held);
