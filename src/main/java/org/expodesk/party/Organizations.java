@@ -76,7 +76,7 @@ public class Organizations implements OrganizationDirectory {
         o.persist();
         List<OrganizationMatcher.Match> possible = matches.stream().limit(5).toList();
         for (OrganizationMatcher.Match m : possible) {
-            review.propose("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
+            review.proposeForNew("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
         }
         return new Created(o, false, possible);
     }
