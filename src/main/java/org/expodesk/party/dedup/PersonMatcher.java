@@ -33,6 +33,8 @@ import java.util.Set;
 public class PersonMatcher {
 
     private static final int BLOCK_LIMIT = 200;
+    /** How many people of a name an import chunk reads ahead: a row rarely skips more than a few already found. */
+    private static final int NAME_READ = BLOCK_LIMIT + 10;
     static final double NAME_WEIGHT = 0.75;
     /** A like name with the same phone is the same person from here on. */
     static final double PHONE_NAME = 0.85;
@@ -156,12 +158,6 @@ public class PersonMatcher {
             return new Candidate(p.id, p.familyName, p.givenName, p.nameKey, p.email, p.phoneE164, p.organizationId);
         }
 
-        static Candidate read(ResultSet rs) throws java.sql.SQLException {
-            long organization = rs.getLong(7);
-            return new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.wasNull() ? null : organization);
-        }
-
         long id() {
             return id;
         }
@@ -246,6 +242,8 @@ public class PersonMatcher {
         private final Set<String> emails = new HashSet<>();
         private final Set<String> phones = new HashSet<>();
         private final Set<String> names = new HashSet<>();
+        /** Name blocks read only in part, with how many of their people were read. */
+        private final Map<String, Integer> partial = new HashMap<>();
         private final Set<Long> organizations = new HashSet<>();
         private final Map<Long, List<PersonContact>> contacts = new HashMap<>();
         private final Map<Long, String> domains = new HashMap<>();
@@ -331,12 +329,44 @@ public class PersonMatcher {
                 return missing;
             }
             names.addAll(missing);
-            for (Candidate c : read("name_key", missing)) {
-                if (c.nameKey() != null) {
-                    put(byName, c.nameKey().toLowerCase(Locale.ROOT), c);
+            // the first people of each name only: scoring takes at most BLOCK_LIMIT of a block, and a
+            // common name has hundreds; a block a row needs more of is read whole then (complete)
+            Set<String> complete = new HashSet<>();
+            Set<String> seen = new HashSet<>();
+            Map<String, Integer> counted = new HashMap<>();
+            List<List<Candidate>> parts = readFirst(missing, NAME_READ);
+            for (List<Candidate> part : parts) {
+                for (Candidate c : part) {
+                    if (c.nameKey() != null) {
+                        String key = c.nameKey().toLowerCase(Locale.ROOT);
+                        seen.add(key);
+                        if (part.size() < NAME_READ) {
+                            complete.add(key);
+                        }
+                        Map<Long, Candidate> block = byName.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                        if (block.putIfAbsent(c.id(), c) == null) {
+                            counted.merge(key, 1, Integer::sum);
+                        }
+                    }
                 }
             }
+            seen.removeAll(complete);
+            seen.forEach(key -> partial.put(key, counted.get(key)));
             return List.of();
+        }
+
+        /** Reads a name block whole, as reading all names ahead would have: its rows in order, then those added since. */
+        private void complete(String key) {
+            partial.remove(key);
+            Map<Long, Candidate> before = byName.getOrDefault(key, Map.of());
+            Map<Long, Candidate> block = new LinkedHashMap<>();
+            for (Candidate c : read("name_key", List.of(key))) {
+                if (c.nameKey() != null && c.nameKey().toLowerCase(Locale.ROOT).equals(key)) {
+                    block.put(c.id(), before.getOrDefault(c.id(), c));
+                }
+            }
+            before.forEach(block::putIfAbsent);
+            byName.put(key, block);
         }
 
         private void readByContact(String kind, List<String> keys, Map<String, Map<Long, Candidate>> into) {
@@ -365,47 +395,98 @@ public class PersonMatcher {
          */
         private List<Candidate> read(String column, List<?> values) {
             List<Candidate> found = new ArrayList<>();
-            String where = " WHERE p." + column + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?"))
-                    + ") AND p.merged_into IS NULL";
             Person.getEntityManager().unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement q = c.prepareStatement("SELECT p.id, p.family_name, p.given_name, p.name_key, p.email,"
-                        + " p.phone_e164, p.organization_id, o.domain FROM person p LEFT JOIN organization o"
-                        + " ON o.id = p.organization_id" + where + " ORDER BY " + (column.equals("id") ? "p.id"
-                        : "p." + column + ", p.id"))) {
+                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE p." + column + " IN ("
+                        + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ") AND p.merged_into IS NULL"
+                        + " ORDER BY " + (column.equals("id") ? "p.id" : "p." + column + ", p.id"))) {
                     for (int i = 0; i < values.size(); i++) {
                         q.setObject(i + 1, values.get(i));
                     }
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            Candidate candidate = Candidate.read(rs);
-                            found.add(candidate);
-                            if (candidate.organizationId() != null) {
-                                domains.putIfAbsent(candidate.organizationId(), rs.getString(8));
-                            }
-                        }
-                    }
+                    found.addAll(rows(q).get(0));
                 }
-                Map<Long, List<PersonContact>> read = new HashMap<>();
-                found.forEach(x -> read.put(x.id(), new ArrayList<>()));
-                try (PreparedStatement q = c.prepareStatement("SELECT c.person_id, c.kind, c.value, c.e164 FROM person_contact c"
-                        + " JOIN person p ON p.id = c.person_id" + where + " ORDER BY c.id")) {
-                    for (int i = 0; i < values.size(); i++) {
-                        q.setObject(i + 1, values.get(i));
-                    }
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            PersonContact contact = new PersonContact();
-                            contact.personId = rs.getLong(1);
-                            contact.kind = rs.getString(2);
-                            contact.value = rs.getString(3);
-                            contact.e164 = rs.getString(4);
-                            read.get(contact.personId).add(contact);
-                        }
-                    }
-                }
-                read.forEach(contacts::putIfAbsent);
+                readContacts(c, found);
             });
             return found;
+        }
+
+        /** The first {@code limit} live people of each name key (by id), one list per key. */
+        private List<List<Candidate>> readFirst(List<String> keys, int limit) {
+            List<List<Candidate>> parts = new ArrayList<>();
+            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
+                String sql = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "(" + SELECT.replace("SELECT ",
+                        "SELECT " + i + " AS part, ") + " WHERE p.name_key = ? AND p.merged_into IS NULL ORDER BY p.id LIMIT "
+                        + limit + ")").collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                try (PreparedStatement q = c.prepareStatement(sql)) {
+                    for (int i = 0; i < keys.size(); i++) {
+                        q.setString(i + 1, keys.get(i));
+                        parts.add(new ArrayList<>());
+                    }
+                    List<List<Candidate>> read = rows(q);
+                    for (int i = 0; i < read.size(); i++) {
+                        parts.set(i, read.get(i));
+                    }
+                }
+                readContacts(c, parts.stream().flatMap(List::stream).toList());
+            });
+            return parts;
+        }
+
+        private static final String SELECT = "SELECT p.id, p.family_name, p.given_name, p.name_key, p.email, p.phone_e164,"
+                + " p.organization_id, o.domain FROM person p LEFT JOIN organization o ON o.id = p.organization_id";
+
+        /** The rows of a query of {@link #SELECT}, by the part a first column {@code part} names (else one part). */
+        private List<List<Candidate>> rows(PreparedStatement q) throws java.sql.SQLException {
+            List<List<Candidate>> parts = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                boolean numbered = "part".equalsIgnoreCase(rs.getMetaData().getColumnLabel(1));
+                int offset = numbered ? 1 : 0;
+                while (rs.next()) {
+                    int part = numbered ? rs.getInt(1) : 0;
+                    while (parts.size() <= part) {
+                        parts.add(new ArrayList<>());
+                    }
+                    long organization = rs.getLong(offset + 7);
+                    Candidate candidate = new Candidate(rs.getLong(offset + 1), rs.getString(offset + 2),
+                            rs.getString(offset + 3), rs.getString(offset + 4), rs.getString(offset + 5),
+                            rs.getString(offset + 6), rs.wasNull() ? null : organization);
+                    parts.get(part).add(candidate);
+                    if (candidate.organizationId() != null) {
+                        domains.putIfAbsent(candidate.organizationId(), rs.getString(offset + 8));
+                    }
+                }
+            }
+            if (parts.isEmpty()) {
+                parts.add(new ArrayList<>());
+            }
+            return parts;
+        }
+
+        /** The further contacts of people just read, unless already known. */
+        private void readContacts(java.sql.Connection c, List<Candidate> people) throws java.sql.SQLException {
+            List<Long> ids = people.stream().map(Candidate::id).filter(id -> !contacts.containsKey(id)).distinct().toList();
+            if (ids.isEmpty()) {
+                return;
+            }
+            Map<Long, List<PersonContact>> read = new HashMap<>();
+            ids.forEach(id -> read.put(id, new ArrayList<>()));
+            try (PreparedStatement q = c.prepareStatement("SELECT person_id, kind, value, e164 FROM person_contact"
+                    + " WHERE person_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                    + ") ORDER BY id")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    q.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        PersonContact contact = new PersonContact();
+                        contact.personId = rs.getLong(1);
+                        contact.kind = rs.getString(2);
+                        contact.value = rs.getString(3);
+                        contact.e164 = rs.getString(4);
+                        read.get(contact.personId).add(contact);
+                    }
+                }
+            }
+            contacts.putAll(read);
         }
 
         private static <K> void put(Map<K, Map<Long, Candidate>> index, K key, Candidate c) {
@@ -416,6 +497,11 @@ public class PersonMatcher {
         private <K> void collect(Map<Long, Candidate> into, Map<K, Map<Long, Candidate>> index, Collection<K> keys) {
             int taken = 0;
             for (K key : keys) {
+                // a row skips only people it already has: read in part, a block may run out before the limit
+                if (index == byName && partial.containsKey(key)
+                        && partial.get(key) < into.size() + BLOCK_LIMIT - taken) {
+                    complete((String) key);
+                }
                 Map<Long, Candidate> block = index.get(key);
                 if (block == null) {
                     continue;
