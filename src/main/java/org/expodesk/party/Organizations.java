@@ -76,7 +76,7 @@ public class Organizations implements OrganizationDirectory {
         o.persist();
         List<OrganizationMatcher.Match> possible = matches.stream().limit(5).toList();
         for (OrganizationMatcher.Match m : possible) {
-            review.propose("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
+            review.proposeForNew("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
         }
         return new Created(o, false, possible);
     }
@@ -102,6 +102,44 @@ public class Organizations implements OrganizationDirectory {
         List<Organization> same = Organization.<Organization>find("nameKey = ?1 and mergedInto is null", key)
                 .page(0, 2).list();
         return same.size() == 1 ? java.util.Optional.of(same.get(0)) : java.util.Optional.empty();
+    }
+
+    /**
+     * {@link #uniquelyNamed} of many names at once, by name key (names without one left out): one
+     * query for all of them, and one reading the organizations found.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<String, Organization> uniquelyNamed(java.util.Collection<String> names) {
+        List<String> keys = names.stream().map(NameKeys::organization).filter(k -> !k.isEmpty()).distinct().toList();
+        java.util.Map<String, Organization> unique = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return unique;
+        }
+        // each key compared as the single lookup compares it (the column's collation), at most two rows each
+        String sql = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "(SELECT " + i + " AS k, id FROM"
+                + " organization WHERE name_key = ? AND merged_into IS NULL LIMIT 2)")
+                .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        jakarta.persistence.Query query = Organization.getEntityManager().createNativeQuery(sql);
+        for (int i = 0; i < keys.size(); i++) {
+            query.setParameter(i + 1, keys.get(i));
+        }
+        java.util.Map<Integer, List<Long>> found = new java.util.HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] cells = (Object[]) row;
+            found.computeIfAbsent(((Number) cells[0]).intValue(), k -> new ArrayList<>()).add(((Number) cells[1]).longValue());
+        }
+        java.util.Map<Long, String> keyOf = new java.util.HashMap<>();
+        found.forEach((i, ids) -> {
+            if (ids.size() == 1) {
+                keyOf.put(ids.get(0), keys.get(i));
+            }
+        });
+        if (!keyOf.isEmpty()) {
+            for (Organization o : Organization.<Organization>list("id in ?1", List.copyOf(keyOf.keySet()))) {
+                unique.put(keyOf.get(o.id), o);
+            }
+        }
+        return unique;
     }
 
     /** Creates of one company take turns on its strongest key: the credit code, else the name key (an import takes a chunk's at once). */

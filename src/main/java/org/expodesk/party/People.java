@@ -101,7 +101,7 @@ public class People {
         }
         List<PersonMatcher.Match> possible = matches.stream().limit(5).toList();
         for (PersonMatcher.Match m : possible) {
-            review.propose("PERSON", p.id, m.person().id, m.score(), String.join(", ", m.reasons()));
+            review.proposeForNew("PERSON", p.id, m.person().id, m.score(), String.join(", ", m.reasons()));
         }
         return new Created(p, false, possible);
     }

@@ -4,6 +4,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +36,9 @@ public class SearchIndex {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
     /** {@code replace}: false for a record just created, which has no terms to delete first. */
     void index(Organization o, boolean replace) {
         write(ORGANIZATION, o.id, o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone),
@@ -40,8 +46,76 @@ public class SearchIndex {
     }
 
     void index(Person p, boolean replace) {
-        write(PERSON, p.id, Privacy.isErased(p) || p.mergedInto != null ? Set.of()
-                : SearchTerms.person(p.familyName, p.givenName, p.phone), replace);
+        Set<String> terms = Privacy.isErased(p) || p.mergedInto != null ? Set.of()
+                : SearchTerms.person(p.familyName, p.givenName, p.phone);
+        Held held = held();
+        if (!replace && held != null && held.open) {
+            terms.forEach(term -> held.terms.add(new Term(PERSON, p.id, term)));
+            return;
+        }
+        write(PERSON, p.id, terms, replace);
+    }
+
+    private record Term(String type, long id, String term) {
+    }
+
+    /** The terms of people a transaction creates, written together before it commits. */
+    private static final class Held implements Synchronization {
+        private final SearchIndex index;
+        private final List<Term> terms = new ArrayList<>();
+        private boolean open = true;
+
+        Held(SearchIndex index) {
+            this.index = index;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            index.writeHeld(this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            open = false;
+        }
+    }
+
+    /**
+     * The caller's transaction writes the terms of the people it creates in one batch before it
+     * commits (an import chunk creates hundreds). Any other change of the index writes them first,
+     * so the index changes in the same order; the duplicate check reads organizations' terms only.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdUntilCommit() {
+        if (transaction.getResource(Held.class) == null) {
+            Held held = new Held(this);
+            transaction.putResource(Held.class, held);
+            transaction.registerInterposedSynchronization(held);
+        }
+    }
+
+    private Held held() {
+        return transaction.getTransactionKey() == null ? null : (Held) transaction.getResource(Held.class);
+    }
+
+    private void writeHeld(Held held) {
+        held.open = false;
+        if (held.terms.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Term t : held.terms) {
+                insert.setString(1, t.type());
+                insert.setLong(2, t.id());
+                insert.setString(3, t.term());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            held.terms.clear();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not update the search index", e);
+        }
     }
 
     /**
@@ -56,7 +130,12 @@ public class SearchIndex {
         if (terms.isEmpty()) {
             return List.of();
         }
-        List<String> all = List.copyOf(terms);
+        // a term this transaction found held by more than common organizations still is: its count only grows
+        Set<String> knownCommon = commonTerms(common);
+        List<String> all = terms.stream().filter(t -> !knownCommon.contains(t)).toList();
+        if (all.isEmpty()) {
+            return List.of();
+        }
         // every term's count, each read no further than common + 1 rows, in one round trip
         String counts = String.join(" UNION ALL ", Collections.nCopies(all.size(), "SELECT ? AS term, (SELECT COUNT(*)"
                 + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t) AS n"));
@@ -70,6 +149,8 @@ public class SearchIndex {
                 while (rs.next()) {
                     if (rs.getInt(2) <= common) {
                         rare.add(rs.getString(1));
+                    } else {
+                        knownCommon.add(rs.getString(1));
                     }
                 }
             }
@@ -96,11 +177,37 @@ public class SearchIndex {
         }
     }
 
+    /** Organizations' terms held by more than {@code common} of them, as far as this transaction has counted. */
+    private record CommonTerms(int common, Set<String> terms) {
+    }
+
+    private Set<String> commonTerms(int common) {
+        if (transaction.getTransactionKey() == null) {
+            return new java.util.HashSet<>();
+        }
+        CommonTerms known = (CommonTerms) transaction.getResource(CommonTerms.class);
+        if (known == null || known.common() != common) {
+            known = new CommonTerms(common, new java.util.HashSet<>());
+            transaction.putResource(CommonTerms.class, known);
+        }
+        return known.terms();
+    }
+
     void forget(String type, long id) {
         write(type, id, Set.of(), true);
     }
 
     private void write(String type, long id, Set<String> terms, boolean replace) {
+        if (replace && ORGANIZATION.equals(type) && transaction.getTransactionKey() != null
+                && transaction.getResource(CommonTerms.class) != null) {
+            // terms taken away may make a common term rare again
+            transaction.putResource(CommonTerms.class, new CommonTerms(-1, new java.util.HashSet<>()));
+        }
+        Held held = held();
+        if (held != null && held.open) {
+            writeHeld(held);
+            held.open = true;
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(DELETE);
              PreparedStatement insert = connection.prepareStatement(INSERT)) {

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.party.Organization;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,29 +48,31 @@ public class OrganizationMatcher {
 
     /** The best matches, best first; empty when nothing comes close. */
     public List<Match> matches(Organization incoming) {
-        Map<Long, Organization> candidates = new LinkedHashMap<>();
+        Map<Long, Candidate> candidates = new LinkedHashMap<>();
         if (incoming.creditCode != null) {
-            block(candidates, "creditCode = ?1", incoming.creditCode);
+            block(candidates, "credit_code = ?", List.of(incoming.creditCode));
         }
         if (incoming.domain != null && !isFreeMail(incoming.domain)) {
-            block(candidates, "domain = ?1", incoming.domain);
+            block(candidates, "domain = ?", List.of(incoming.domain));
         }
         if (incoming.phoneE164 != null) {
-            block(candidates, "phoneE164 = ?1", incoming.phoneE164);
+            block(candidates, "phone_e164 = ?", List.of(incoming.phoneE164));
         }
         if (incoming.nameKey != null && !incoming.nameKey.isEmpty()) {
-            block(candidates, "nameKey = ?1", incoming.nameKey);
+            block(candidates, "name_key = ?", List.of(incoming.nameKey));
             // names sharing the most uncommon words and character pairs, in either script
             List<Long> alike = searchIndex.alikeOrganizations(incoming.name, incoming.nameLatin, COMMON_TERM, BLOCK_LIMIT);
             if (!alike.isEmpty()) {
-                block(candidates, "id in ?1", alike);
+                block(candidates, "id IN (" + String.join(", ", java.util.Collections.nCopies(alike.size(), "?")) + ")",
+                        alike);
             }
         }
         candidates.remove(incoming.id);
+        List<String> keysA = keys(incoming.nameKey, incoming.nameLatin);
         List<Match> matches = new ArrayList<>();
-        for (Organization existing : candidates.values()) {
-            Match m = score(incoming, existing);
-            if (m.verdict() != Verdict.NEW) {
+        for (Candidate existing : candidates.values()) {
+            Match m = score(incoming, keysA, existing);
+            if (m != null) {
                 matches.add(m);
             }
         }
@@ -74,46 +80,82 @@ public class OrganizationMatcher {
         return matches;
     }
 
-    Match score(Organization a, Organization b) {
-        List<String> reasons = new ArrayList<>();
+    /**
+     * What scoring reads of an existing organization: a row of a block (a name block holds up to 200,
+     * of which scoring needs a few fields), or the current values of the record when this transaction
+     * holds it.
+     */
+    private static final class Candidate {
+        final long id;
+        final String creditCode;
+        final String nameKey;
+        final String nameLatin;
+        final String website;
+        final String domain;
+        final String phoneE164;
+        final String country;
+        final String city;
+
+        Candidate(long id, String creditCode, String nameKey, String nameLatin, String website, String domain,
+                  String phoneE164, String country, String city) {
+            this.id = id;
+            this.creditCode = creditCode;
+            this.nameKey = nameKey;
+            this.nameLatin = nameLatin;
+            this.website = website;
+            this.domain = domain;
+            this.phoneE164 = phoneE164;
+            this.country = country;
+            this.city = city;
+        }
+
+        static Candidate of(Organization o) {
+            return new Candidate(o.id, o.creditCode, o.nameKey, o.nameLatin, o.website, o.domain, o.phoneE164, o.country,
+                    o.city);
+        }
+    }
+
+    /** The match with {@code b}, or {@code null} when the two are not alike enough to report. */
+    private Match score(Organization a, List<String> keysA, Candidate b) {
         double score;
-        if (a.creditCode != null && a.creditCode.equals(b.creditCode)) {
-            reasons.add("same credit code");
+        double name = 0;
+        boolean sameCreditCode = a.creditCode != null && a.creditCode.equals(b.creditCode);
+        boolean sameSite = false;
+        boolean samePhone = false;
+        boolean otherCountry = false;
+        boolean sameCity = false;
+        if (sameCreditCode) {
             score = 1.0;
         } else if (a.creditCode != null && b.creditCode != null) {
             // two different registration numbers: two companies, however alike their names
-            reasons.add("different credit codes");
-            score = 0;
+            return null;
         } else {
             // each record's names in both scripts against the other's: "Shenzhen Huaqiang" alone still meets 华强
-            double name = 0;
-            for (String x : keys(a)) {
-                for (String y : keys(b)) {
+            List<String> keysB = keys(b.nameKey, b.nameLatin);
+            for (String x : keysA) {
+                for (String y : keysB) {
                     name = Math.max(name, Similarity.of(x, y));
                 }
             }
-            reasons.add(String.format(java.util.Locale.ROOT, "name %.2f", name));
             // a name alone, however alike, is for a person to judge: sure needs corroboration
             score = name * NAME_WEIGHT;
             // only a website says whose domain it is; a mail address may be a provider's or a group's
-            boolean sameSite = a.website != null && b.website != null && a.domain != null && a.domain.equals(b.domain)
+            sameSite = a.website != null && b.website != null && a.domain != null && a.domain.equals(b.domain)
                     && !isFreeMail(a.domain);
             if (sameSite) {
                 score += 0.08;
-                reasons.add("same website");
             }
-            boolean samePhone = a.phoneE164 != null && a.phoneE164.equals(b.phoneE164);
+            samePhone = a.phoneE164 != null && a.phoneE164.equals(b.phoneE164);
             if (samePhone) {
                 score += 0.05;
-                reasons.add("same phone");
             }
             if (a.country != null && b.country != null && !a.country.equals(b.country)) {
                 score -= 0.15;
-                reasons.add("different country");
+                otherCountry = true;
             } else if (a.city != null && b.city != null && org.expodesk.party.NameKeys.fold(a.city)
                     .equals(org.expodesk.party.NameKeys.fold(b.city))) {
                 score += 0.04;
-                reasons.add("same city");
+                sameCity = true;
             }
             score = Math.max(0, Math.min(0.99, score));
             // sure, without a shared credit code, only for the very same name and a key of its own
@@ -123,16 +165,37 @@ public class OrganizationMatcher {
             }
         }
         Verdict verdict = score >= config.sure() ? Verdict.SURE : score >= config.likely() ? Verdict.LIKELY : Verdict.NEW;
-        return new Match(b, score, reasons, verdict);
+        if (verdict == Verdict.NEW) {
+            return null;
+        }
+        List<String> reasons = new ArrayList<>();
+        if (sameCreditCode) {
+            reasons.add("same credit code");
+        } else {
+            reasons.add(String.format(java.util.Locale.ROOT, "name %.2f", name));
+            if (sameSite) {
+                reasons.add("same website");
+            }
+            if (samePhone) {
+                reasons.add("same phone");
+            }
+            if (otherCountry) {
+                reasons.add("different country");
+            } else if (sameCity) {
+                reasons.add("same city");
+            }
+        }
+        Organization held = HeldRecords.find(Organization.class, b.id);
+        return new Match(held != null ? held : Organization.findById(b.id), score, reasons, verdict);
     }
 
-    private static List<String> keys(Organization o) {
+    private static List<String> keys(String nameKey, String nameLatin) {
         List<String> keys = new ArrayList<>();
-        if (o.nameKey != null && !o.nameKey.isEmpty()) {
-            keys.add(o.nameKey);
+        if (nameKey != null && !nameKey.isEmpty()) {
+            keys.add(nameKey);
         }
-        if (o.nameLatin != null) {
-            String latin = org.expodesk.party.NameKeys.organization(o.nameLatin);
+        if (nameLatin != null) {
+            String latin = org.expodesk.party.NameKeys.organization(nameLatin);
             if (!latin.isEmpty()) {
                 keys.add(latin);
             }
@@ -149,10 +212,37 @@ public class OrganizationMatcher {
         return false;
     }
 
-    private static void block(Map<Long, Organization> into, String where, Object value) {
-        for (Organization o : Organization.<Organization>find(where + " and mergedInto is null", value)
-                .page(0, BLOCK_LIMIT).list()) {
-            into.putIfAbsent(o.id, o);
+    /**
+     * Up to {@link #BLOCK_LIMIT} live organizations matching {@code where}, read as rows; one this
+     * transaction holds is taken with its current values.
+     */
+    private static void block(Map<Long, Candidate> into, String where, List<?> values) {
+        Session session = Organization.getEntityManager().unwrap(Session.class);
+        if (session.getHibernateFlushMode() == FlushMode.AUTO && session.isDirty()) {
+            // what a query would do first: the rows must show this transaction's changes
+            session.flush();
+        }
+        List<Candidate> found = new ArrayList<>();
+        session.doWork(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT id, credit_code, name_key, name_latin, website, domain,"
+                    + " phone_e164, country, city FROM organization WHERE " + where + " AND merged_into IS NULL LIMIT "
+                    + BLOCK_LIMIT)) {
+                for (int i = 0; i < values.size(); i++) {
+                    q.setObject(i + 1, values.get(i));
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                    }
+                }
+            }
+        });
+        for (Candidate read : found) {
+            if (!into.containsKey(read.id)) {
+                Organization held = HeldRecords.find(Organization.class, read.id);
+                into.put(read.id, held != null ? Candidate.of(held) : read);
+            }
         }
     }
 }

@@ -7,7 +7,10 @@ import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Person;
 import org.expodesk.party.PersonContact;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,6 +33,8 @@ import java.util.Set;
 public class PersonMatcher {
 
     private static final int BLOCK_LIMIT = 200;
+    /** How many people of a name an import chunk reads ahead: a row rarely skips more than a few already found. */
+    private static final int NAME_READ = BLOCK_LIMIT + 10;
     static final double NAME_WEIGHT = 0.75;
     /** A like name with the same phone is the same person from here on. */
     static final double PHONE_NAME = 0.85;
@@ -66,7 +71,7 @@ public class PersonMatcher {
         Set<String> e = emailKeys(emails);
         Set<String> ph = phoneKeys(phones);
         Blocks b = blocks != null ? blocks : new Blocks();
-        Map<Long, Person> candidates = new LinkedHashMap<>();
+        Map<Long, Candidate> candidates = new LinkedHashMap<>();
         if (!e.isEmpty()) {
             List<String> missing = b.fetchEmails(e);
             if (!missing.isEmpty()) {
@@ -101,22 +106,113 @@ public class PersonMatcher {
             }
         }
         candidates.remove(incoming.id);
-        // the candidates' further contacts and companies in one query each, not one per candidate
+        // the candidates' further contacts in one query, not one per candidate
         Map<Long, List<PersonContact>> contacts = b.contactsOf(candidates.keySet());
-        b.loadOrganizations(candidates.values());
+        Incoming a = new Incoming(incoming, e, ph);
+        if (!a.companyDomains(b).isEmpty()) {
+            // the candidates' companies' domains in one query, not one per candidate
+            b.readDomains(candidates.values());
+        }
         List<Match> matches = new ArrayList<>();
-        for (Person existing : candidates.values()) {
-            if (erased(existing)) {
+        for (Candidate existing : candidates.values()) {
+            if (erased(existing.id(), existing.nameKey())) {
                 continue;
             }
-            List<PersonContact> own = contacts.getOrDefault(existing.id, List.of());
-            Match m = score(incoming, e, ph, existing, emails(existing, own), phones(existing, own));
-            if (m.verdict() != Verdict.NEW) {
+            List<PersonContact> own = contacts.getOrDefault(existing.id(), List.of());
+            Match m = score(a, existing, emails(existing, own), phones(existing, own), b);
+            if (m != null) {
                 matches.add(m);
             }
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed());
         return matches;
+    }
+
+    /**
+     * What scoring reads of an existing person: a row of a block, or the current values of the record
+     * when this transaction holds it (it may have changed it since the block was read).
+     */
+    static final class Candidate {
+        private final long id;
+        private final String familyName;
+        private final String givenName;
+        private final String nameKey;
+        private final String email;
+        private final String phoneE164;
+        private final Long organizationId;
+        /** Worked out once per row read, which a chunk's rows share. */
+        private List<String> keys;
+
+        private Candidate(long id, String familyName, String givenName, String nameKey, String email, String phoneE164,
+                          Long organizationId) {
+            this.id = id;
+            this.familyName = familyName;
+            this.givenName = givenName;
+            this.nameKey = nameKey;
+            this.email = email;
+            this.phoneE164 = phoneE164;
+            this.organizationId = organizationId;
+        }
+
+        static Candidate of(Person p) {
+            return new Candidate(p.id, p.familyName, p.givenName, p.nameKey, p.email, p.phoneE164, p.organizationId);
+        }
+
+        long id() {
+            return id;
+        }
+
+        String nameKey() {
+            return nameKey;
+        }
+
+        String email() {
+            return email;
+        }
+
+        String phoneE164() {
+            return phoneE164;
+        }
+
+        Long organizationId() {
+            return organizationId;
+        }
+
+        List<String> nameKeys() {
+            if (keys == null) {
+                keys = PersonMatcher.keys(familyName, givenName);
+            }
+            return keys;
+        }
+    }
+
+    /** The incoming person with what every comparison needs of it, worked out once. */
+    private static final class Incoming {
+        final Person person;
+        final Set<String> emails;
+        final Set<String> phones;
+        final List<String> keys;
+        final Set<String> mailDomains;
+        private Set<String> companyDomains;
+
+        Incoming(Person person, Set<String> emails, Set<String> phones) {
+            this.person = person;
+            this.emails = emails;
+            this.phones = phones;
+            this.keys = keys(person);
+            this.mailDomains = mailDomains(emails);
+        }
+
+        Set<String> companyDomains(Blocks b) {
+            if (companyDomains == null) {
+                companyDomains = new HashSet<>(mailDomains);
+                String domain = b.domainOf(person.organizationId);
+                if (domain != null && !OrganizationMatcher.isFreeMail(domain)) {
+                    companyDomains.add(domain);
+                }
+            }
+            return companyDomains;
+        }
     }
 
     private static Set<String> emailKeys(Collection<String> emails) {
@@ -139,16 +235,18 @@ public class PersonMatcher {
      */
     public static final class Blocks {
 
-        private final Map<String, Map<Long, Person>> byEmail = new HashMap<>();
-        private final Map<String, Map<Long, Person>> byPhone = new HashMap<>();
-        private final Map<String, Map<Long, Person>> byName = new HashMap<>();
-        private final Map<Long, Map<Long, Person>> byOrganization = new HashMap<>();
+        private final Map<String, Map<Long, Candidate>> byEmail = new HashMap<>();
+        private final Map<String, Map<Long, Candidate>> byPhone = new HashMap<>();
+        private final Map<String, Map<Long, Candidate>> byName = new HashMap<>();
+        private final Map<Long, Map<Long, Candidate>> byOrganization = new HashMap<>();
         private final Set<String> emails = new HashSet<>();
         private final Set<String> phones = new HashSet<>();
         private final Set<String> names = new HashSet<>();
+        /** Name blocks read only in part, with how many of their people were read. */
+        private final Map<String, Integer> partial = new HashMap<>();
         private final Set<Long> organizations = new HashSet<>();
         private final Map<Long, List<PersonContact>> contacts = new HashMap<>();
-        private final Set<Long> companiesRead = new HashSet<>();
+        private final Map<Long, String> domains = new HashMap<>();
         private boolean ahead;
 
         /**
@@ -169,8 +267,8 @@ public class PersonMatcher {
                     .distinct().toList();
             if (!orgs.isEmpty()) {
                 this.organizations.addAll(orgs);
-                for (Person p : Person.<Person>list("organizationId in ?1 and mergedInto is null", orgs)) {
-                    put(byOrganization, p.organizationId, p);
+                for (Candidate c : read("organization_id", orgs)) {
+                    put(byOrganization, c.organizationId(), c);
                 }
             }
         }
@@ -180,17 +278,18 @@ public class PersonMatcher {
             if (p.mergedInto != null) {
                 return;
             }
+            Candidate c = Candidate.of(p);
             for (String e : emailKeys(emails)) {
-                put(byEmail, e, p);
+                put(byEmail, e, c);
             }
             for (String ph : phoneKeys(phones)) {
-                put(byPhone, ph, p);
+                put(byPhone, ph, c);
             }
-            for (String k : keys(p)) {
-                put(byName, k.toLowerCase(Locale.ROOT), p);
+            for (String k : c.nameKeys()) {
+                put(byName, k.toLowerCase(Locale.ROOT), c);
             }
             if (p.organizationId != null) {
-                put(byOrganization, p.organizationId, p);
+                put(byOrganization, p.organizationId, c);
             }
             contacts.remove(p.id);
         }
@@ -202,9 +301,9 @@ public class PersonMatcher {
                 return missing;
             }
             emails.addAll(missing);
-            for (Person p : Person.<Person>list("email in ?1 and mergedInto is null", missing)) {
-                if (p.email != null) {
-                    put(byEmail, p.email.toLowerCase(Locale.ROOT), p);
+            for (Candidate c : read("email", missing)) {
+                if (c.email() != null) {
+                    put(byEmail, c.email().toLowerCase(Locale.ROOT), c);
                 }
             }
             readByContact(PersonContact.EMAIL, missing, byEmail);
@@ -217,8 +316,8 @@ public class PersonMatcher {
                 return missing;
             }
             phones.addAll(missing);
-            for (Person p : Person.<Person>list("phoneE164 in ?1 and mergedInto is null", missing)) {
-                put(byPhone, p.phoneE164, p);
+            for (Candidate c : read("phone_e164", missing)) {
+                put(byPhone, c.phoneE164(), c);
             }
             readByContact(PersonContact.PHONE, missing, byPhone);
             return List.of();
@@ -230,27 +329,58 @@ public class PersonMatcher {
                 return missing;
             }
             names.addAll(missing);
-            for (Person p : Person.<Person>list("nameKey in ?1 and mergedInto is null", missing)) {
-                if (p.nameKey != null) {
-                    put(byName, p.nameKey.toLowerCase(Locale.ROOT), p);
+            // the first people of each name only: scoring takes at most BLOCK_LIMIT of a block, and a
+            // common name has hundreds; a block a row needs more of is read whole then (complete)
+            Set<String> complete = new HashSet<>();
+            Set<String> seen = new HashSet<>();
+            Map<String, Integer> counted = new HashMap<>();
+            List<List<Candidate>> parts = readFirst(missing, NAME_READ);
+            for (List<Candidate> part : parts) {
+                for (Candidate c : part) {
+                    if (c.nameKey() != null) {
+                        String key = c.nameKey().toLowerCase(Locale.ROOT);
+                        seen.add(key);
+                        if (part.size() < NAME_READ) {
+                            complete.add(key);
+                        }
+                        Map<Long, Candidate> block = byName.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                        if (block.putIfAbsent(c.id(), c) == null) {
+                            counted.merge(key, 1, Integer::sum);
+                        }
+                    }
                 }
             }
+            seen.removeAll(complete);
+            seen.forEach(key -> partial.put(key, counted.get(key)));
             return List.of();
         }
 
-        private static void readByContact(String kind, List<String> keys, Map<String, Map<Long, Person>> into) {
+        /** Reads a name block whole, as reading all names ahead would have: its rows in order, then those added since. */
+        private void complete(String key) {
+            partial.remove(key);
+            Map<Long, Candidate> before = byName.getOrDefault(key, Map.of());
+            Map<Long, Candidate> block = new LinkedHashMap<>();
+            for (Candidate c : read("name_key", List.of(key))) {
+                if (c.nameKey() != null && c.nameKey().toLowerCase(Locale.ROOT).equals(key)) {
+                    block.put(c.id(), before.getOrDefault(c.id(), c));
+                }
+            }
+            before.forEach(block::putIfAbsent);
+            byName.put(key, block);
+        }
+
+        private void readByContact(String kind, List<String> keys, Map<String, Map<Long, Candidate>> into) {
             List<PersonContact> found = PersonContact.list("kind = ?1 and " + (PersonContact.EMAIL.equals(kind)
                     ? "value" : "e164") + " in ?2", kind, keys);
             if (found.isEmpty()) {
                 return;
             }
-            Map<Long, Person> people = new HashMap<>();
-            for (Person p : Person.<Person>list("id in ?1 and mergedInto is null",
-                    found.stream().map(c -> c.personId).distinct().toList())) {
-                people.put(p.id, p);
+            Map<Long, Candidate> people = new HashMap<>();
+            for (Candidate c : read("id", found.stream().map(x -> x.personId).distinct().toList())) {
+                people.put(c.id(), c);
             }
             for (PersonContact c : found) {
-                Person p = people.get(c.personId);
+                Candidate p = people.get(c.personId);
                 if (p != null) {
                     String key = PersonContact.EMAIL.equals(kind) ? c.value.toLowerCase(Locale.ROOT) : c.e164;
                     put(into, key, p);
@@ -258,25 +388,137 @@ public class PersonMatcher {
             }
         }
 
-        private static <K> void put(Map<K, Map<Long, Person>> index, K key, Person p) {
-            index.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(p.id, p);
+        /**
+         * The live people whose {@code column} holds one of {@code values}, as rows, not records: a block
+         * of a common name holds hundreds of people, of whom scoring needs a few fields. Their companies'
+         * domains and their further contacts come along, so that scoring them reads nothing more.
+         */
+        private List<Candidate> read(String column, List<?> values) {
+            List<Candidate> found = new ArrayList<>();
+            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE p." + column + " IN ("
+                        + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ") AND p.merged_into IS NULL"
+                        + " ORDER BY " + (column.equals("id") ? "p.id" : "p." + column + ", p.id"))) {
+                    for (int i = 0; i < values.size(); i++) {
+                        q.setObject(i + 1, values.get(i));
+                    }
+                    found.addAll(rows(q).get(0));
+                }
+                readContacts(c, found);
+            });
+            return found;
+        }
+
+        /** The first {@code limit} live people of each name key (by id), one list per key. */
+        private List<List<Candidate>> readFirst(List<String> keys, int limit) {
+            List<List<Candidate>> parts = new ArrayList<>();
+            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
+                String sql = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "(" + SELECT.replace("SELECT ",
+                        "SELECT " + i + " AS part, ") + " WHERE p.name_key = ? AND p.merged_into IS NULL ORDER BY p.id LIMIT "
+                        + limit + ")").collect(java.util.stream.Collectors.joining(" UNION ALL "));
+                try (PreparedStatement q = c.prepareStatement(sql)) {
+                    for (int i = 0; i < keys.size(); i++) {
+                        q.setString(i + 1, keys.get(i));
+                        parts.add(new ArrayList<>());
+                    }
+                    List<List<Candidate>> read = rows(q);
+                    for (int i = 0; i < read.size(); i++) {
+                        parts.set(i, read.get(i));
+                    }
+                }
+                readContacts(c, parts.stream().flatMap(List::stream).toList());
+            });
+            return parts;
+        }
+
+        private static final String SELECT = "SELECT p.id, p.family_name, p.given_name, p.name_key, p.email, p.phone_e164,"
+                + " p.organization_id, o.domain FROM person p LEFT JOIN organization o ON o.id = p.organization_id";
+
+        /** The rows of a query of {@link #SELECT}, by the part a first column {@code part} names (else one part). */
+        private List<List<Candidate>> rows(PreparedStatement q) throws java.sql.SQLException {
+            List<List<Candidate>> parts = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                boolean numbered = "part".equalsIgnoreCase(rs.getMetaData().getColumnLabel(1));
+                int offset = numbered ? 1 : 0;
+                while (rs.next()) {
+                    int part = numbered ? rs.getInt(1) : 0;
+                    while (parts.size() <= part) {
+                        parts.add(new ArrayList<>());
+                    }
+                    long organization = rs.getLong(offset + 7);
+                    Candidate candidate = new Candidate(rs.getLong(offset + 1), rs.getString(offset + 2),
+                            rs.getString(offset + 3), rs.getString(offset + 4), rs.getString(offset + 5),
+                            rs.getString(offset + 6), rs.wasNull() ? null : organization);
+                    parts.get(part).add(candidate);
+                    if (candidate.organizationId() != null) {
+                        domains.putIfAbsent(candidate.organizationId(), rs.getString(offset + 8));
+                    }
+                }
+            }
+            if (parts.isEmpty()) {
+                parts.add(new ArrayList<>());
+            }
+            return parts;
+        }
+
+        /** The further contacts of people just read, unless already known. */
+        private void readContacts(java.sql.Connection c, List<Candidate> people) throws java.sql.SQLException {
+            List<Long> ids = people.stream().map(Candidate::id).filter(id -> !contacts.containsKey(id)).distinct().toList();
+            if (ids.isEmpty()) {
+                return;
+            }
+            Map<Long, List<PersonContact>> read = new HashMap<>();
+            ids.forEach(id -> read.put(id, new ArrayList<>()));
+            try (PreparedStatement q = c.prepareStatement("SELECT person_id, kind, value, e164 FROM person_contact"
+                    + " WHERE person_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                    + ") ORDER BY id")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    q.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        PersonContact contact = new PersonContact();
+                        contact.personId = rs.getLong(1);
+                        contact.kind = rs.getString(2);
+                        contact.value = rs.getString(3);
+                        contact.e164 = rs.getString(4);
+                        read.get(contact.personId).add(contact);
+                    }
+                }
+            }
+            contacts.putAll(read);
+        }
+
+        private static <K> void put(Map<K, Map<Long, Candidate>> index, K key, Candidate c) {
+            index.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(c.id(), c);
         }
 
         /** At most {@link #BLOCK_LIMIT} people per kind of key, as a query of the block reads. */
-        private <K> void collect(Map<Long, Person> into, Map<K, Map<Long, Person>> index, Collection<K> keys) {
+        private <K> void collect(Map<Long, Candidate> into, Map<K, Map<Long, Candidate>> index, Collection<K> keys) {
             int taken = 0;
             for (K key : keys) {
-                Map<Long, Person> block = index.get(key);
+                // a row skips only people it already has: read in part, a block may run out before the limit
+                if (index == byName && partial.containsKey(key)
+                        && partial.get(key) < into.size() + BLOCK_LIMIT - taken) {
+                    complete((String) key);
+                }
+                Map<Long, Candidate> block = index.get(key);
                 if (block == null) {
                     continue;
                 }
-                for (Person p : block.values()) {
+                for (Candidate read : block.values()) {
                     if (taken >= BLOCK_LIMIT) {
                         return;
                     }
-                    if (p.mergedInto == null && into.putIfAbsent(p.id, p) == null) {
-                        taken++;
+                    if (into.containsKey(read.id())) {
+                        continue;
                     }
+                    Person held = HeldRecords.find(Person.class, read.id());
+                    if (held != null && held.mergedInto != null) {
+                        continue;
+                    }
+                    into.put(read.id(), held != null ? Candidate.of(held) : read);
+                    taken++;
                 }
             }
         }
@@ -292,69 +534,125 @@ public class PersonMatcher {
             return contacts;
         }
 
-        /** The candidates' companies into the persistence context in one query, for their domains. */
-        private void loadOrganizations(Collection<Person> people) {
-            List<Long> ids = people.stream().map(p -> p.organizationId)
-                    .filter(id -> id != null && companiesRead.add(id)).distinct().toList();
-            if (!ids.isEmpty()) {
-                Organization.list("id in ?1", ids);
+        /** The web or mail domain of an organization: as this transaction holds it, else as stored. */
+        private String domainOf(Long organizationId) {
+            if (organizationId == null) {
+                return null;
             }
+            Organization held = HeldRecords.find(Organization.class, organizationId);
+            if (held != null) {
+                return held.domain;
+            }
+            if (!domains.containsKey(organizationId)) {
+                Organization o = Organization.findById(organizationId);
+                domains.put(organizationId, o == null ? null : o.domain);
+            }
+            return domains.get(organizationId);
+        }
+
+        /** Reads the domains of these people's organizations at once, those not read yet. */
+        private void readDomains(Collection<Candidate> people) {
+            List<Long> ids = people.stream().map(Candidate::organizationId)
+                    .filter(id -> id != null && !domains.containsKey(id)).distinct().toList();
+            if (ids.isEmpty()) {
+                return;
+            }
+            ids.forEach(id -> domains.put(id, null));
+            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement q = c.prepareStatement("SELECT id, domain FROM organization WHERE id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        q.setLong(i + 1, ids.get(i));
+                    }
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            domains.put(rs.getLong(1), rs.getString(2));
+                        }
+                    }
+                }
+            });
         }
     }
 
-    Match score(Person a, Set<String> emailsA, Set<String> phonesA, Person b, Set<String> emailsB, Set<String> phonesB) {
-        List<String> reasons = new ArrayList<>();
+    /** The match with {@code b}, or {@code null} when the two are not alike enough to report. */
+    private Match score(Incoming a, Candidate b, Set<String> emailsB, Set<String> phonesB, Blocks blocks) {
         double score;
-        if (intersects(emailsA, emailsB)) {
-            reasons.add("same e-mail");
+        double name = 0;
+        boolean sameEmail = intersects(a.emails, emailsB);
+        boolean samePhone = false;
+        boolean sameOrganization = false;
+        boolean sameDomain = false;
+        boolean mailDomainClash = false;
+        if (sameEmail) {
             score = 1.0;
         } else {
-            double name = 0;
-            for (String x : keys(a)) {
-                for (String y : keys(b)) {
-                    name = Math.max(name, Similarity.of(x, y));
+            // no pair can be more alike than the same key
+            for (int i = 0; i < a.keys.size() && name < 1; i++) {
+                for (int j = 0; j < b.nameKeys().size() && name < 1; j++) {
+                    name = Math.max(name, Similarity.of(a.keys.get(i), b.nameKeys().get(j)));
                 }
             }
-            reasons.add(String.format(Locale.ROOT, "name %.2f", name));
-            boolean samePhone = intersects(phonesA, phonesB);
+            samePhone = intersects(a.phones, phonesB);
             if (samePhone && name >= PHONE_NAME) {
-                reasons.add("same phone");
                 score = 0.97;
             } else {
                 score = name * NAME_WEIGHT;
                 if (samePhone) {
                     // a shared switchboard or a desk phone passed on: worth a look, not a verdict
                     score += 0.05;
-                    reasons.add("same phone");
                 }
-                Set<String> domainsA = companyDomains(a, emailsA);
-                Set<String> domainsB = companyDomains(b, emailsB);
-                boolean sameOrganization = a.organizationId != null && a.organizationId.equals(b.organizationId);
-                if (sameOrganization || intersects(domainsA, domainsB)) {
+                sameOrganization = a.person.organizationId != null && a.person.organizationId.equals(b.organizationId());
+                if (!sameOrganization) {
+                    Set<String> domainsA = a.companyDomains(blocks);
+                    sameDomain = !domainsA.isEmpty() && intersects(domainsA, companyDomains(b, emailsB, blocks));
+                }
+                if (sameOrganization || sameDomain) {
                     score += 0.15;
-                    reasons.add(sameOrganization ? "same organization" : "same e-mail domain");
                 }
                 // two different addresses at one company are more often two colleagues than one person
-                if (intersects(mailDomains(emailsA), mailDomains(emailsB))) {
+                mailDomainClash = intersects(a.mailDomains, mailDomains(emailsB));
+                if (mailDomainClash) {
                     score -= 0.08;
-                    reasons.add("different e-mails at one domain");
                 }
                 score = Math.max(0, Math.min(config.sure() - 0.0001, score));
             }
         }
         Verdict verdict = score >= config.sure() ? Verdict.SURE : score >= config.likely() ? Verdict.LIKELY : Verdict.NEW;
-        return new Match(b, score, reasons, verdict);
+        if (verdict == Verdict.NEW) {
+            return null;
+        }
+        List<String> reasons = new ArrayList<>();
+        if (sameEmail) {
+            reasons.add("same e-mail");
+        } else {
+            reasons.add(String.format(Locale.ROOT, "name %.2f", name));
+            if (samePhone) {
+                reasons.add("same phone");
+            }
+            if (sameOrganization || sameDomain) {
+                reasons.add(sameOrganization ? "same organization" : "same e-mail domain");
+            }
+            if (mailDomainClash) {
+                reasons.add("different e-mails at one domain");
+            }
+        }
+        Person held = HeldRecords.find(Person.class, b.id());
+        return new Match(held != null ? held : Person.findById(b.id()), score, reasons, verdict);
     }
 
     /** The name key, and for a two-part name the key the other way round (王小明 / 小明王, Smith Mary / Mary Smith). */
     static List<String> keys(Person p) {
+        return keys(p.familyName, p.givenName);
+    }
+
+    private static List<String> keys(String familyName, String givenName) {
         List<String> keys = new ArrayList<>();
-        String key = NameKeys.person(p.familyName, p.givenName);
+        String key = NameKeys.person(familyName, givenName);
         if (!key.isEmpty()) {
             keys.add(key);
         }
-        if (p.givenName != null && !p.givenName.isBlank()) {
-            String reversed = NameKeys.person(p.givenName, p.familyName);
+        if (givenName != null && !givenName.isBlank()) {
+            String reversed = NameKeys.person(givenName, familyName);
             if (!reversed.isEmpty() && !keys.contains(reversed)) {
                 keys.add(reversed);
             }
@@ -364,7 +662,11 @@ public class PersonMatcher {
 
     /** Erased people (party.Privacy) all have the same name and nothing else: they are nobody's duplicates. */
     private static boolean erased(Person p) {
-        return p.id != null && ("erased" + p.id).equals(p.nameKey);
+        return p.id != null && erased(p.id, p.nameKey);
+    }
+
+    private static boolean erased(long id, String nameKey) {
+        return nameKey != null && nameKey.startsWith("erased") && ("erased" + id).equals(nameKey);
     }
 
     private static Set<String> emails(Person p) {
@@ -391,19 +693,19 @@ public class PersonMatcher {
     }
 
     /** The domains of the person's own mail addresses that are not a mail provider's. */
-    private static Set<String> emails(Person p, List<PersonContact> contacts) {
+    private static Set<String> emails(Candidate p, List<PersonContact> contacts) {
         Set<String> all = new LinkedHashSet<>();
-        if (p.email != null) {
-            all.add(p.email);
+        if (p.email() != null) {
+            all.add(p.email());
         }
         contacts.stream().filter(c -> PersonContact.EMAIL.equals(c.kind)).forEach(c -> all.add(c.value));
         return all;
     }
 
-    private static Set<String> phones(Person p, List<PersonContact> contacts) {
+    private static Set<String> phones(Candidate p, List<PersonContact> contacts) {
         Set<String> all = new LinkedHashSet<>();
-        if (p.phoneE164 != null) {
-            all.add(p.phoneE164);
+        if (p.phoneE164() != null) {
+            all.add(p.phoneE164());
         }
         contacts.stream().filter(c -> PersonContact.PHONE.equals(c.kind) && c.e164 != null).forEach(c -> all.add(c.e164));
         return all;
@@ -421,13 +723,11 @@ public class PersonMatcher {
     }
 
     /** The company domains of a person: of their own addresses, and of their organization. */
-    private static Set<String> companyDomains(Person p, Set<String> emails) {
+    private static Set<String> companyDomains(Candidate p, Set<String> emails, Blocks blocks) {
         Set<String> domains = mailDomains(emails);
-        if (p.organizationId != null) {
-            Organization o = Organization.findById(p.organizationId);
-            if (o != null && o.domain != null && !OrganizationMatcher.isFreeMail(o.domain)) {
-                domains.add(o.domain);
-            }
+        String domain = blocks.domainOf(p.organizationId());
+        if (domain != null && !OrganizationMatcher.isFreeMail(domain)) {
+            domains.add(domain);
         }
         return domains;
     }
@@ -441,9 +741,9 @@ public class PersonMatcher {
         return false;
     }
 
-    private static void block(Map<Long, Person> into, String where, Object value) {
+    private static void block(Map<Long, Candidate> into, String where, Object value) {
         for (Person p : Person.<Person>find(where + " and mergedInto is null", value).page(0, BLOCK_LIMIT).list()) {
-            into.putIfAbsent(p.id, p);
+            into.putIfAbsent(p.id, Candidate.of(p));
         }
     }
 }

@@ -20,11 +20,11 @@ public class ReviewQueue {
     @Inject
     Clock clock;
 
-    /** Adds a pair once; proposing the same pair again changes nothing. */
-    public void propose(String kind, long recordId, long candidateId, double score, String reasons) {
-        if (DedupCandidate.count("kind = ?1 and recordId = ?2 and candidateId = ?3", kind, recordId, candidateId) > 0) {
-            return;
-        }
+    /**
+     * Adds a pair of a record this transaction has just created, each candidate once: no pair of it
+     * can be there yet, so none is looked for (a company a people file names has up to five).
+     */
+    public void proposeForNew(String kind, long recordId, long candidateId, double score, String reasons) {
         DedupCandidate c = new DedupCandidate();
         c.kind = kind;
         c.recordId = recordId;

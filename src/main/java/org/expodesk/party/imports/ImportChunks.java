@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.expodesk.audit.AuditLog;
 import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Organizations;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.Phones;
+import org.expodesk.party.SearchIndex;
 import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.platform.problem.FieldError;
@@ -54,6 +56,12 @@ public class ImportChunks {
     KeyLocks keyLocks;
 
     @Inject
+    AuditLog auditLog;
+
+    @Inject
+    SearchIndex searchIndex;
+
+    @Inject
     Clock clock;
 
     /** Thrown when another node has moved the run on meanwhile: this node stops. */
@@ -82,6 +90,9 @@ public class ImportChunks {
         // no flush before every query: with hundreds of managed records that is most of a chunk's
         // time; organization rows flush themselves (the next row's dedup queries must see them)
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        // the chunk's audit entries and new people's search terms in one batch each, not one statement per record
+        auditLog.holdUntilCommit();
+        searchIndex.holdUntilCommit();
         Map<ByteBuffer, Long> known = known(run, rows);
         Map<Outcome, Integer> tally = new HashMap<>();
         List<Fingerprint> remember = new ArrayList<>();
@@ -120,7 +131,11 @@ public class ImportChunks {
                         outcome = organization(run, row, record, producedHere);
                         em.flush();
                     } else {
-                        outcome = person(run, row, record, byEmail, organizationIds, producedHere, blocks);
+                        outcome = person(run, row, record, byEmail, organizationIds, producedHere, blocks, errors);
+                        if (outcome == Outcome.ERROR) {
+                            tally.merge(Outcome.ERROR, 1, Integer::sum);
+                            continue;
+                        }
                     }
                     producedHere.add(record[0]);
                     known.put(hash, record[0]);
@@ -214,13 +229,19 @@ public class ImportChunks {
      */
     private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
                                            Map<String, Long> organizationIds) {
+        List<MappedRow> unknown = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint())))
+                .toList();
+        Set<String> resolved = new HashSet<>(organizationIds.keySet());
+        // the companies named that are one live organization of that name, in two queries, not two per company
+        organizations.uniquelyNamed(unknown.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
+                .filter(name -> !resolved.contains(NameKeys.organization(name))).toList())
+                .forEach((key, organization) -> organizationIds.put(key, organization.id));
         // a row the create would refuse leaves nothing behind, not even its company
-        List<MappedRow> fresh = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint()))
-                && phoneRefused(r, byEmail, organizationIds) == null).toList();
+        List<MappedRow> fresh = unknown.stream().filter(r -> phoneRefused(r, byEmail, organizationIds) == null).toList();
         List<MappedRow> toMatch = new ArrayList<>();
         List<Long> companyIds = new ArrayList<>();
         keyLocks.lockAll(fresh.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
-                .filter(name -> !organizationIds.containsKey(NameKeys.organization(name)))
+                .filter(name -> !resolved.contains(NameKeys.organization(name)))
                 .map(name -> Organizations.lockKey(company(name))).toList());
         for (MappedRow row : fresh) {
             Long organizationId = company(row.values(), organizationIds);
@@ -296,7 +317,8 @@ public class ImportChunks {
     }
 
     private Outcome person(ImportRun run, MappedRow row, long[] record, Map<String, Person> byEmail,
-                           Map<String, Long> organizationIds, Set<Long> producedHere, PersonMatcher.Blocks blocks) {
+                           Map<String, Long> organizationIds, Set<Long> producedHere, PersonMatcher.Blocks blocks,
+                           List<ImportRowError> errors) {
         Map<String, String> v = row.values();
         Long organizationId = company(v, organizationIds);
         String email = v.get("email");
@@ -317,30 +339,41 @@ public class ImportChunks {
         // as for organizations: a person an earlier import made takes the file's newer values, anyone
         // else (entered or corrected by staff) only has their gaps filled
         boolean ours = !producedHere.contains(existing.id) && importedBefore(run, existing.id);
-        boolean changed = false;
-        changed |= !Objects.equals(existing.givenName, existing.givenName = pick(ours, v.get("givenName"), existing.givenName));
-        changed |= !Objects.equals(existing.phone, existing.phone = pick(ours, v.get("phone"), existing.phone));
+        String givenName = pick(ours, v.get("givenName"), existing.givenName);
+        String phone = pick(ours, v.get("phone"), existing.phone);
         String language = v.get("language") == null ? null
                 : Locale.forLanguageTag(v.get("language").replace('_', '-')).toLanguageTag();
-        changed |= !Objects.equals(existing.language, existing.language = pick(ours, language, existing.language));
-        if (organizationId != null && !organizationId.equals(existing.organizationId)
-                && (ours || existing.organizationId == null)) {
+        language = pick(ours, language, existing.language);
+        boolean moves = organizationId != null && !organizationId.equals(existing.organizationId)
+                && (ours || existing.organizationId == null);
+        String jobTitle = moves ? existing.jobTitle : pick(ours, v.get("jobTitle"), existing.jobTitle);
+        boolean changed = moves || !Objects.equals(existing.givenName, givenName) || !Objects.equals(existing.phone, phone)
+                || !Objects.equals(existing.language, language) || !Objects.equals(existing.jobTitle, jobTitle);
+        if (!changed) {
+            return Outcome.UNCHANGED;
+        }
+        // a phone the change would refuse is this row's error before anything changes: a refused
+        // change dooms the whole chunk, which is then redone by halves down to this row
+        Long companyId = moves ? organizationId : existing.organizationId;
+        Organization company = companyId == null ? null : Organization.findById(companyId);
+        List<FieldError> problems = new ArrayList<>();
+        String phoneE164 = Phones.e164(phone, company == null ? null : company.country, "phone", problems);
+        if (!problems.isEmpty()) {
+            errors.add(error(run.id, row.rowNo(), problems.get(0).field(), problems.get(0).message()));
+            return Outcome.ERROR;
+        }
+        existing.givenName = givenName;
+        existing.phone = phone;
+        existing.language = language;
+        if (moves) {
             people.changeOrganization(existing.id, organizationId, v.get("jobTitle"));
-            changed = true;
         } else {
-            changed |= !Objects.equals(existing.jobTitle, existing.jobTitle = pick(ours, v.get("jobTitle"), existing.jobTitle));
+            existing.jobTitle = jobTitle;
         }
-        if (changed) {
-            // what is derived from the values follows them, and a phone must be one
-            List<FieldError> errors = new ArrayList<>();
-            Organization company = existing.organizationId == null ? null : Organization.findById(existing.organizationId);
-            existing.phoneE164 = Phones.e164(existing.phone, company == null ? null : company.country, "phone", errors);
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
-            existing.nameKey = NameKeys.person(existing.familyName, existing.givenName);
-        }
-        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+        // what is derived from the values follows them
+        existing.phoneE164 = phoneE164;
+        existing.nameKey = NameKeys.person(existing.familyName, existing.givenName);
+        return Outcome.UPDATED;
     }
 
     /** The file's value when the record is the import's own, else only into a gap. */

@@ -82,7 +82,8 @@ public class CustomerDatabaseProfile implements QuarkusTestProfile {
                 db = DB.newEmbeddedDB(config.build());
                 db.start();
                 db.run("CREATE DATABASE IF NOT EXISTS expodesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-                String url = "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/expodesk";
+                // as the application's own embedded database: no TLS on the loopback
+                String url = "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/expodesk?sslMode=DISABLED";
                 return Map.of("quarkus.datasource.jdbc.url", url, "expodesk.admin.initial-password", adminPassword());
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start the benchmark database under " + ROOT, e);

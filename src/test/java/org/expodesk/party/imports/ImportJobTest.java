@@ -124,6 +124,35 @@ class ImportJobTest {
     }
 
     @Test
+    void aPhoneTheUpdateOfAKnownPersonWouldRefuseIsThatRowsErrorAndThePersonStaysAsTheyWere() {
+        String u = unique();
+        String first = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "phone"),
+                List.of("Lambert", "Chloé", "chloe" + u + "@example.fr", "+33 6 11 22 33 44")));
+        assertThat(jobs.importNow(first.getBytes(StandardCharsets.UTF_8), "first-" + u + ".csv", ImportKind.PEOPLE,
+                null, "admin").created).isEqualTo(1);
+        // the same person again with a phone that is none, between two new people
+        String again = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "phone"),
+                List.of("Garnier", "Hugo", "hugo" + u + "@example.fr", ""),
+                List.of("Lambert", "Chloé", "chloe" + u + "@example.fr", "+33 12"),
+                List.of("Fabre", "Inès", "ines" + u + "@example.fr", "")));
+        ImportRun run = jobs.importNow(again.getBytes(StandardCharsets.UTF_8), "again-" + u + ".csv", ImportKind.PEOPLE,
+                null, "admin");
+        assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
+        assertThat(run.created).isEqualTo(2);
+        assertThat(run.errors).isEqualTo(1);
+        List<ImportRowError> errors = QuarkusTransaction.requiringNew().call(() -> ImportRowError.list("importId",
+                run.id));
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.rowNo).isEqualTo(3);
+            assertThat(e.field).isEqualTo("phone");
+            assertThat(e.message).isEqualTo("party_phoneInvalid");
+        });
+        Person chloe = QuarkusTransaction.requiringNew().call(() -> Person.<Person>find("email",
+                "chloe" + u + "@example.fr").singleResult());
+        assertThat(chloe.phoneE164).isEqualTo("+33611223344");
+    }
+
+    @Test
     void anOrganizationRowWithAPhoneTheCreateWouldRefuseIsThatRowsError() {
         String u = unique();
         String text = ImportTestFiles.csv(List.of(List.of("name", "country", "phone"),
