@@ -127,6 +127,25 @@ public class Outbox {
         return Optional.of(mail);
     }
 
+    /** Mails by status whose purpose is {@code purpose} or starts with {@code purpose + ":"} (a rule's daily mails). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<MailStatus, Long> countByStatus(String purpose) {
+        Map<MailStatus, Long> counts = new java.util.EnumMap<>(MailStatus.class);
+        em.createQuery("select m.status, count(m) from OutboxMail m where m.purpose = ?1 or m.purpose like ?2 "
+                        + "group by m.status", Object[].class)
+                .setParameter(1, purpose)
+                .setParameter(2, purpose.replace("%", "\\%").replace("_", "\\_") + ":%")
+                .getResultList()
+                .forEach(row -> counts.put((MailStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** Whether a mail of this key is queued already (whatever became of it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isQueued(String key) {
+        return OutboxMail.count("mailKey", key) > 0;
+    }
+
     public static String normalize(String address) {
         return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
     }
