@@ -108,7 +108,7 @@ public class RuleRunner {
                     suppressed++;
                 }
             }
-            return new DryRun(p.day(), p.dueDay(), p.day().equals(p.dueDay()), p.byAddress().size(), p.withoutAddress(),
+            return new DryRun(p.day(), p.dueDay(), isDueToday(p.rule()), p.byAddress().size(), p.withoutAddress(),
                     suppressed, already, p.byAddress().size() - suppressed - already, p.byAddress().keySet().stream().limit(SAMPLES).toList());
         });
     }

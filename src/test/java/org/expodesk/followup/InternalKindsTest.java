@@ -89,6 +89,43 @@ class InternalKindsTest {
         assertThat(kinds.find("task-deadlines").orElseThrow().daily()).isTrue();
     }
 
+    @Test
+    void theDailyDigestListsAStaffMembersDueFollowUpsOnceADayAndSkipsThoseWithNothingDue() throws Exception {
+        String u = TestRules.unique();
+        TestUser staff = TestUsers.staff();
+        TestUser idle = TestUsers.staff();
+        String address = "digest-" + u + "@staff.test";
+        withEmail(staff, address, "en");
+        withEmail(idle, "idle-" + u + "@staff.test", "en");
+        long org = TestOrganizations.create("Digest Customer " + u);
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        interaction(staff, org, "Overdue call " + u, today.minusDays(2));
+        interaction(staff, org, "Today's call " + u, today);
+        interaction(staff, org, "Later call " + u, today.plusDays(5));
+        LocalDate now = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long edition = TestRules.edition(null, now.plusDays(1), now.plusDays(3));
+        long rule = TestRules.rule(edition, "followups-due", "OPENING", -1, true);
+
+        List<RuleKind.Recipient> recipients = recipients("followups-due", edition);
+        assertThat(recipients).extracting(RuleKind.Recipient::address).contains(address).doesNotContain("idle-" + u + "@staff.test");
+        RuleKind.Recipient digest = recipients.stream().filter(r -> address.equals(r.address())).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<MailData.Line> due = (List<MailData.Line>) digest.data().get("followUps");
+        assertThat(due).extracting(MailData.Line::text)
+                .containsExactly("Overdue call " + u + " · Digest Customer " + u, "Today's call " + u + " · Digest Customer " + u);
+
+        Api.asAdmin().post("/api/followup-rules/" + rule + "/run").then().statusCode(200);
+        Api.asAdmin().post("/api/followup-rules/" + rule + "/run").then().statusCode(200);
+        TestRules.drain();
+        assertThat(TestRules.receivedBy(address)).hasSize(1);
+        assertThat(TestRules.mailsOf(rule)).allMatch(m -> m.purpose.equals("rule:" + rule + ":" + now));
+    }
+
+    private static void interaction(TestUser staff, long org, String summary, LocalDate followUpOn) {
+        Api.as(staff.token()).body(Map.of("party", "organization:" + org, "kind", "call", "summary", summary,
+                "followUpOn", followUpOn.toString())).post("/api/interactions").then().statusCode(201);
+    }
+
     private static void task(long exhibition, String title, String dueOn, TestUser owner, TestUser checker) {
         Api.asAdmin().body(Map.of("stage", "PRE_SHOW", "title", title, "durationDays", 2, "dueOn", dueOn,
                 "owner", owner.username(), "checker", checker.username()))
