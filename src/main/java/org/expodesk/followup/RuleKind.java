@@ -42,8 +42,15 @@ public interface RuleKind {
         return "followup-" + key();
     }
 
-    /** One recipient: address (null when unknown), language and the template data. */
-    record Recipient(String address, Locale language, Map<String, Object> data) {
+    /**
+     * One recipient: address (null when unknown), language, the template data, and whether they
+     * refused this kind of mail (e.g. withdrew marketing consent): then they are counted, not mailed.
+     */
+    record Recipient(String address, Locale language, Map<String, Object> data, boolean refused) {
+
+        public Recipient(String address, Locale language, Map<String, Object> data) {
+            this(address, language, data, false);
+        }
 
         public static Locale languageOf(String tag) {
             return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE

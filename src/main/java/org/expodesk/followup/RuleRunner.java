@@ -36,16 +36,17 @@ public class RuleRunner {
     private static final int CHUNK = 100;
     private static final int SAMPLES = 5;
 
-    /** What a run did: recipients reached, mails it newly queued, recipients without an address. */
-    public record Run(int recipients, int queued, int withoutAddress) {
+    /** What a run did: recipients reached, mails it newly queued, recipients without an address or who refused. */
+    public record Run(int recipients, int queued, int withoutAddress, int refused) {
     }
 
     /**
-     * What a run would do now: recipients with an address, without one, suppressed, already mailed by
-     * this rule, the mails a run now would send, and a few addresses.
+     * What a run would do now: recipients with an address, those without one, those who refused this
+     * kind of mail (consent), those suppressed, those already mailed by this rule, the mails a run
+     * now would send, and a few addresses.
      */
     public record DryRun(LocalDate day, LocalDate dueDay, boolean dueToday, int recipients, int withoutAddress,
-                         int suppressed, int alreadyQueued, int wouldSend, List<String> samples) {
+                         int refused, int suppressed, int alreadyQueued, int wouldSend, List<String> samples) {
     }
 
     @Inject
@@ -109,7 +110,7 @@ public class RuleRunner {
                 }
             }
             return new DryRun(p.day(), p.dueDay(), isDueToday(p.rule()), p.byAddress().size(), p.withoutAddress(),
-                    suppressed, already, p.byAddress().size() - suppressed - already, p.byAddress().keySet().stream().limit(SAMPLES).toList());
+                    p.refused(), suppressed, already, p.byAddress().size() - suppressed - already, p.byAddress().keySet().stream().limit(SAMPLES).toList());
         });
     }
 
@@ -136,12 +137,12 @@ public class RuleRunner {
                 "lastRunAt = ?1, lastRunCount = ?2 where id = ?3", now, newlyQueued, ruleId));
         LOG.infof("follow-up rule %d (%s) ran for %s: %d recipients, %d newly queued, %d without an address",
                 ruleId, p.kind().key(), p.day(), all.size(), newlyQueued, p.withoutAddress());
-        return new Run(all.size(), newlyQueued, p.withoutAddress());
+        return new Run(all.size(), newlyQueued, p.withoutAddress(), p.refused());
     }
 
     /** Recipients of a rule today, one per address (two people sharing one get one mail). */
     private record Prepared(FollowUpRule rule, RuleKind kind, Exhibition exhibition, LocalDate day, LocalDate dueDay,
-                            String purpose, Map<String, RuleKind.Recipient> byAddress, int withoutAddress) {
+                            String purpose, Map<String, RuleKind.Recipient> byAddress, int withoutAddress, int refused) {
 
         String key(String address) {
             return MailRequest.keyOf(purpose, exhibition.id, address);
@@ -156,15 +157,18 @@ public class RuleRunner {
         LocalDate day = today(exhibition);
         Map<String, RuleKind.Recipient> byAddress = new LinkedHashMap<>();
         int withoutAddress = 0;
+        int refused = 0;
         for (RuleKind.Recipient r : kind.recipients(exhibition, day)) {
-            if (r.address() == null || r.address().isBlank()) {
+            if (r.refused()) {
+                refused++;
+            } else if (r.address() == null || r.address().isBlank()) {
                 withoutAddress++;
             } else {
                 byAddress.putIfAbsent(Outbox.normalize(r.address()), r);
             }
         }
         return new Prepared(rule, kind, exhibition, day, rule.dueDay(exhibition.opensOn, exhibition.closesOn),
-                rule.purpose(kind.daily(), day), byAddress, withoutAddress);
+                rule.purpose(kind.daily(), day), byAddress, withoutAddress, refused);
     }
 
     private MailRequest request(Prepared p, String address, RuleKind.Recipient r) {

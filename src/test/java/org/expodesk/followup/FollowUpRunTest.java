@@ -96,7 +96,7 @@ class FollowUpRunTest {
     }
 
     @Test
-    void theRebookingOfferReachesOnlyLastEditionsExhibitorsNotYetBackAndNoOneWhoUnsubscribed() throws Exception {
+    void theRebookingOfferReachesOnlyLastEditionsExhibitorsNotYetBackAndNoOneWhoUnsubscribedOrWithdrewConsent() throws Exception {
         String u = TestRules.unique();
         String series = "SR" + u.replace("-", "");
         long last = TestRules.edition(series, LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 7));
@@ -112,7 +112,11 @@ class FollowUpRunTest {
         String unsubscribed = "gone-" + u + "@rebook.test";
         String loyalPerson = "loyal-" + u + "@rebook.test";
         String newPerson = "new-" + u + "@rebook.test";
+        String withdrawn = "withdrawn-" + u + "@rebook.test";
         TestRules.people(lapsed, List.of(offered, unsubscribed), "en");
+        long withdrew = TestRules.people(lapsed, List.of(withdrawn), "en").get(0);
+        org.expodesk.testing.Api.asAdmin().body(Map.of("purpose", "MARKETING", "granted", false, "channel", "EMAIL",
+                "at", "2026-10-02T08:00:00Z")).post("/api/people/" + withdrew + "/consents").then().statusCode(201);
         TestRules.people(loyal, List.of(loyalPerson), "en");
         TestRules.people(newcomer, List.of(newPerson), "en");
         suppressions.suppress(unsubscribed, Suppression.Reason.UNSUBSCRIBED, "test");
@@ -121,6 +125,7 @@ class FollowUpRunTest {
         RuleRunner.DryRun dry = runner.dryRun(rule);
         assertThat(dry.recipients()).isEqualTo(2);
         assertThat(dry.suppressed()).isEqualTo(1);
+        assertThat(dry.refused()).isEqualTo(1);
         assertThat(dry.wouldSend()).isEqualTo(1);
         runner.runNow(rule);
         TestRules.drain();
@@ -129,6 +134,7 @@ class FollowUpRunTest {
         assertThat(offer).hasSize(1);
         assertThat(offer.get(0).getSubject()).isEqualTo("Book your stand at Follow-up Expo " + codeOf(next));
         assertThat(TestRules.receivedBy(unsubscribed)).isEmpty();
+        assertThat(TestRules.receivedBy(withdrawn)).isEmpty();
         assertThat(TestRules.receivedBy(loyalPerson)).isEmpty();
         assertThat(TestRules.receivedBy(newPerson)).isEmpty();
         List<OutboxMail> mails = TestRules.mailsOf(rule);

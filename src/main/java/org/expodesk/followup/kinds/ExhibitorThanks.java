@@ -43,6 +43,6 @@ public class ExhibitorThanks implements RuleKind {
         List<Person> people = exhibitors.people(exhibition.id);
         Map<Long, String> names = exhibitors.organizationNames(
                 people.stream().map(p -> p.organizationId).filter(Objects::nonNull).distinct().toList());
-        return MailData.people(people, names, exhibition, Map.of());
+        return MailData.people(people, names, exhibition, Map.of(), java.util.Set.of());
     }
 }

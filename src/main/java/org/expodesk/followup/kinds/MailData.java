@@ -46,11 +46,11 @@ public final class MailData {
     }
 
     static List<Recipient> people(List<Person> people, Map<Long, String> organizationNames, Exhibition e,
-                                  Map<String, Object> extra) {
+                                  Map<String, Object> extra, java.util.Set<Long> refusing) {
         return people.stream().map(p -> {
             Map<String, Object> data = person(p.displayName(), organizationNames.get(p.organizationId), e);
             data.putAll(extra);
-            return new Recipient(blankToNull(p.email), Recipient.languageOf(p.language), data);
+            return new Recipient(blankToNull(p.email), Recipient.languageOf(p.language), data, refusing.contains(p.id));
         }).toList();
     }
 
