@@ -227,6 +227,14 @@ public class ExhibitionService {
         return Exhibition.findByIdOptional(id);
     }
 
+    /** The edition of the same series that opened last before this one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Exhibition> previousEdition(long id) {
+        Exhibition e = get(id);
+        return Exhibition.<Exhibition>find("series = ?1 and opensOn < ?2 and id <> ?3 order by opensOn desc, id desc",
+                e.series, e.opensOn, e.id).firstResultOptional();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Exhibition> list() {
         return Exhibition.list("from Exhibition e join fetch e.series order by e.opensOn desc, e.id desc");

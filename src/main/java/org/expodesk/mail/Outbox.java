@@ -151,6 +151,12 @@ public class Outbox {
         return dropped + scrubbed;
     }
 
+    /** Whether a mail of this key is queued already (whatever became of it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isQueued(String key) {
+        return OutboxMail.count("mailKey", key) > 0;
+    }
+
     public static String normalize(String address) {
         return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
     }

@@ -44,17 +44,21 @@ public class OutboxQuery {
         return new Result(new ArrayList<>(query.page(Page.of(page, size)).list()), query.count());
     }
 
-    /** How many mails stand in each status, for purpose (a rule, a campaign) or all when null. */
+    /**
+     * How many mails stand in each status, of one purpose (a rule, a campaign; with the purposes
+     * {@code purpose + ":..."} of its daily mails) or of all when null.
+     */
     public Map<MailStatus, Long> countsByStatus(String purpose) {
         Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
         for (MailStatus status : MailStatus.values()) {
             counts.put(status, 0L);
         }
         String jpql = "select m.status, count(m) from OutboxMail m"
-                + (purpose == null ? "" : " where m.purpose = :purpose") + " group by m.status";
+                + (purpose == null ? "" : " where m.purpose = :purpose or m.purpose like :daily") + " group by m.status";
         var query = OutboxMail.getEntityManager().createQuery(jpql, Object[].class);
         if (purpose != null) {
             query.setParameter("purpose", purpose);
+            query.setParameter("daily", escape(purpose) + ":%");
         }
         for (Object[] row : query.getResultList()) {
             counts.put((MailStatus) row[0], (Long) row[1]);

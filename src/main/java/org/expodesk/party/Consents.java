@@ -71,4 +71,21 @@ public class Consents {
         }
         return List.copyOf(latest.values());
     }
+
+    /** Of these people, those whose latest record for the purpose refuses or withdraws it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<Long> refusing(Consent.Purpose purpose, java.util.Collection<Long> personIds) {
+        java.util.Set<Long> refusing = new java.util.HashSet<>();
+        if (personIds.isEmpty()) {
+            return refusing;
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Consent c : Consent.<Consent>list("purpose = ?1 and personId in ?2", Sort.descending("occurredAt", "id"),
+                purpose, personIds)) {
+            if (seen.add(c.personId) && !c.granted) {
+                refusing.add(c.personId);
+            }
+        }
+        return refusing;
+    }
 }

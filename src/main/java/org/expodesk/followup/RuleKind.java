@@ -1,0 +1,60 @@
+package org.expodesk.followup;
+
+import org.expodesk.exhibition.Exhibition;
+import org.expodesk.mail.MailKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a follow-up rule sends and to whom. Each kind is a CDI bean; the runner and the pages know
+ * only this interface, so a later feature (leads, check-in, registration, receivables) adds a kind
+ * by adding one bean and its built-in templates in {@code templates/mail/followup-<key>/}.
+ */
+public interface RuleKind {
+
+    /** Stable name, stored in rules: only ever add. */
+    String key();
+
+    MailKind mailKind();
+
+    /**
+     * A daily digest goes out every day from the rule's due day to the edition's closing day, one a
+     * day per recipient; any other rule fires on its due day only.
+     */
+    default boolean daily() {
+        return false;
+    }
+
+    /** Data of the same shape as a real recipient's, to check a template when it is saved. */
+    Map<String, Object> sampleData();
+
+    /**
+     * Whom the rule reaches on {@code day}, each with the data of their mail. A recipient without a
+     * mail address is listed with a null address (counted in the dry run, not sent).
+     */
+    List<Recipient> recipients(Exhibition exhibition, LocalDate day);
+
+    /** The name of the built-in templates a new rule of this kind starts from. */
+    default String templateName() {
+        return "followup-" + key();
+    }
+
+    /**
+     * One recipient: address (null when unknown), language, the template data, and whether they
+     * refused this kind of mail (e.g. withdrew marketing consent): then they are counted, not mailed.
+     */
+    record Recipient(String address, Locale language, Map<String, Object> data, boolean refused) {
+
+        public Recipient(String address, Locale language, Map<String, Object> data) {
+            this(address, language, data, false);
+        }
+
+        public static Locale languageOf(String tag) {
+            return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE
+                    : Locale.ENGLISH;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.expodesk.followup;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.expodesk.mail.MailSender;
+import org.expodesk.mail.MailStatus;
+import org.expodesk.mail.OutboxMail;
+import org.expodesk.party.NameKeys;
+import org.expodesk.party.Person;
+import org.expodesk.testing.Api;
+import org.expodesk.testing.MailServerResource;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Editions, people, rules and the mail they led to, for follow-up tests; every name unique. */
+final class TestRules {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private TestRules() {
+    }
+
+    static String unique() {
+        return SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 1_000_000;
+    }
+
+    /** An edition of the given series (null: a series of its own). */
+    static long edition(String series, LocalDate opensOn, LocalDate closesOn) {
+        String code = "FU" + unique();
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "Follow-up Expo " + code, "venue", "Hall F",
+                "city", "Shanghai", "timezone", "Asia/Shanghai", "opensOn", opensOn.toString(),
+                "closesOn", closesOn.toString()));
+        if (series != null) {
+            body.put("series", series);
+        }
+        return ((Number) Api.asAdmin().body(body).post("/api/exhibitions").then().statusCode(201).extract().path("id"))
+                .longValue();
+    }
+
+    static void exhibit(long organization, long exhibition) {
+        Api.asAdmin().body(Map.of("exhibition", exhibition, "party", "organization:" + organization, "role", "EXHIBITOR"))
+                .post("/api/participations").then().statusCode(201);
+    }
+
+    /** People of an organization, written directly (hundreds of them, faster than the API's checks). */
+    static List<Long> people(long organization, List<String> emails, String language) {
+        return QuarkusTransaction.requiringNew().call(() -> emails.stream().map(email -> {
+            Person p = new Person();
+            p.familyName = "Tester";
+            p.givenName = email.substring(0, email.indexOf('@'));
+            p.email = email;
+            p.language = language;
+            p.organizationId = organization;
+            p.nameKey = NameKeys.person(p.familyName, p.givenName);
+            p.persist();
+            return p.id;
+        }).toList());
+    }
+
+    /** A rule made through the API with the kind's built-in templates. */
+    static long rule(long exhibition, String kind, String anchor, int offsetDays, boolean enabled) {
+        return ((Number) Api.asAdmin().body(Map.of("kind", kind, "name", kind + " " + unique(), "anchor", anchor,
+                        "offsetDays", offsetDays, "enabled", enabled))
+                .post("/api/exhibitions/" + exhibition + "/followup-rules").then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+
+    /** Runs the sender until no rule's mail is left to send (the scheduled sender may take part of the work). */
+    static void drain() throws Exception {
+        MailSender sender = Arc.container().instance(MailSender.class).get();
+        for (int i = 0; i < 100; i++) {
+            MailSender.Report report = sender.sendDue();
+            long open = QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("purpose like 'rule:%' and status in ?1",
+                    List.of(MailStatus.PENDING, MailStatus.CLAIMED, MailStatus.SENDING)));
+            if (report.handled() == 0 && open == 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static List<OutboxMail> mailsOf(long ruleId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                OutboxMail.<OutboxMail>list("purpose = ?1 or purpose like ?2", "rule:" + ruleId, "rule:" + ruleId + ":%"));
+    }
+
+    static List<MimeMessage> receivedBy(String address) {
+        return Arrays.stream(MailServerResource.greenMail().getReceivedMessages())
+                .filter(m -> firstRecipient(m).equalsIgnoreCase(address)).toList();
+    }
+
+    static String firstRecipient(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
