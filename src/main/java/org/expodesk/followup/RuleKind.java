@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a follow-up rule sends and to whom. Each kind is a CDI bean; the runner and the pages know
@@ -36,6 +37,15 @@ public interface RuleKind {
      * mail address is listed with a null address (counted in the dry run, not sent).
      */
     List<Recipient> recipients(Exhibition exhibition, LocalDate day);
+
+    /**
+     * Data known only when the mail is really queued, such as a single-use link that must not be
+     * issued again for a mail already queued. Called in the queueing transaction, for recipients
+     * whose mail is not queued yet; empty leaves the recipient out of this run.
+     */
+    default Optional<Map<String, Object>> atQueueing(Exhibition exhibition, Recipient recipient) {
+        return Optional.of(Map.of());
+    }
 
     /** The name of the built-in templates a new rule of this kind starts from. */
     default String templateName() {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fires follow-up rules: every hour, each enabled rule that is due today (in the edition's time
@@ -123,7 +124,21 @@ public class RuleRunner {
             queued += QuarkusTransaction.requiringNew().call(() -> {
                 int created = 0;
                 for (Map.Entry<String, RuleKind.Recipient> r : chunk) {
-                    if (outbox.enqueue(request(p, r.getKey(), r.getValue())).created()) {
+                    if (outbox.isQueued(p.key(r.getKey()))) {
+                        continue;
+                    }
+                    Optional<Map<String, Object>> late = p.kind().atQueueing(p.exhibition(), r.getValue());
+                    if (late.isEmpty()) {
+                        continue;
+                    }
+                    RuleKind.Recipient recipient = r.getValue();
+                    if (!late.get().isEmpty()) {
+                        Map<String, Object> data = new java.util.HashMap<>(recipient.data());
+                        data.putAll(late.get());
+                        recipient = new RuleKind.Recipient(recipient.address(), recipient.language(), data,
+                                recipient.refused());
+                    }
+                    if (outbox.enqueue(request(p, r.getKey(), recipient)).created()) {
                         created++;
                     }
                 }

@@ -177,9 +177,17 @@ public class Outbox {
 
     /** The page where the recipient of a marketing mail stops them (also the List-Unsubscribe header). */
     public String unsubscribeUrl(String token) {
+        return publicLink("/mail/unsubscribe/" + token);
+    }
+
+    /** A link for a mail: a path on this site made absolute with {@code EXPODESK_PUBLIC_URL}; absolute links stay. */
+    public String publicLink(String path) {
+        if (!path.startsWith("/")) {
+            return path;
+        }
         String base = publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", ""))
                 .orElse("http://localhost:8080");
-        return base + "/mail/unsubscribe/" + token;
+        return base + path;
     }
 
     private static String newToken() {

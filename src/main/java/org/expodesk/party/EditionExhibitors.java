@@ -39,6 +39,16 @@ public class EditionExhibitors {
         return people.values().stream().filter(p -> !Privacy.isErased(p)).toList();
     }
 
+    /** Everyone taking part in the edition: the exhibitors' people and every person with a part of their own, each once. */
+    public List<Person> participants(long exhibitionId) {
+        Map<Long, Person> people = new LinkedHashMap<>();
+        people(exhibitionId).forEach(p -> people.put(p.id, p));
+        Person.<Person>list("mergedInto is null and id in (select p.personId from Participation p "
+                        + "where p.exhibitionId = ?1 and p.personId is not null)", Sort.ascending("id"), exhibitionId)
+                .forEach(p -> people.putIfAbsent(p.id, p));
+        return people.values().stream().filter(p -> !Privacy.isErased(p)).toList();
+    }
+
     /** The people of these organizations, each once. */
     public List<Person> peopleOf(List<Long> organizationIds) {
         if (organizationIds.isEmpty()) {

@@ -85,6 +85,26 @@ public class SurveyInvitations {
                 invitation.expiresAt);
     }
 
+    /**
+     * The link for a person who has none for the edition yet (what a follow-up rule sends); empty
+     * when they have one already (issued by hand or by an earlier run: its link stays valid), take
+     * no part in the edition, or the survey is closed.
+     */
+    public Optional<Issued> issueFirst(long exhibitionId, long personId) {
+        Survey survey = setup.survey(exhibitionId);
+        Survey.getEntityManager().createNativeQuery("SELECT id FROM survey WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, survey.id).getResultList();
+        if (!survey.open
+                || SurveyInvitation.count("exhibitionId = ?1 and personId = ?2", exhibitionId, personId) > 0) {
+            return Optional.empty();
+        }
+        Person person = people.live(personId);
+        if (participation(exhibitionId, person).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(issue(exhibitionId, personId));
+    }
+
     /** The invitation a token stands for, answered, expired or not; empty for a token never issued or replaced. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SurveyInvitation> byToken(String token) {
