@@ -83,15 +83,22 @@ public class MailSender {
             if (batch.isEmpty()) {
                 break;
             }
-            for (int i = 0; i < batch.size(); i++) {
-                if (!deliver(batch.get(i), claim, counts)) {
-                    Instant next = serverDownUntil;
-                    for (OutboxStore.Claimed rest : batch.subList(i + 1, batch.size())) {
-                        store.release(rest.id(), claim, Instant.now(clock), null, next);
-                        counts.waiting++;
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!deliver(batch.get(i), claim, counts)) {
+                        Instant next = serverDownUntil;
+                        for (OutboxStore.Claimed rest : batch.subList(i + 1, batch.size())) {
+                            store.release(rest.id(), claim, Instant.now(clock), null, next);
+                            counts.waiting++;
+                        }
+                        break;
                     }
-                    break;
                 }
+            } catch (SQLException | RuntimeException e) {
+                // the untried rest of the batch goes back at once instead of waiting out the lease;
+                // a mail caught mid-hand-over stays SENDING and becomes UNCERTAIN (ADR 0009)
+                store.releaseClaim(claim, Instant.now(clock));
+                throw e;
             }
         }
         return new Report(counts.sent, counts.bounced, counts.refused, counts.suppressed, counts.waiting, uncertain);

@@ -37,9 +37,28 @@ public class OutboxStore {
     @Inject
     DataSource dataSource;
 
+    /**
+     * A connection in READ COMMITTED: the sender's range updates (put back what a stopped sender
+     * left) then lock only the rows they change, not the gaps of the status index, which other
+     * nodes' claims and hand-overs write into; under REPEATABLE READ they deadlocked now and then.
+     */
+    private Connection connection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return c;
+    }
+
+    /** Puts the untried mails of a claim back, when its sender cannot go on with them. */
+    public void releaseClaim(String claim, Instant now) throws SQLException {
+        try (Connection c = connection()) {
+            update(c, "update mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null, updated_at = ? "
+                    + "where claimed_by = ? and status = 'CLAIMED'", now, claim);
+        }
+    }
+
     /** Puts back what senders that stopped left behind; returns how many mails became UNCERTAIN. */
     public int recover(Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             update(c, "update mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null, updated_at = ? "
                     + "where status = 'CLAIMED' and claimed_until < ?", now, now);
             return update(c, "update mail_outbox set status = 'UNCERTAIN', claimed_until = null, updated_at = ?, "
@@ -50,7 +69,7 @@ public class OutboxStore {
 
     /** Takes up to {@code limit} due mails for this claim; other senders skip them. */
     public List<Claimed> claim(String claim, int limit, Instant now, Instant until) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
                 List<Long> ids = new ArrayList<>();
@@ -85,7 +104,7 @@ public class OutboxStore {
 
     /** The gate before the SMTP server: false when the claim is no longer this sender's. */
     public boolean startSending(long id, String claim, Instant now, Instant until) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             return update(c, "update mail_outbox set status = 'SENDING', claimed_until = ?, updated_at = ? "
                     + "where id = ? and status = 'CLAIMED' and claimed_by = ?", until, now, id, claim) == 1;
         }
@@ -115,7 +134,7 @@ public class OutboxStore {
 
     /** The server could not be reached: the mail waits, and the try is not counted against it. */
     public void release(long id, String claim, Instant now, String error, Instant next) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             update(c, "update mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null, "
                     + "last_error = ?, next_attempt_at = ?, updated_at = ? "
                     + "where id = ? and status in ('CLAIMED', 'SENDING') and claimed_by = ?", error, next, now, id, claim);
@@ -123,7 +142,7 @@ public class OutboxStore {
     }
 
     private void finish(long id, String claim, Instant now, String set, Object setValue) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             update(c, "update mail_outbox set " + set + ", claimed_until = null, updated_at = ? "
                     + "where id = ? and status in ('CLAIMED', 'SENDING', 'UNCERTAIN') and claimed_by = ?",
                     setValue, now, id, claim);
@@ -131,7 +150,7 @@ public class OutboxStore {
     }
 
     private void finishAgain(long id, String claim, Instant now, String set, Object error, Object next) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             update(c, "update mail_outbox set " + set + ", claimed_by = null, claimed_until = null, updated_at = ? "
                     + "where id = ? and status in ('CLAIMED', 'SENDING') and claimed_by = ?", error, next, now, id, claim);
         }
