@@ -213,7 +213,8 @@ class MailSenderClusterIT {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(dbUrl + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true", "root", "");
+        return DriverManager.getConnection(dbUrl + (dbUrl.contains("?") ? "&" : "?")
+                + "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true", "root", "");
     }
 
     private static String recipient(MimeMessage message) {
