@@ -10,9 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.expodesk.platform.db.HeldUntilCommit;
 import org.expodesk.platform.ClientAddress;
 
 import java.sql.Connection;
@@ -23,7 +23,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +58,9 @@ public class AuditLog {
     @Inject
     TransactionSynchronizationRegistry transaction;
 
+    /** The key of the entries a transaction holds back ({@link #holdUntilCommit}). */
+    private static final String HELD = AuditLog.class.getName() + ".held";
+
     @Transactional
     public void recordChange(AuditAction action, AuditedEntity entity, Map<String, Object> changes) {
         write(currentActor(), action, entityType(entity), entity.id == null ? null : entity.id.toString(),
@@ -82,58 +84,25 @@ public class AuditLog {
                          String changes, String detail, String clientIp) {
     }
 
-    /** The entries a transaction holds back, written together before it commits. */
-    private static final class Held implements Synchronization {
-        private final AuditLog log;
-        private final List<Entry> entries = new ArrayList<>();
-        private boolean open = true;
-
-        Held(AuditLog log) {
-            this.log = log;
-        }
-
-        @Override
-        public void beforeCompletion() {
-            log.writeHeld(this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            open = false;
-        }
-    }
-
     /**
      * The caller's transaction writes its entries in one batch before it commits instead of one by
      * one (an import chunk writes hundreds); they are the same entries, with the same times.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdUntilCommit() {
-        if (transaction.getResource(Held.class) == null) {
-            Held held = new Held(this);
-            transaction.putResource(Held.class, held);
-            transaction.registerInterposedSynchronization(held);
-        }
+        HeldUntilCommit.<Entry>start(transaction, HELD, this::write);
     }
 
     private void write(Actor actor, AuditAction action, String entityType, String entityId, String changes,
                        String detail) {
         Entry entry = new Entry(Instant.now(clock), actor, action, entityType, entityId, changes, truncate(detail, 500),
                 clientAddress());
-        Held held = transaction.getTransactionKey() == null ? null : (Held) transaction.getResource(Held.class);
-        if (held != null && held.open) {
-            held.entries.add(entry);
+        HeldUntilCommit<Entry> held = HeldUntilCommit.current(transaction, HELD);
+        if (held != null) {
+            held.add(entry);
             return;
         }
         write(List.of(entry));
-    }
-
-    private void writeHeld(Held held) {
-        held.open = false;
-        if (!held.entries.isEmpty()) {
-            write(held.entries);
-            held.entries.clear();
-        }
     }
 
     private void write(List<Entry> entries) {

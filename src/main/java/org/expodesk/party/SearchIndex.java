@@ -4,9 +4,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.expodesk.platform.db.HeldUntilCommit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +39,9 @@ public class SearchIndex {
     @Inject
     TransactionSynchronizationRegistry transaction;
 
+    /** The key of the terms a transaction holds back ({@link #holdUntilCommit}). */
+    private static final String HELD = SearchIndex.class.getName() + ".held";
+
     /** {@code replace}: false for a record just created, which has no terms to delete first. */
     void index(Organization o, boolean replace) {
         write(ORGANIZATION, o.id, o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone),
@@ -48,36 +51,15 @@ public class SearchIndex {
     void index(Person p, boolean replace) {
         Set<String> terms = Privacy.isErased(p) || p.mergedInto != null ? Set.of()
                 : SearchTerms.person(p.familyName, p.givenName, p.phone);
-        Held held = held();
-        if (!replace && held != null && held.open) {
-            terms.forEach(term -> held.terms.add(new Term(PERSON, p.id, term)));
+        HeldUntilCommit<Term> held = HeldUntilCommit.current(transaction, HELD);
+        if (!replace && held != null) {
+            terms.forEach(term -> held.add(new Term(PERSON, p.id, term)));
             return;
         }
         write(PERSON, p.id, terms, replace);
     }
 
     private record Term(String type, long id, String term) {
-    }
-
-    /** The terms of people a transaction creates, written together before it commits. */
-    private static final class Held implements Synchronization {
-        private final SearchIndex index;
-        private final List<Term> terms = new ArrayList<>();
-        private boolean open = true;
-
-        Held(SearchIndex index) {
-            this.index = index;
-        }
-
-        @Override
-        public void beforeCompletion() {
-            index.writeHeld(this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            open = false;
-        }
     }
 
     /**
@@ -87,32 +69,19 @@ public class SearchIndex {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdUntilCommit() {
-        if (transaction.getResource(Held.class) == null) {
-            Held held = new Held(this);
-            transaction.putResource(Held.class, held);
-            transaction.registerInterposedSynchronization(held);
-        }
+        HeldUntilCommit.<Term>start(transaction, HELD, this::insert);
     }
 
-    private Held held() {
-        return transaction.getTransactionKey() == null ? null : (Held) transaction.getResource(Held.class);
-    }
-
-    private void writeHeld(Held held) {
-        held.open = false;
-        if (held.terms.isEmpty()) {
-            return;
-        }
+    private void insert(List<Term> terms) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Term t : held.terms) {
+            for (Term t : terms) {
                 insert.setString(1, t.type());
                 insert.setLong(2, t.id());
                 insert.setString(3, t.term());
                 insert.addBatch();
             }
             insert.executeBatch();
-            held.terms.clear();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not update the search index", e);
         }
@@ -203,10 +172,9 @@ public class SearchIndex {
             // terms taken away may make a common term rare again
             transaction.putResource(CommonTerms.class, new CommonTerms(-1, new java.util.HashSet<>()));
         }
-        Held held = held();
-        if (held != null && held.open) {
-            writeHeld(held);
-            held.open = true;
+        HeldUntilCommit<Term> held = HeldUntilCommit.current(transaction, HELD);
+        if (held != null) {
+            held.flush();
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(DELETE);
