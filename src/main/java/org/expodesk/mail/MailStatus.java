@@ -20,6 +20,14 @@ public enum MailStatus {
         return this == FAILED || this == BOUNCED || this == UNCERTAIN || this == SUPPRESSED;
     }
 
+    /** The status named, in any case; empty for a blank name, {@code IllegalArgumentException} for an unknown one. */
+    public static java.util.Optional<MailStatus> parse(String name) {
+        if (name == null || name.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
+    }
+
     public String labelKey() {
         return "mail_status_" + name();
     }

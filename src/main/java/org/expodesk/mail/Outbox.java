@@ -50,7 +50,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public Queued enqueue(MailRequest request) {
         String recipient = normalize(request.recipient());
-        if (!ADDRESS.matcher(recipient).matches() || recipient.length() > 320) {
+        if (!isAddress(recipient)) {
             throw new IllegalArgumentException("not a mail address: " + request.recipient());
         }
         if (request.key() == null || request.key().isBlank() || request.key().length() > 255
@@ -155,6 +155,11 @@ public class Outbox {
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isQueued(String key) {
         return OutboxMail.count("mailKey", key) > 0;
+    }
+
+    /** Whether the outbox takes this as a recipient: one @, a dot in the domain, no spaces, at most 320 characters. */
+    public static boolean isAddress(String address) {
+        return address != null && address.length() <= 320 && ADDRESS.matcher(address).matches();
     }
 
     public static String normalize(String address) {

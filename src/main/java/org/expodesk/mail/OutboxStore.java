@@ -38,11 +38,13 @@ public class OutboxStore {
     DataSource dataSource;
 
     /**
-     * A connection in READ COMMITTED: the sender's range updates (put back what a stopped sender
-     * left) then lock only the rows they change, not the gaps of the status index, which other
+     * A connection in READ COMMITTED, for the statements that find their rows by status or claim
+     * rather than by id (putting back what a stopped sender left, claiming, releasing a claim):
+     * they then lock only the rows they change, not the gaps of the status index that other
      * nodes' claims and hand-overs write into; under REPEATABLE READ they deadlocked now and then.
+     * The per-mail updates go by id and lock one row either way, so they keep the pool's default.
      */
-    private Connection connection() throws SQLException {
+    private Connection rowsByStatus() throws SQLException {
         Connection c = dataSource.getConnection();
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         return c;
@@ -50,7 +52,7 @@ public class OutboxStore {
 
     /** Puts the untried mails of a claim back, when its sender cannot go on with them. */
     public void releaseClaim(String claim, Instant now) throws SQLException {
-        try (Connection c = connection()) {
+        try (Connection c = rowsByStatus()) {
             update(c, "update mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null, updated_at = ? "
                     + "where claimed_by = ? and status = 'CLAIMED'", now, claim);
         }
@@ -58,7 +60,7 @@ public class OutboxStore {
 
     /** Puts back what senders that stopped left behind; returns how many mails became UNCERTAIN. */
     public int recover(Instant now) throws SQLException {
-        try (Connection c = connection()) {
+        try (Connection c = rowsByStatus()) {
             update(c, "update mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null, updated_at = ? "
                     + "where status = 'CLAIMED' and claimed_until < ?", now, now);
             return update(c, "update mail_outbox set status = 'UNCERTAIN', claimed_until = null, updated_at = ?, "
@@ -69,7 +71,7 @@ public class OutboxStore {
 
     /** Takes up to {@code limit} due mails for this claim; other senders skip them. */
     public List<Claimed> claim(String claim, int limit, Instant now, Instant until) throws SQLException {
-        try (Connection c = connection()) {
+        try (Connection c = rowsByStatus()) {
             c.setAutoCommit(false);
             try {
                 List<Long> ids = new ArrayList<>();
@@ -104,7 +106,7 @@ public class OutboxStore {
 
     /** The gate before the SMTP server: false when the claim is no longer this sender's. */
     public boolean startSending(long id, String claim, Instant now, Instant until) throws SQLException {
-        try (Connection c = connection()) {
+        try (Connection c = dataSource.getConnection()) {
             return update(c, "update mail_outbox set status = 'SENDING', claimed_until = ?, updated_at = ? "
                     + "where id = ? and status = 'CLAIMED' and claimed_by = ?", until, now, id, claim) == 1;
         }
@@ -134,7 +136,7 @@ public class OutboxStore {
 
     /** The server could not be reached: the mail waits, and the try is not counted against it. */
     public void release(long id, String claim, Instant now, String error, Instant next) throws SQLException {
-        try (Connection c = connection()) {
+        try (Connection c = dataSource.getConnection()) {
             update(c, "update mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null, "
                     + "last_error = ?, next_attempt_at = ?, updated_at = ? "
                     + "where id = ? and status in ('CLAIMED', 'SENDING') and claimed_by = ?", error, next, now, id, claim);
@@ -142,7 +144,7 @@ public class OutboxStore {
     }
 
     private void finish(long id, String claim, Instant now, String set, Object setValue) throws SQLException {
-        try (Connection c = connection()) {
+        try (Connection c = dataSource.getConnection()) {
             update(c, "update mail_outbox set " + set + ", claimed_until = null, updated_at = ? "
                     + "where id = ? and status in ('CLAIMED', 'SENDING', 'UNCERTAIN') and claimed_by = ?",
                     setValue, now, id, claim);
@@ -150,7 +152,7 @@ public class OutboxStore {
     }
 
     private void finishAgain(long id, String claim, Instant now, String set, Object error, Object next) throws SQLException {
-        try (Connection c = connection()) {
+        try (Connection c = dataSource.getConnection()) {
             update(c, "update mail_outbox set " + set + ", claimed_by = null, claimed_until = null, updated_at = ? "
                     + "where id = ? and status in ('CLAIMED', 'SENDING') and claimed_by = ?", error, next, now, id, claim);
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.expodesk.mail.MailStatus;
+import org.expodesk.mail.Outbox;
 import org.expodesk.mail.OutboxMail;
 import org.expodesk.mail.OutboxQuery;
 import org.expodesk.mail.Suppression;
@@ -29,9 +30,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The outbox for staff: every mail with its status, the failed ones sent again, the suppression list. */
 @Path("/admin/mail")
@@ -40,7 +39,6 @@ import java.util.regex.Pattern;
 public class OutboxPage {
 
     private static final int PAGE_SIZE = 50;
-    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public record Filter(String status, String recipient) {
         public String query() {
@@ -104,7 +102,7 @@ public class OutboxPage {
     public Response block(@RestForm String address, @RestForm String detail) {
         FormErrors errors = new FormErrors(locale.get());
         String trimmed = address == null ? "" : address.strip();
-        if (!ADDRESS.matcher(trimmed).matches() || trimmed.length() > 320) {
+        if (!Outbox.isAddress(trimmed)) {
             errors.add("address", "mail_addressInvalid");
         }
         if (detail != null && detail.length() > 500) {
@@ -134,12 +132,10 @@ public class OutboxPage {
                 query.suppressions(0, 100), query.suppressionCount(), blockAddress, errors);
     }
 
+    /** A status in the address the page does not know shows all mails, as no status does. */
     private static MailStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
         try {
-            return MailStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            return MailStatus.parse(status).orElse(null);
         } catch (IllegalArgumentException e) {
             return null;
         }

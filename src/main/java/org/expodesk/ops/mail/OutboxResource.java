@@ -27,7 +27,6 @@ import org.expodesk.platform.problem.QueryParams;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The outbox and the suppression list for staff tools: what was sent, what waits, what failed. */
@@ -99,11 +98,8 @@ public final class OutboxResource {
         }
 
         private static MailStatus status(String status) {
-            if (status == null || status.isBlank()) {
-                return null;
-            }
             try {
-                return MailStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+                return MailStatus.parse(status).orElse(null);
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid("status", "mail_statusUnknown");
             }
