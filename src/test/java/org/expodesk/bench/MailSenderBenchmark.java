@@ -6,8 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import org.expodesk.mail.MailRequest;
 import org.expodesk.mail.MailSender;
 import org.expodesk.mail.MailStatus;
@@ -97,7 +95,7 @@ class MailSenderBenchmark {
             double ceilingSeconds = (System.nanoTime() - ceilingStart) / 1e9;
 
             Map<String, Long> received = Arrays.stream(MailServerResource.greenMail().getReceivedMessages())
-                    .map(MailSenderBenchmark::recipient)
+                    .map(MailServerResource::recipientOf)
                     .filter(to -> to.startsWith("v") && to.endsWith("-" + run + "@bench.test"))
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             long complete = QuarkusTransaction.requiringNew().call(() -> OutboxMail.count(
@@ -152,14 +150,6 @@ class MailSenderBenchmark {
             return parts[0] + ", " + parts[1] + ", " + parts[2];
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    private static String recipient(jakarta.mail.internet.MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,20 +1,16 @@
 package org.expodesk.followup;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.expodesk.mail.MailSender;
 import org.expodesk.mail.MailStatus;
 import org.expodesk.mail.OutboxMail;
+import org.expodesk.mail.TestMail;
 import org.expodesk.party.NameKeys;
 import org.expodesk.party.Person;
 import org.expodesk.testing.Api;
 import org.expodesk.testing.MailServerResource;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,28 +69,9 @@ final class TestRules {
                 .extract().path("id")).longValue();
     }
 
-    /**
-     * Runs the sender until no rule's mail is left to send or in flight (the scheduled sender may
-     * hold a batch meanwhile, and may wait a moment after an SMTP failure of an earlier test).
-     */
+    /** Runs the sender until no rule's mail is due or in flight. */
     static void drain() throws Exception {
-        MailSender sender = Arc.container().instance(MailSender.class).get();
-        long deadline = System.currentTimeMillis() + 60_000;
-        long open;
-        do {
-            sender.sendDue();
-            open = QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("purpose like 'rule:%' and status in ?1",
-                    List.of(MailStatus.PENDING, MailStatus.CLAIMED, MailStatus.SENDING)));
-            if (open > 0) {
-                Thread.sleep(50);
-            }
-        } while (open > 0 && System.currentTimeMillis() < deadline);
-        List<Object[]> left = QuarkusTransaction.requiringNew().call(() -> OutboxMail.getEntityManager().createQuery(
-                "select m.status, m.lastError, count(m) from OutboxMail m where m.purpose like 'rule:%' "
-                        + "and m.status in ?1 group by m.status, m.lastError", Object[].class)
-                .setParameter(1, List.of(MailStatus.PENDING, MailStatus.CLAIMED, MailStatus.SENDING)).getResultList());
-        org.assertj.core.api.Assertions.assertThat(left).as("rule mails still to send")
-                .extracting(row -> row[0] + " " + row[1] + " x" + row[2]).isEmpty();
+        TestMail.drain("rule:%");
     }
 
     static List<OutboxMail> mailsOf(long ruleId) {
@@ -103,15 +80,10 @@ final class TestRules {
     }
 
     static List<MimeMessage> receivedBy(String address) {
-        return Arrays.stream(MailServerResource.greenMail().getReceivedMessages())
-                .filter(m -> firstRecipient(m).equalsIgnoreCase(address)).toList();
+        return MailServerResource.receivedBy(address);
     }
 
     static String firstRecipient(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailServerResource.recipientOf(message);
     }
 }

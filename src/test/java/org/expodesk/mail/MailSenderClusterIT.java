@@ -2,10 +2,8 @@ package org.expodesk.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.expodesk.platform.db.EmbeddedMariaDb;
+import org.expodesk.testing.MailServerResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,7 +91,7 @@ class MailSenderClusterIT {
         }
 
         Map<String, Long> received = Arrays.stream(smtp.getReceivedMessages())
-                .map(MailSenderClusterIT::recipient)
+                .map(MailServerResource::recipientOf)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         Map<String, String> statusByRecipient = statuses();
         assertThat(statusByRecipient).hasSize(MAILS);
@@ -215,14 +213,6 @@ class MailSenderClusterIT {
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(dbUrl + (dbUrl.contains("?") ? "&" : "?")
                 + "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true", "root", "");
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int freePort() {

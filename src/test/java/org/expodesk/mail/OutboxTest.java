@@ -3,13 +3,11 @@ package org.expodesk.mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.expodesk.testing.MailServerResource;
 import org.junit.jupiter.api.Test;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +89,7 @@ class OutboxTest {
         drain();
 
         Map<String, Long> perRecipient = Arrays.stream(MailServerResource.greenMail().getReceivedMessages())
-                .map(OutboxTest::firstRecipient)
+                .map(MailServerResource::recipientOf)
                 .filter(to -> to.endsWith(run + "@bulk.test"))
                 .collect(Collectors.groupingBy(to -> to, Collectors.counting()));
         assertThat(perRecipient).hasSize(500);
@@ -230,21 +228,8 @@ class OutboxTest {
         return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(request));
     }
 
-    /**
-     * Runs the sender until nothing is due or in flight (the scheduled run may take part of the work,
-     * and a sender that met a stopped SMTP server in an earlier test waits a moment before trying again).
-     */
-    private void drain() throws SQLException, InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            sender.sendDue();
-            long open = QuarkusTransaction.requiringNew().call(() -> OutboxMail.count(
-                    "status in ?1 or (status = ?2 and nextAttemptAt <= ?3)",
-                    List.of(MailStatus.CLAIMED, MailStatus.SENDING), MailStatus.PENDING, Instant.now()));
-            if (open == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
+    private static void drain() throws Exception {
+        TestMail.drain("%");
     }
 
     private void awaitStatus(long id, MailStatus status) throws Exception {
@@ -260,9 +245,7 @@ class OutboxTest {
     }
 
     static List<MimeMessage> receivedBy(String address) {
-        return Arrays.stream(MailServerResource.greenMail().getReceivedMessages())
-                .filter(m -> firstRecipient(m).equalsIgnoreCase(address))
-                .toList();
+        return MailServerResource.receivedBy(address);
     }
 
     /** Every text part of a message, decoded (quoted-printable, base64, UTF-8). */
@@ -281,14 +264,6 @@ class OutboxTest {
             }
             return "";
         } catch (MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String firstRecipient(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,9 +3,14 @@ package org.expodesk.testing;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +54,22 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
         }
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
+    }
+
+    /** What the server received for this address (the first To of each message), in order. */
+    public static List<MimeMessage> receivedBy(String address) {
+        return Arrays.stream(greenMail().getReceivedMessages())
+                .filter(m -> recipientOf(m).equalsIgnoreCase(address))
+                .toList();
+    }
+
+    /** The first To address of a message. */
+    public static String recipientOf(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {
