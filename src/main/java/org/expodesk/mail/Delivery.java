@@ -10,6 +10,8 @@ public record Delivery(Outcome outcome, String detail) {
 
     public static final Delivery SENT = new Delivery(Outcome.SENT, null);
 
+    private static final String NOT_CONNECTED = "no connection: ";
+
     /**
      * Reads an exception of the mail client. A reply from the server decides: 550, 551 and 553 refuse
      * the address (a bounce), other 5xx refuse this mail, 4xx ask to come back later; without a
@@ -31,7 +33,18 @@ public record Delivery(Outcome outcome, String detail) {
                 }
             }
         }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return new Delivery(Outcome.SERVER_DOWN, NOT_CONNECTED + brief(t.getMessage()));
+            }
+        }
         return new Delivery(Outcome.SERVER_DOWN, brief(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+    }
+
+    /** True when no connection to the server could be opened at all (refused, unknown host, no route). */
+    public boolean notConnected() {
+        return outcome == Outcome.SERVER_DOWN && detail != null && detail.startsWith(NOT_CONNECTED);
     }
 
     private static String brief(String message) {

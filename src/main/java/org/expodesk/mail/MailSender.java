@@ -115,12 +115,11 @@ public class MailSender {
         if (!store.startSending(mail.id(), claim, now, now.plus(config.claimLease()))) {
             return true;
         }
-        Delivery delivery;
-        try {
-            mailer.send(toMail(mail));
-            delivery = Delivery.SENT;
-        } catch (RuntimeException e) {
-            delivery = Delivery.of(e);
+        Delivery delivery = handOver(mail);
+        if (delivery.outcome() == Delivery.Outcome.SERVER_DOWN && !delivery.notConnected()) {
+            // a pooled connection the server has closed meanwhile fails once; the pool drops it and
+            // the next try opens a fresh one (a refused connection, though, means the server is away)
+            delivery = handOver(mail);
         }
         now = Instant.now(clock);
         switch (delivery.outcome()) {
@@ -155,6 +154,15 @@ public class MailSender {
             }
         }
         return true;
+    }
+
+    private Delivery handOver(OutboxStore.Claimed mail) {
+        try {
+            mailer.send(toMail(mail));
+            return Delivery.SENT;
+        } catch (RuntimeException e) {
+            return Delivery.of(e);
+        }
     }
 
     private Duration backoff(int attemptsBefore) {

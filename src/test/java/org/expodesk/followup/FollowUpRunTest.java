@@ -52,12 +52,12 @@ class FollowUpRunTest {
 
         assertThat(first.queued()).isEqualTo(500);
         assertThat(second.queued()).isZero();
+        assertThat(TestRules.mailsOf(rule)).hasSize(500).allMatch(m -> m.status == MailStatus.SENT);
         Map<String, Long> perRecipient = Arrays.stream(MailServerResource.greenMail().getReceivedMessages())
                 .map(TestRules::firstRecipient).filter(to -> to.endsWith(u + "@thanks.test"))
                 .collect(Collectors.groupingBy(to -> to, Collectors.counting()));
         assertThat(perRecipient).hasSize(500);
         assertThat(perRecipient.values()).allMatch(count -> count == 1);
-        assertThat(TestRules.mailsOf(rule)).hasSize(500).allMatch(m -> m.status == MailStatus.SENT);
         assertThat(runner.dryRun(rule).wouldSend()).isZero();
         assertThat(runner.dryRun(rule).alreadyQueued()).isEqualTo(500);
         FollowUpRule saved = QuarkusTransaction.requiringNew().call(() -> FollowUpRule.<FollowUpRule>findById(rule));

@@ -36,7 +36,16 @@ class DeliveryTest {
     void noReplyAtAllMeansTheServerIsDown() {
         Delivery delivery = Delivery.of(new RuntimeException(new ConnectException("Connection refused")));
         assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.SERVER_DOWN);
-        assertThat(delivery.detail()).contains("RuntimeException");
+        assertThat(delivery.detail()).contains("Connection refused");
+        assertThat(delivery.notConnected()).isTrue();
+    }
+
+    @Test
+    void aConnectionThatBrokeIsNotTheSameAsNoConnection() {
+        Delivery delivery = Delivery.of(new RuntimeException(new java.io.IOException("Connection reset")));
+        assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.SERVER_DOWN);
+        assertThat(delivery.detail()).contains("RuntimeException").contains("Connection reset");
+        assertThat(delivery.notConnected()).isFalse();
     }
 
     private static SMTPException reply(int code, String text) {

@@ -16,10 +16,14 @@ public final class TestMail {
     private TestMail() {
     }
 
+    /** A mail put back after a passing failure (a stale pooled connection, a 4xx) is due again within this. */
+    private static final long SOON_SECONDS = 30;
+
     /**
-     * Runs the sender until no mail whose purpose is {@code like} {@code purposes} is due or in
-     * flight (the scheduled sender may hold a batch meanwhile, and may wait a moment after an SMTP
-     * failure of an earlier test), and says what is left if that takes over a minute.
+     * Runs the sender until no mail whose purpose is {@code like} {@code purposes} is due, due soon
+     * or in flight (the scheduled sender may hold a batch meanwhile, and a mail that met a passing
+     * SMTP failure waits a second or two before its next try), and says what is left if that takes
+     * over a minute.
      */
     public static void drain(String purposes) throws Exception {
         MailSender sender = Arc.container().instance(MailSender.class).get();
@@ -33,13 +37,17 @@ public final class TestMail {
                                 + "where m.purpose like ?1 and (m.status in ?2 or (m.status = ?3 and m.nextAttemptAt <= ?4)) "
                                 + "group by m.status, m.lastError", String.class)
                 .setParameter(1, purposes).setParameter(2, IN_FLIGHT).setParameter(3, MailStatus.PENDING)
-                .setParameter(4, Instant.now()).getResultList());
+                .setParameter(4, soon()).getResultList());
         assertThat(left).as("mails still to send").isEmpty();
     }
 
     private static long open(String purposes) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMail.count(
                 "purpose like ?1 and (status in ?2 or (status = ?3 and nextAttemptAt <= ?4))",
-                purposes, IN_FLIGHT, MailStatus.PENDING, Instant.now()));
+                purposes, IN_FLIGHT, MailStatus.PENDING, soon()));
+    }
+
+    private static Instant soon() {
+        return Instant.now().plusSeconds(SOON_SECONDS);
     }
 }
