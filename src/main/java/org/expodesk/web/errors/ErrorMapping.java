@@ -21,6 +21,7 @@ import org.expodesk.audit.AuditLog;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.Problem;
 import org.expodesk.platform.problem.ProblemException;
+import org.expodesk.platform.ratelimit.RateLimiter;
 import org.expodesk.platform.problem.ProblemType;
 import org.expodesk.web.i18n.Messages;
 import org.expodesk.web.i18n.RequestLocale;
@@ -52,7 +53,12 @@ public class ErrorMapping {
 
     @ServerExceptionMapper
     public Uni<Response> problem(ProblemException e, HttpServerRequest request) {
-        return onWorker(() -> respond(request, translate(e.problem()), null));
+        return onWorker(() -> {
+            Response response = respond(request, translate(e.problem()), null);
+            return e instanceof RateLimiter.TooManyRequests tooMany
+                    ? Response.fromResponse(response).header("Retry-After", tooMany.retryAfterSeconds()).build()
+                    : response;
+        });
     }
 
     @ServerExceptionMapper
