@@ -34,6 +34,9 @@ public class ExhibitionService {
     jakarta.enterprise.event.Event<CalendarChanged> calendarChanged;
 
     @Inject
+    jakarta.enterprise.event.Event<EditionCreated> editionCreated;
+
+    @Inject
     org.expodesk.account.UserService users;
 
     public record NewExhibition(String code, String name, String venue, String city, String timezone,
@@ -79,6 +82,7 @@ public class ExhibitionService {
                 stage.endsOn = plan.endsOn().isBefore(plan.startsOn()) ? plan.startsOn() : plan.endsOn();
                 stage.persist();
             }
+            editionCreated.fire(new EditionCreated(exhibition.id, null));
             return exhibition;
         }
         int position = 0;
@@ -91,6 +95,7 @@ public class ExhibitionService {
             stage.endsOn = kind.endsOn(exhibition.opensOn, exhibition.closesOn);
             stage.persist();
         }
+        editionCreated.fire(new EditionCreated(exhibition.id, null));
         return exhibition;
     }
 
@@ -145,6 +150,7 @@ public class ExhibitionService {
             stage.persist();
             stageIds.put(old.id, stage.id);
         }
+        editionCreated.fire(new EditionCreated(edition.id, sourceId));
         return new Edition(edition, offset, stageIds);
     }
 
