@@ -29,9 +29,15 @@ public class AuthCredential extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "user_id", nullable = false)
+    /** The user it signs in; null for a scanner device's credentials. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "user_id")
     public UserAccount user;
+
+    /** The scanner device it belongs to, for the kinds DEVICE_SETUP and DEVICE. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "scanner_device_id")
+    public ScannerDevice device;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)

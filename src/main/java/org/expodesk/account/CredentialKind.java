@@ -9,5 +9,9 @@ public enum CredentialKind {
     /** A one-time link to choose a password (first admin, new staff, reset). */
     SETUP,
     /** The secret in a user's calendar feed address, read by calendar applications; reads the feed only. */
-    CALENDAR
+    CALENDAR,
+    /** A scanner device's one-time setup code, typed into the device once and exchanged for its token. */
+    DEVICE_SETUP,
+    /** A scanner device's bearer token: role SCANNER, only the scanner endpoints. */
+    DEVICE
 }

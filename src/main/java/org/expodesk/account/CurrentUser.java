@@ -26,6 +26,10 @@ public class CurrentUser {
 
     /** The user, for places that are only reachable signed in. */
     public SignedInUser require() {
+        if (!identity.isAnonymous() && identity.getAttribute(CredentialIdentityProvider.USER_ATTRIBUTE) == null) {
+            // a scanner device: signed in, but not as a user
+            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN, "Not allowed"));
+        }
         return get().orElseThrow(() -> new ProblemException(Problem.of(ProblemType.UNAUTHENTICATED, "Sign in first")));
     }
 

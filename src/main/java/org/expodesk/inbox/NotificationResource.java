@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.expodesk.audit.Actor;
+import org.expodesk.platform.problem.Problem;
+import org.expodesk.platform.problem.ProblemException;
+import org.expodesk.platform.problem.ProblemType;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +49,11 @@ public class NotificationResource {
     }
 
     private long me() {
-        return (Long) identity.getAttribute(Actor.USER_ID_ATTRIBUTE);
+        Long me = identity.getAttribute(Actor.USER_ID_ATTRIBUTE);
+        if (me == null) {
+            // a scanner device is signed in but has no inbox
+            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN, "Not allowed"));
+        }
+        return me;
     }
 }

@@ -10,9 +10,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.expodesk.account.AccessRules;
+import org.expodesk.account.CredentialKind;
 import org.expodesk.account.CredentialService;
+import org.expodesk.account.ScannerDevices;
+import org.expodesk.account.SignedInDevice;
 import org.expodesk.account.SignedInUser;
 import org.expodesk.audit.Actor;
+import org.expodesk.platform.Roles;
 
 /** Turns a presented secret into a security identity, looking the credential up in the database. */
 @ApplicationScoped
@@ -20,9 +24,14 @@ public class CredentialIdentityProvider implements IdentityProvider<CredentialRe
 
     public static final String CREDENTIAL_ATTRIBUTE = "expodesk.credentialId";
     public static final String USER_ATTRIBUTE = "expodesk.user";
+    /** On a scanner device's identity: its {@link SignedInDevice}. */
+    public static final String DEVICE_ATTRIBUTE = "expodesk.device";
 
     @Inject
     CredentialService credentials;
+
+    @Inject
+    ScannerDevices devices;
 
     @Override
     public Class<CredentialRequest> getRequestType() {
@@ -31,9 +40,24 @@ public class CredentialIdentityProvider implements IdentityProvider<CredentialRe
 
     @Override
     public Uni<SecurityIdentity> authenticate(CredentialRequest request, AuthenticationRequestContext context) {
+        if (request.accepted().contains(CredentialKind.DEVICE) && request.secret().startsWith(ScannerDevices.TOKEN_PREFIX)) {
+            return context.runBlocking(() -> devices.identify(request.secret())
+                    .map(CredentialIdentityProvider::identityOf)
+                    .orElseThrow(AuthenticationFailedException::new));
+        }
         return context.runBlocking(() -> credentials.identify(request.secret(), request.accepted())
                 .map(CredentialIdentityProvider::identityOf)
                 .orElseThrow(AuthenticationFailedException::new));
+    }
+
+    /** A device holds the role SCANNER only, and no user: pages and user endpoints refuse it. */
+    static SecurityIdentity identityOf(SignedInDevice device) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("device:" + device.deviceId()))
+                .addRole(Roles.SCANNER)
+                .addAttribute(CREDENTIAL_ATTRIBUTE, device.credentialId())
+                .addAttribute(DEVICE_ATTRIBUTE, device)
+                .build();
     }
 
     static SecurityIdentity identityOf(SignedInUser user) {

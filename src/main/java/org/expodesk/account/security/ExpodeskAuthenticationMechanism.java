@@ -34,7 +34,8 @@ public class ExpodeskAuthenticationMechanism implements HttpAuthenticationMechan
         if (secret == null) {
             return Uni.createFrom().nullItem();
         }
-        Set<CredentialKind> accepted = api ? Set.of(CredentialKind.API_TOKEN) : Set.of(CredentialKind.SESSION);
+        Set<CredentialKind> accepted = api ? Set.of(CredentialKind.API_TOKEN, CredentialKind.DEVICE)
+                : Set.of(CredentialKind.SESSION);
         CredentialRequest request = new CredentialRequest(secret, accepted);
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identityProviderManager.authenticate(request)
