@@ -178,10 +178,10 @@ public class ScannerDevices {
         return ScannerDevice.list("exhibitionId = ?1 order by case when revokedAt is null then 0 else 1 end, name, id", exhibitionId);
     }
 
-    /** Whether any device not revoked is set to a gate (a gate in use cannot be removed). */
+    /** Whether any device, revoked ones too (they keep their gate for the record), is set to a gate. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean anyAtGate(long gateId) {
-        return ScannerDevice.count("gateId = ?1 and revokedAt is null", gateId) > 0;
+        return ScannerDevice.count("gateId", gateId) > 0;
     }
 
     /** Whether the device has a token that still works. */
