@@ -82,6 +82,11 @@ public final class CheckinRules {
     /** The decision; for ALREADY_ADMITTED, when and at which gate the holder got in. */
     public record Outcome(Result result, Reason reason, Instant earlierAt, String earlierGate) {
 
+        /** The message key of what to show: the reason if rejected, else the result. */
+        public String messageKey() {
+            return reason != null ? "checkin_reason_" + reason.name() : "checkin_result_" + result.name();
+        }
+
         static Outcome rejected(Reason reason) {
             return new Outcome(Result.REJECTED, reason, null, null);
         }
