@@ -82,6 +82,26 @@ class ScannerDeviceApiTest {
     }
 
     @Test
+    void staffMoveADeviceToAnotherGateAndItSeesItAtOnce() {
+        long exhibition = TestExhibitions.june2027();
+        Api.asAdmin().body(Map.of("name", "Press door", "kind", "ENTRY", "categories", List.of("PRESS")))
+                .post("/api/exhibitions/" + exhibition + "/gates").then().statusCode(201);
+        Map<String, Object> registered = register(exhibition, Map.of("name", "Roving tablet", "gate", "main"));
+        long id = idOf(registered);
+        String token = activate((String) registered.get("setupCode"), address()).statusCode(200).extract().path("token");
+
+        Api.asAdmin().body(Map.of("name", "Press tablet", "gate", "press door", "categories", List.of("press")))
+                .put("/api/devices/" + id).then().statusCode(200)
+                .body("gate", equalTo("Press door")).body("active", equalTo(true));
+        Api.as(token).get("/api/devices/me").then().statusCode(200)
+                .body("name", equalTo("Press tablet")).body("gate", equalTo("Press door"))
+                .body("categories", equalTo(List.of("PRESS")));
+        Api.asAdmin().body(Map.of("name", "Press tablet", "gate", "nowhere")).put("/api/devices/" + id)
+                .then().statusCode(400).body("errors.field", hasItem("gate"));
+        Api.asAdmin().get("/api/devices/" + id).then().body("gate", equalTo("Press door"));
+    }
+
+    @Test
     void anExpiredSetupCodeIsRefused() {
         long exhibition = TestExhibitions.june2027();
         Map<String, Object> registered = register(exhibition, Map.of("name", "Late tablet"));
