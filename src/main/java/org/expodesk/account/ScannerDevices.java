@@ -113,8 +113,14 @@ public class ScannerDevices {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
+        String hash = SecretTokens.hash(canonical);
+        // locked in plain SQL (Hibernate's MySQL dialect writes "FOR UPDATE OF alias", which MariaDB
+        // refuses), so that one code typed on two tablets at once gives one token
+        AuthCredential.getEntityManager()
+                .createNativeQuery("SELECT id FROM auth_credential WHERE token_hash = ?1 FOR UPDATE")
+                .setParameter(1, hash).getResultList();
         Optional<AuthCredential> found = AuthCredential.<AuthCredential>find(
-                        "from AuthCredential c join fetch c.device where c.tokenHash = ?1", SecretTokens.hash(canonical))
+                        "from AuthCredential c join fetch c.device where c.tokenHash = ?1", hash)
                 .firstResultOptional()
                 .filter(c -> c.kind == CredentialKind.DEVICE_SETUP && c.isUsableAt(now) && !c.device.isRevoked());
         if (found.isEmpty()) {

@@ -54,7 +54,7 @@ public class EntryPolicies {
             Setting setting = settings.get(i);
             String code = setting == null || setting.category() == null ? ""
                     : setting.category().trim().toUpperCase(Locale.ROOT);
-            if (!CodeSetConverter.valid(Set.of(code.isEmpty() ? "?" : code)) || code.isEmpty()) {
+            if (code.isEmpty() || !CodeSetConverter.valid(Set.of(code))) {
                 errors.add(new FieldError("items[" + i + "].category", "checkin_codesInvalid"));
             } else if (!seen.add(code)) {
                 errors.add(new FieldError("items[" + i + "].category", "checkin_categoryTwice"));
