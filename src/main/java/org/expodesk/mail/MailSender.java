@@ -70,7 +70,15 @@ public class MailSender {
     /** Sends what is due until nothing is, the server is down, or the run's time is up. */
     public Report sendDue() throws SQLException {
         Instant start = Instant.now(clock);
-        int uncertain = store.recover(start);
+        int uncertain = 0;
+        try {
+            uncertain = store.recover(start);
+        } catch (SQLException e) {
+            if (!OutboxStore.isLockConflict(e)) {
+                throw e;
+            }
+            LOG.debug("putting back stopped senders' mail met another sender's locks; the next run does it", e);
+        }
         if (uncertain > 0) {
             LOG.warnf("%d mail(s) left SENDING by a stopped sender are now UNCERTAIN; see the outbox page", uncertain);
         }
@@ -79,7 +87,16 @@ public class MailSender {
         while (Instant.now(clock).isBefore(deadline) && !Instant.now(clock).isBefore(serverDownUntil)) {
             String claim = NODE + ":" + UUID.randomUUID().toString().substring(0, 8);
             Instant now = Instant.now(clock);
-            List<OutboxStore.Claimed> batch = store.claim(claim, config.batchSize(), now, now.plus(config.claimLease()));
+            List<OutboxStore.Claimed> batch;
+            try {
+                batch = store.claim(claim, config.batchSize(), now, now.plus(config.claimLease()));
+            } catch (SQLException e) {
+                if (!OutboxStore.isLockConflict(e)) {
+                    throw e;
+                }
+                LOG.debug("claiming met another sender's locks; the next run claims again", e);
+                break;
+            }
             if (batch.isEmpty()) {
                 break;
             }

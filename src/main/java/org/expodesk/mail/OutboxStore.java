@@ -58,15 +58,47 @@ public class OutboxStore {
         }
     }
 
-    /** Puts back what senders that stopped left behind; returns how many mails became UNCERTAIN. */
+    /**
+     * Puts back what senders that stopped left behind; returns how many mails became UNCERTAIN.
+     * It finds them with a plain read and changes them by id, so it locks only the rows it puts
+     * back (a range update over the status index deadlocked now and then with another node's
+     * claim); each update repeats the condition, so a mail another sender finished meanwhile stays.
+     */
     public int recover(Instant now) throws SQLException {
         try (Connection c = rowsByStatus()) {
-            update(c, "update mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null, updated_at = ? "
-                    + "where status = 'CLAIMED' and claimed_until < ?", now, now);
+            List<Long> claimed = new ArrayList<>();
+            List<Long> sending = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("select id, status from mail_outbox "
+                    + "where status in ('CLAIMED', 'SENDING') and claimed_until < ? order by id")) {
+                select.setTimestamp(1, Timestamp.from(now));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ("CLAIMED".equals(rs.getString(2)) ? claimed : sending).add(rs.getLong(1));
+                    }
+                }
+            }
+            if (!claimed.isEmpty()) {
+                List<Object> args = new ArrayList<>(List.of(now, now));
+                args.addAll(claimed);
+                update(c, "update mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null, updated_at = ? "
+                        + "where status = 'CLAIMED' and claimed_until < ? and id in (" + placeholders(claimed.size()) + ")",
+                        args.toArray());
+            }
+            if (sending.isEmpty()) {
+                return 0;
+            }
+            List<Object> args = new ArrayList<>(List.of(now, now));
+            args.addAll(sending);
             return update(c, "update mail_outbox set status = 'UNCERTAIN', claimed_until = null, updated_at = ?, "
                     + "last_error = 'the sender stopped while handing it to the SMTP server' "
-                    + "where status = 'SENDING' and claimed_until < ?", now, now);
+                    + "where status = 'SENDING' and claimed_until < ? and id in (" + placeholders(sending.size()) + ")",
+                    args.toArray());
         }
+    }
+
+    /** A deadlock or lock wait timeout: the statement was rolled back and the next run simply tries again. */
+    public static boolean isLockConflict(SQLException e) {
+        return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
     }
 
     /** Takes up to {@code limit} due mails for this claim; other senders skip them. */
