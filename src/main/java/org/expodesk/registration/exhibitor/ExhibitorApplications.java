@@ -45,11 +45,6 @@ public class ExhibitorApplications {
                              String email, String phone, String language, String boothSizeSqm, String boothType,
                              Boolean acceptTerms) {
 
-        public static Submission empty() {
-            return new Submission(null, null, null, null, null, null, null, null, null, List.of(), null, null, null,
-                    null, null, null, null, null, null);
-        }
-
         public boolean hasCategory(String code) {
             return categories != null && categories.contains(code);
         }

@@ -10,10 +10,16 @@ import org.expodesk.testing.BrowserSession;
 import org.expodesk.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -70,6 +76,31 @@ class ExhibitorPagesTest {
                 .body(containsString("A table, please")).body(containsString("zhao-" + u));
         Api.asAdmin().get("/api/exhibitor-applications/" + a.application() + "/staff").then().statusCode(200)
                 .body("total", equalTo(2));
+    }
+
+    @Test
+    void theLogoIsUploadedFromThePortalFormAndATextFileIsRefusedThere() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        TestApplications.Applicant a = TestApplications.applicant(exhibition, 9, true);
+        BrowserSession exhibitor = BrowserSession.signedIn(a.username(), a.password());
+        String page = exhibitor.get("/portal").then().statusCode(200).extract().asString();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        var cookies = Map.of("expodesk_session", exhibitor.cookie("expodesk_session"),
+                "expodesk_csrf", exhibitor.cookie("expodesk_csrf"));
+
+        given().redirects().follow(false).cookies(cookies).multiPart("_csrf", csrf.group(1))
+                .multiPart("logo", "logo.png", "words, not pixels".getBytes(StandardCharsets.UTF_8), "image/png")
+                .post("/portal/profile/logo").then().statusCode(415)
+                .body(containsString("PNG"));
+        given().redirects().follow(false).cookies(cookies).multiPart("_csrf", csrf.group(1))
+                .multiPart("logo", "logo.png", ExhibitorPortalApiTest.png(30, 30), "image/png")
+                .post("/portal/profile/logo").then().statusCode(303);
+        // without the form's token the upload is refused
+        given().redirects().follow(false).cookies(cookies)
+                .multiPart("logo", "logo.png", ExhibitorPortalApiTest.png(30, 30), "image/png")
+                .post("/portal/profile/logo").then().statusCode(anyOf(is(400), is(403)));
+        exhibitor.get("/portal/logo.png").then().statusCode(200).contentType("image/png");
     }
 
     @Test
