@@ -69,7 +69,7 @@ class ExhibitorPagesTest {
         exhibitor.post("/portal/applications/" + a.application() + "/staff",
                 Map.of("name", "Sun", "email", "sun-" + u + "@lantern.test", "role", "")).then().statusCode(409);
         exhibitor.post("/portal/profile", Map.of("descriptionEn", "Lanterns", "descriptionZh", "灯笼",
-                "website", "lantern.example")).then().statusCode(303);
+                "website", "lantern.example", "version", "")).then().statusCode(303);
         exhibitor.post("/portal/tickets", Map.of("kind", "REQUEST", "summary", "A table, please")).then()
                 .statusCode(303);
         exhibitor.get("/portal").then().statusCode(200).body(containsString("灯笼"))

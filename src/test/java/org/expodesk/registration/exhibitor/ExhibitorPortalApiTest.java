@@ -73,6 +73,9 @@ class ExhibitorPortalApiTest {
         Api.as(exhibitor).body(Map.of("kind", "REQUEST", "summary", "Two more power sockets", "exhibition", exhibition))
                 .post("/api/exhibitors/" + a.organization() + "/tickets").then().statusCode(201)
                 .header("Location", notNullValue());
+        Api.as(exhibitor).body(Map.of("kind", "REQUEST", "summary", "Not our show", "exhibition", TestExhibitions.june2027()))
+                .post("/api/exhibitors/" + a.organization() + "/tickets").then().statusCode(400)
+                .body("errors.field", hasItem("exhibition"));
         Api.as(exhibitor).get("/api/exhibitors/" + a.organization() + "/tickets").then().statusCode(200)
                 .body("items.summary", hasItem("Two more power sockets"));
         Api.asAdmin().get("/api/organizations/" + a.organization() + "/tickets").then().statusCode(200)

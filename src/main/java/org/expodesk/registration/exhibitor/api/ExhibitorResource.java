@@ -111,6 +111,10 @@ public class ExhibitorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response raiseTicket(@PathParam("organizationId") long organizationId, @NotNull NewTicket r) {
         own(organizationId);
+        if (r.exhibition() != null && applications.ofOrganization(organizationId).stream()
+                .noneMatch(a -> a.exhibitionId.equals(r.exhibition()))) {
+            throw ProblemException.invalid("exhibition", "application_choiceInvalid");
+        }
         Ticket t = tickets.raise(new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId), r.exhibition(), r.kind(),
                 r.priority(), r.summary(), r.description(), currentUser.require().username());
         return Response.status(201).header("Location", "/api/tickets/" + t.id).entity(TicketView.of(t)).build();

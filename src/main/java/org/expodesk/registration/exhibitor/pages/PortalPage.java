@@ -162,9 +162,11 @@ public class PortalPage {
     @Path("/profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response profile(@RestForm String descriptionEn, @RestForm String descriptionZh, @RestForm String website,
-                            @RestForm Long version) {
+                            @RestForm String version) {
         try {
-            profiles.update(organization(), new ExhibitorProfiles.Changes(version, descriptionEn, descriptionZh,
+            // the form of a profile not yet saved sends an empty version
+            Long read = version == null || !version.trim().matches("\\d{1,18}") ? null : Long.valueOf(version.trim());
+            profiles.update(organization(), new ExhibitorProfiles.Changes(read, descriptionEn, descriptionZh,
                     website));
             return Pages.redirectWithFlash("/portal", "application_profileSaved");
         } catch (ProblemException refused) {
@@ -203,14 +205,9 @@ public class PortalPage {
     @POST
     @Path("/tickets")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ticket(@RestForm String kind, @RestForm String summary, @RestForm String description,
-                           @RestForm Long exhibition) {
+    public Response ticket(@RestForm String kind, @RestForm String summary, @RestForm String description) {
         try {
-            if (exhibition != null && applications.ofOrganization(organization()).stream()
-                    .noneMatch(a -> a.exhibitionId.equals(exhibition))) {
-                throw ProblemException.invalid("exhibition", "application_choiceInvalid");
-            }
-            tickets.raise(new PartyRef(PartyRef.Kind.ORGANIZATION, organization()), exhibition, kind, null, summary,
+            tickets.raise(new PartyRef(PartyRef.Kind.ORGANIZATION, organization()), null, kind, null, summary,
                     description, currentUser.require().username());
             return Pages.redirectWithFlash("/portal", "application_ticketRaised");
         } catch (ProblemException refused) {
