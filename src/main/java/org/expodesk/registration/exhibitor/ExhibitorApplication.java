@@ -121,7 +121,13 @@ public class ExhibitorApplication extends AuditedEntity {
     @Column(name = "staff_quota_override")
     public Integer staffQuotaOverride;
 
+    /** Chinese, Japanese and Korean names are written family name first and without a space. */
     public String contactName() {
-        return givenName + " " + familyName;
+        String both = familyName + givenName;
+        boolean eastern = both.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA);
+        return eastern ? both : givenName + " " + familyName;
     }
 }

@@ -69,6 +69,7 @@ class ApplicationFormBrowserTest {
             portal.navigate(base.toString());
             assertThat(portal.locator("h1").first()).hasText("参展商门户");
             assertThat(portal.getByTestId("portal-applications")).containsText("审核中");
+            assertThat(portal.locator(".who")).hasText("陈静");
         }
     }
 }

@@ -116,6 +116,52 @@ class ExhibitorApplicationApiTest {
     }
 
     @Test
+    void submitsAtOnceMakeOneApplicationAndStaffAddsAtOnceStayWithinTheQuota() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        String path = "/api/public/exhibitions/" + TestApplications.code(exhibition) + "/exhibitor-applications";
+        Map<String, Object> form = TestApplications.form(TestApplications.unique(), 9);
+        List<Integer> submits = parallel(6, i -> TestApplications.client().body(form).post(path).then().extract()
+                .statusCode());
+        assertThat(submits).containsOnly(200, 201).containsOnlyOnce(201);
+        Api.asAdmin().get("/api/exhibitions/" + exhibition + "/exhibitor-applications").then()
+                .body("total", equalTo(1));
+        TestMail.drain(ApplicationMails.PURPOSE + "%");
+        assertThat(MailServerResource.receivedBy((String) form.get("email"))).hasSize(1);
+
+        TestApplications.Applicant a = TestApplications.applicant(exhibition, 18, true);
+        String exhibitor = a.token();
+        String u = TestApplications.unique();
+        List<Integer> adds = parallel(8, i -> Api.as(exhibitor).body(Map.of("name", "Crew " + i,
+                        "email", "crew" + i + "-" + u + "@lantern.test"))
+                .post("/api/exhibitor-applications/" + a.application() + "/staff").then().extract().statusCode());
+        assertThat(adds.stream().filter(s -> s == 201)).hasSize(2);
+        assertThat(adds.stream().filter(s -> s == 409)).hasSize(6);
+    }
+
+    private static List<Integer> parallel(int n, java.util.function.IntFunction<Integer> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : futures) {
+                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndStoresNothing() {
         long exhibition = TestExhibitions.june2027();
         String path = "/api/public/exhibitions/" + TestApplications.code(exhibition) + "/exhibitor-applications";
