@@ -27,12 +27,15 @@ public class HomePage {
     @Inject
     WebContext web;
 
-    /** Staff start from their exhibitions (a feature page above this package, known only by path). */
+    /** Staff start from their exhibitions, exhibitors from their portal (feature pages above this package, known only by path). */
     @GET
     @Authenticated
     public Object home() {
         if (web.isStaff()) {
             return Pages.redirect("/exhibitions");
+        }
+        if (web.isExhibitor()) {
+            return Pages.redirect("/portal");
         }
         return Templates.home();
     }

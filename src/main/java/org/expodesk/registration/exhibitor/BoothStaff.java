@@ -1,0 +1,29 @@
+package org.expodesk.registration.exhibitor;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.expodesk.audit.AuditedEntity;
+
+/** A person working at an exhibitor's booth during one edition; each gets a staff badge. */
+@Entity
+@Table(name = "booth_staff")
+public class BoothStaff extends AuditedEntity {
+
+    @Column(name = "application_id", nullable = false, updatable = false)
+    public Long applicationId;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    public Long organizationId;
+
+    @Column(name = "exhibition_id", nullable = false, updatable = false)
+    public Long exhibitionId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String email;
+
+    public String role;
+}

@@ -1,0 +1,123 @@
+package org.expodesk.registration.exhibitor;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.expodesk.platform.problem.FieldChecks;
+import org.expodesk.platform.problem.FieldError;
+import org.expodesk.platform.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The booth staff of an approved application, within its staff-badge quota: one badge per
+ * {@code staff-badge-per-sqm} square metres of the requested booth, at least
+ * {@code staff-badge-minimum}, unless staff set the exhibitor's quota by hand.
+ */
+@ApplicationScoped
+@Transactional
+public class BoothStaffRoster {
+
+    public record Quota(int quota, int used, boolean overridden) {
+    }
+
+    @Inject
+    ExhibitorApplications applications;
+
+    @Inject
+    ExhibitorConfig config;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BoothStaff> of(long applicationId) {
+        return BoothStaff.list("applicationId", Sort.ascending("id"), applicationId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Quota quota(ExhibitorApplication a) {
+        return new Quota(quotaOf(a), (int) BoothStaff.count("applicationId", a.id), a.staffQuotaOverride != null);
+    }
+
+    /** Adds a staff member; 409 when the application is not approved, the quota is used up or the e-mail is there. */
+    public BoothStaff add(long applicationId, String name, String email, String role) {
+        // the application's row is what keeps two adds at once within the quota
+        ExhibitorApplication a = applications.lock(applicationId);
+        List<FieldError> errors = new ArrayList<>();
+        String n = FieldChecks.text(name, "name", 200, true, errors);
+        String e = FieldChecks.text(email, "email", 254, true, errors);
+        if (e != null && !FieldChecks.isEmail(e)) {
+            errors.add(new FieldError("email", "application_emailInvalid"));
+        }
+        String r = FieldChecks.text(role, "role", 100, false, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (a.status != ApplicationStatus.APPROVED) {
+            throw ProblemException.conflict("application_notApproved");
+        }
+        if (BoothStaff.count("applicationId = ?1 and lower(email) = ?2", a.id, e.toLowerCase()) > 0) {
+            throw ProblemException.conflict("application_staffDuplicate");
+        }
+        if (BoothStaff.count("applicationId", a.id) >= quotaOf(a)) {
+            throw ProblemException.conflict("application_staffQuotaFull");
+        }
+        BoothStaff s = new BoothStaff();
+        s.applicationId = a.id;
+        s.organizationId = a.organizationId;
+        s.exhibitionId = a.exhibitionId;
+        s.name = n;
+        s.email = e;
+        s.role = r;
+        s.persist();
+        issueStaffBadge(s);
+        return s;
+    }
+
+    public void remove(long staffId) {
+        BoothStaff s = get(staffId);
+        revokeStaffBadge(s);
+        s.delete();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BoothStaff get(long staffId) {
+        BoothStaff s = BoothStaff.findById(staffId);
+        if (s == null) {
+            throw ProblemException.notFound("Booth staff");
+        }
+        return s;
+    }
+
+    /** Staff set an exhibitor's quota by hand ({@code null}: back to the booth-size rule); never below the staff registered. */
+    public Quota override(long applicationId, Integer quota) {
+        ExhibitorApplication a = applications.lock(applicationId);
+        if (quota != null && (quota < 0 || quota > 1000)) {
+            throw ProblemException.invalid("quota", "application_quotaInvalid");
+        }
+        long used = BoothStaff.count("applicationId", a.id);
+        a.staffQuotaOverride = quota;
+        if (quotaOf(a) < used) {
+            throw ProblemException.conflict("application_quotaBelowStaff");
+        }
+        return quota(a);
+    }
+
+    /**
+     * Where a staff member's badge will be issued (in this transaction) once the badge package is
+     * plugged in; deliberately empty until then.
+     */
+    void issueStaffBadge(BoothStaff staff) {
+    }
+
+    /** Where a removed staff member's badge will be revoked; deliberately empty until badges are plugged in. */
+    void revokeStaffBadge(BoothStaff staff) {
+    }
+
+    private int quotaOf(ExhibitorApplication a) {
+        if (a.staffQuotaOverride != null) {
+            return a.staffQuotaOverride;
+        }
+        return Math.max(config.staffBadgeMinimum(), a.boothSizeSqm / Math.max(1, config.staffBadgePerSqm()));
+    }
+}
