@@ -3,7 +3,6 @@ package org.expodesk.badge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.exhibition.ExhibitionService;
@@ -331,8 +330,10 @@ public class Badges {
         return token;
     }
 
+    /** Row lock in plain SQL: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB does not know. */
     private Badge locked(long badgeId) {
-        Badge b = em.find(Badge.class, badgeId, LockModeType.PESSIMISTIC_WRITE);
+        em.createNativeQuery("select id from badge where id = ?1 for update").setParameter(1, badgeId).getResultList();
+        Badge b = em.find(Badge.class, badgeId);
         if (b == null) {
             throw ProblemException.notFound("Badge");
         }

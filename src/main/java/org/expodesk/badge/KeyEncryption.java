@@ -1,6 +1,7 @@
 package org.expodesk.badge;
 
 import io.quarkus.runtime.LaunchMode;
+import jakarta.annotation.PostConstruct;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,7 +45,15 @@ public class KeyEncryption {
     @ConfigProperty(name = "expodesk.data-dir", defaultValue = "data")
     String dataDir;
 
+    /** Production has no fallback key; set from the launch mode at start. */
+    boolean production;
+
     private volatile SecretKey kek;
+
+    @PostConstruct
+    void readLaunchMode() {
+        production = LaunchMode.current() == LaunchMode.NORMAL;
+    }
 
     void checkAtStart(@Observes StartupEvent event) {
         key();
@@ -96,7 +105,7 @@ public class KeyEncryption {
         if (configured.isPresent() && !configured.get().isBlank()) {
             return parse(configured.get().trim(), "EXPODESK_BADGE_KEK");
         }
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+        if (production) {
             throw new IllegalStateException("EXPODESK_BADGE_KEK is not set: badge signing keys are kept encrypted "
                     + "under it. Set it to base64 of 32 random bytes (e.g. `openssl rand -base64 32`) and keep it "
                     + "safe: without the same value, existing badge keys cannot sign again (docs/badges.md).");

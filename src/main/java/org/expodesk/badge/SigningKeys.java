@@ -53,33 +53,36 @@ public class SigningKeys {
     /** The key that signs the edition's new badges, made now if it has none yet. */
     @Transactional
     Active active(long exhibitionId) {
-        SigningKey key = findActive(exhibitionId);
+        Object[] key = activeRow(exhibitionId, false);
         if (key == null) {
-            // made in its own transaction so that a race for the first key is settled by the unique
-            // key on active_for and the loser simply reads the winner's key
+            // made and committed in its own transaction, so that a race for an edition's first key is
+            // settled by the unique key on active_for: the loser's insert fails and it reads the winner's
             try {
                 QuarkusTransaction.requiringNew().run(() -> create(exhibitionId));
             } catch (RuntimeException raced) {
-                if (findActiveCommitted(exhibitionId) == null) {
+                if (QuarkusTransaction.requiringNew().call(() -> activeRow(exhibitionId, false)) == null) {
                     throw raced;
                 }
             }
-            key = findActive(exhibitionId);
+            key = activeRow(exhibitionId, true);
             if (key == null) {
                 throw new IllegalStateException("no active badge key for edition " + exhibitionId);
             }
         }
-        SigningKey k = key;
-        PrivateKey privateKey = privateKeys.computeIfAbsent(k.id, id -> decrypt(k));
-        return new Active(k.id, k.keyNo, privateKey);
+        long rowId = ((Number) key[0]).longValue();
+        int keyNo = ((Number) key[1]).intValue();
+        byte[] sealed = (byte[]) key[2];
+        PrivateKey privateKey = privateKeys.computeIfAbsent(rowId, id -> decrypt(exhibitionId, keyNo, sealed));
+        return new Active(rowId, keyNo, privateKey);
     }
 
     /** A new active key for the edition; the old one retires but keeps verifying. */
     @Transactional
     public PublicKeyInfo rotate(long exhibitionId) {
-        SigningKey current = em.createQuery("from SigningKey where activeFor = :e", SigningKey.class)
-                .setParameter("e", exhibitionId).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElse(null);
+        // plain SQL: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB does not know
+        List<?> ids = em.createNativeQuery("select id from badge_signing_key where active_for = ?1 for update")
+                .setParameter(1, exhibitionId).getResultList();
+        SigningKey current = ids.isEmpty() ? null : em.find(SigningKey.class, ((Number) ids.get(0)).longValue());
         if (current != null) {
             current.activeFor = null;
             current.retiredAt = clock.instant();
@@ -133,17 +136,21 @@ public class SigningKeys {
         return k;
     }
 
-    private SigningKey findActive(long exhibitionId) {
-        return em.createQuery("from SigningKey where activeFor = :e", SigningKey.class)
-                .setParameter("e", exhibitionId).getResultStream().findFirst().orElse(null);
+    /**
+     * The active key's id, number and sealed private key. {@code current}: a locking read, which sees
+     * a key another transaction committed after this transaction's snapshot was taken (never used
+     * before the key exists: its gap lock would block the key's own insert). Native SQL: MySQL and
+     * MariaDB both know LOCK IN SHARE MODE, not both of Hibernate's FOR SHARE.
+     */
+    private Object[] activeRow(long exhibitionId, boolean current) {
+        List<?> rows = em.createNativeQuery("select id, key_no, private_key_encrypted from badge_signing_key "
+                        + "where active_for = ?1" + (current ? " lock in share mode" : ""))
+                .setParameter(1, exhibitionId).getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }
 
-    private SigningKey findActiveCommitted(long exhibitionId) {
-        return QuarkusTransaction.requiringNew().call(() -> findActive(exhibitionId));
-    }
-
-    private PrivateKey decrypt(SigningKey k) {
-        byte[] pkcs8 = encryption.decrypt(k.privateKeyEncrypted, aad(k.exhibitionId, k.keyNo));
+    private PrivateKey decrypt(long exhibitionId, int keyNo, byte[] sealed) {
+        byte[] pkcs8 = encryption.decrypt(sealed, aad(exhibitionId, keyNo));
         try {
             return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
