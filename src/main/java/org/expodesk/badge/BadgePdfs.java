@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.expodesk.exhibition.ExhibitionService;
+import org.jboss.logging.Logger;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Printable badges with Apache PDFBox: the name large, the organization, the QR code (drawn as
  * vector squares, sharp at any printer resolution), a band in the category's colour with its label,
- * the edition's name and the valid days. All text in one CJK-capable TrueType font embedded as a
- * subset (docs/badges.md says which font and where it comes from).
+ * the edition's name and the valid days. Latin text in Liberation Sans (shipped inside PDFBox),
+ * Chinese in a CJK TrueType font from the system, both embedded as subsets (docs/badges.md).
  */
 @ApplicationScoped
 public class BadgePdfs {
@@ -66,7 +68,11 @@ public class BadgePdfs {
     @Inject
     ExhibitionService exhibitions;
 
+    private static final Logger LOG = Logger.getLogger(BadgePdfs.class);
+
     private final AtomicReference<byte[]> fontBytes = new AtomicReference<>();
+    private final AtomicReference<byte[]> latinBytes = new AtomicReference<>();
+    private volatile boolean warnedNoCjkFont;
 
     /** One badge as a one-page PDF. */
     public byte[] one(Badge badge, Layout layout) {
@@ -82,15 +88,19 @@ public class BadgePdfs {
     public void many(List<Badge> badges, Layout layout, OutputStream out) {
         Map<Long, String> editionNames = new HashMap<>();
         try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-             TrueTypeFont ttf = parseFont()) {
-            PDType0Font font = PDType0Font.load(doc, ttf, true);
-            CmapLookup cmap = ttf.getUnicodeCmapLookup();
+             TrueTypeFont latin = new TTFParser().parse(new RandomAccessReadBuffer(latinBytes()));
+             TrueTypeFont cjk = cjkFont()) {
+            List<Face> faces = new ArrayList<>();
+            faces.add(new Face(PDType0Font.load(doc, latin, true), latin.getUnicodeCmapLookup()));
+            if (cjk != null) {
+                faces.add(new Face(PDType0Font.load(doc, cjk, true), cjk.getUnicodeCmapLookup()));
+            }
             for (Badge b : badges) {
                 String edition = editionNames.computeIfAbsent(b.exhibitionId, id -> exhibitions.get(id).name);
                 PDPage page = new PDPage(new PDRectangle(layout.width, layout.height));
                 doc.addPage(page);
                 try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                    new Drawing(s, font, cmap, layout).badge(b, edition);
+                    new Drawing(s, faces, layout).badge(b, edition);
                 }
             }
             doc.save(out);
@@ -99,10 +109,47 @@ public class BadgePdfs {
         }
     }
 
-    private TrueTypeFont parseFont() throws IOException {
+    /** A font embedded in the document and its Unicode map, to tell which characters it has. */
+    private record Face(PDType0Font font, CmapLookup cmap) {
+        boolean has(int codePoint) {
+            return cmap.getGlyphId(codePoint) != 0;
+        }
+    }
+
+    /** Liberation Sans, which PDFBox itself ships, for Latin text: the CJK fonts lack or botch it. */
+    private byte[] latinBytes() throws IOException {
+        byte[] bytes = latinBytes.get();
+        if (bytes == null) {
+            try (var in = PDDocument.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+                if (in == null) {
+                    throw new IllegalStateException("PDFBox no longer ships LiberationSans-Regular.ttf");
+                }
+                bytes = in.readAllBytes();
+            }
+            latinBytes.set(bytes);
+        }
+        return bytes;
+    }
+
+    /** The CJK font, or null (logged once) when none is installed: such characters print as "?". */
+    private TrueTypeFont cjkFont() throws IOException {
+        Path path;
+        try {
+            path = fontPath();
+        } catch (IllegalStateException e) {
+            if (!warnedNoCjkFont) {
+                warnedNoCjkFont = true;
+                LOG.warn(e.getMessage());
+            }
+            return null;
+        }
+        return parseFont(path);
+    }
+
+    private TrueTypeFont parseFont(Path path) throws IOException {
         byte[] bytes = fontBytes.get();
         if (bytes == null) {
-            bytes = Files.readAllBytes(fontPath());
+            bytes = Files.readAllBytes(path);
             fontBytes.set(bytes);
         }
         if (bytes.length > 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f') {
@@ -131,14 +178,12 @@ public class BadgePdfs {
     /** Draws one badge on one page. Coordinates in points from the bottom left. */
     private static final class Drawing {
         private final PDPageContentStream s;
-        private final PDType0Font font;
-        private final CmapLookup cmap;
+        private final List<Face> faces;
         private final Layout layout;
 
-        Drawing(PDPageContentStream s, PDType0Font font, CmapLookup cmap, Layout layout) {
+        Drawing(PDPageContentStream s, List<Face> faces, Layout layout) {
             this.s = s;
-            this.font = font;
-            this.cmap = cmap;
+            this.faces = faces;
             this.layout = layout;
         }
 
@@ -200,44 +245,75 @@ public class BadgePdfs {
         }
 
         private void centred(String text, float centre, float baseline, float maxWidth, float size) throws IOException {
-            String t = printable(text);
-            float fitted = fit(t, maxWidth, size);
-            float width = font.getStringWidth(t) / 1000 * fitted;
-            show(t, centre - width / 2, baseline, fitted);
+            List<Run> runs = runs(text);
+            float fitted = fit(runs, maxWidth, size);
+            show(runs, centre - width(runs, fitted) / 2, baseline, fitted);
         }
 
         private void left(String text, float x, float baseline, float maxWidth, float size) throws IOException {
-            String t = printable(text);
-            show(t, x, baseline, fit(t, maxWidth, size));
+            List<Run> runs = runs(text);
+            show(runs, x, baseline, fit(runs, maxWidth, size));
         }
 
-        private void show(String text, float x, float y, float size) throws IOException {
+        private void show(List<Run> runs, float x, float y, float size) throws IOException {
             s.beginText();
-            s.setFont(font, size);
             s.newLineAtOffset(x, y);
-            s.showText(text);
+            for (Run r : runs) {
+                s.setFont(r.face.font(), size);
+                s.showText(r.text);
+            }
             s.endText();
         }
 
         /** The size at which the text fits the width, not below a third of the wanted size. */
-        private float fit(String text, float maxWidth, float size) throws IOException {
-            float width = font.getStringWidth(text) / 1000 * size;
+        private static float fit(List<Run> runs, float maxWidth, float size) throws IOException {
+            float width = width(runs, size);
             return width <= maxWidth ? size : Math.max(size / 3, size * maxWidth / width);
         }
 
-        /** Characters the font lacks become "?" instead of failing the whole PDF; controls become spaces. */
-        private String printable(String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            text.codePoints().forEach(cp -> {
-                if (Character.isISOControl(cp)) {
-                    out.append(' ');
-                } else if (cmap.getGlyphId(cp) == 0) {
-                    out.append('?');
-                } else {
-                    out.appendCodePoint(cp);
+        private static float width(List<Run> runs, float size) throws IOException {
+            float w = 0;
+            for (Run r : runs) {
+                w += r.face.font().getStringWidth(r.text) / 1000 * size;
+            }
+            return w;
+        }
+
+        private record Run(Face face, String text) {
+        }
+
+        /**
+         * The text cut into runs of one font each: the first font that has the character. One that
+         * no font has becomes "?" instead of failing the whole PDF; controls become spaces.
+         */
+        private List<Run> runs(String text) {
+            List<Run> runs = new ArrayList<>();
+            Face current = null;
+            StringBuilder run = new StringBuilder();
+            for (int cp : text.codePoints().toArray()) {
+                int c = Character.isISOControl(cp) || Character.isWhitespace(cp) ? ' ' : cp;
+                Face face = null;
+                for (Face f : faces) {
+                    if (f.has(c)) {
+                        face = f;
+                        break;
+                    }
                 }
-            });
-            return out.toString();
+                if (face == null) {
+                    c = '?';
+                    face = faces.get(0);
+                }
+                if (face != current && run.length() > 0) {
+                    runs.add(new Run(current, run.toString()));
+                    run.setLength(0);
+                }
+                current = face;
+                run.appendCodePoint(c);
+            }
+            if (run.length() > 0) {
+                runs.add(new Run(current, run.toString()));
+            }
+            return runs;
         }
 
         private static double luminance(Color c) {
