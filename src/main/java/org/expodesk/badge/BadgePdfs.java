@@ -213,7 +213,8 @@ public class BadgePdfs {
             } else {
                 float qrSize = h - band - 2 * 8;
                 float textWidth = w - qrSize - 3 * margin;
-                left(edition + "  " + days, margin, h - margin - 8, w - 2 * margin, 8);
+                left(edition, margin, h - margin - 8, textWidth, 9);
+                left(days, margin, h - margin - 20, textWidth, 8);
                 s.setNonStrokingColor(Color.BLACK);
                 left(b.holderName, margin, h - 70, textWidth, 22);
                 if (b.organizationName != null) {
