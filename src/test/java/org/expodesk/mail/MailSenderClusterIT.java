@@ -114,6 +114,15 @@ class MailSenderClusterIT {
         assertThat(sentByB).as("sent by b before it died").isPositive();
     }
 
+    /** Both nodes share one: production refuses to start without it. */
+    private static final String BADGE_KEK = randomKek();
+
+    private static String randomKek() {
+        byte[] kek = new byte[32];
+        new SecureRandom().nextBytes(kek);
+        return java.util.Base64.getEncoder().encodeToString(kek);
+    }
+
     private static Process startNode(String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("expodesk.app.jar", "target/quarkus-app/quarkus-run.jar");
@@ -134,6 +143,7 @@ class MailSenderClusterIT {
         env.put("EXPODESK_SMTP_STARTTLS", "DISABLED");
         env.put("EXPODESK_ADMIN_PASSWORD", "it-" + HexFormat.of().formatHex(secret));
         env.put("EXPODESK_LOG_JSON", "false");
+        env.put("EXPODESK_BADGE_KEK", BADGE_KEK);
         builder.redirectErrorStream(true).redirectOutput(WORK.resolve("node-" + name + ".log").toFile());
         Process process = builder.start();
         nodes.add(process);

@@ -1,0 +1,125 @@
+package org.expodesk.badge;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.expodesk.exhibition.TestExhibitions;
+import org.expodesk.party.TestOrganizations;
+import org.expodesk.testing.Api;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** What is printed: the QR decodes to exactly the badge's code, Chinese names come out whole. */
+@QuarkusTest
+class BadgePrintTest {
+
+    @Inject
+    BadgePdfs pdfs;
+
+    @Test
+    void theQrPngAndSvgCarryExactlyTheBadgesCode() throws Exception {
+        long edition = TestExhibitions.june2027();
+        Badge badge = TestBadges.issue(edition, TestBadges.person(null), "Qr Reader", null, null).badge();
+
+        byte[] png = Api.asAdmin().get("/api/badges/" + badge.id + "/qr.png").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        String decoded = decode(ImageIO.read(new ByteArrayInputStream(png)));
+        assertThat(decoded).isEqualTo(badge.code);
+        assertThat(TestBadges.badges().verify(decoded).valid()).isTrue();
+
+        Api.asAdmin().get("/api/badges/" + badge.id + "/qr.svg").then().statusCode(200)
+                .contentType("image/svg+xml").body(containsString("<svg"));
+    }
+
+    @Test
+    void aChineseNameIsPrintedWithEveryGlyphInBothLayoutsAndThePrintedQrVerifies() throws Exception {
+        long edition = TestExhibitions.june2027();
+        long org = TestOrganizations.create();
+        String name = "欧阳娜娜";
+        String company = "上海国际展览有限公司";
+        Badge badge = TestBadges.issue(edition, TestBadges.person("欧阳", "娜娜", org), name, org, company).badge();
+
+        for (String layout : List.of("A6", "LABEL_4X3", "label_4x3")) {
+            byte[] pdf = Api.asAdmin().get("/api/badges/" + badge.id + "/badge.pdf?layout=" + layout).then()
+                    .statusCode(200).contentType("application/pdf").extract().asByteArray();
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                assertThat(doc.getNumberOfPages()).isEqualTo(1);
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).contains(name, company, "PROFESSIONAL VISITOR", "Test Expo", "2027-06-14");
+                BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200);
+                assertThat(decode(page)).isEqualTo(badge.code);
+            }
+        }
+        Api.asAdmin().get("/api/badges/" + badge.id + "/badge.pdf?layout=poster").then().statusCode(400)
+                .body("errors[0].field", equalTo("layout"));
+    }
+
+    @Test
+    void theHolderDownloadsTheBadgeByItsPublicLinkUntilItIsRevoked() throws Exception {
+        long edition = TestExhibitions.june2027();
+        Badges.Issued issued = TestBadges.issue(edition, TestBadges.person(null), "Link Holder", null, null);
+        String address = "198.51.100." + (int) (System.nanoTime() % 250 + 1);
+
+        byte[] pdf = given().header("X-Forwarded-For", address).get(issued.publicPdfPath()).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Link Holder");
+        }
+        given().header("X-Forwarded-For", address).get("/badges/" + "A".repeat(43) + ".pdf").then().statusCode(404);
+        given().header("X-Forwarded-For", address).get("/badges/not-a-token.pdf").then().statusCode(404);
+
+        Api.asAdmin().body(Map.of("reason", "lost")).post("/api/badges/" + issued.badge().id + "/revoke").then()
+                .statusCode(200);
+        given().header("X-Forwarded-For", address).get(issued.publicPdfPath()).then().statusCode(404);
+
+        // guessing is limited per address: after the burst, 429 with Retry-After
+        int status = 0;
+        for (int i = 0; i < 15 && status != 429; i++) {
+            status = given().header("X-Forwarded-For", address).get("/badges/" + "B".repeat(43) + ".pdf").statusCode();
+        }
+        assertThat(status).isEqualTo(429);
+    }
+
+    @Test
+    void manyBadgesBecomeOnePdfWithAPageEach() throws Exception {
+        long edition = TestExhibitions.june2027();
+        List<Badge> badges = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            badges.add(TestBadges.issue(edition, TestBadges.person(null), "批量 " + i, null, null).badge());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdfs.many(badges, BadgePdfs.Layout.LABEL_4X3, out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(40);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(40);
+            stripper.setEndPage(40);
+            assertThat(stripper.getText(doc)).contains("批量 39");
+        }
+    }
+
+    static String decode(BufferedImage image) throws Exception {
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+}
