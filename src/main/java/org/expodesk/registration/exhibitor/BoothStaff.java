@@ -26,4 +26,12 @@ public class BoothStaff extends AuditedEntity {
     public String email;
 
     public String role;
+
+    /** The staff member in the customer database. */
+    @Column(name = "person_id")
+    public Long personId;
+
+    /** The staff badge: the valid one while the member is on the staff, revoked once removed. */
+    @Column(name = "badge_id")
+    public Long badgeId;
 }

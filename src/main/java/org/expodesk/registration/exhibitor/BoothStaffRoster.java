@@ -29,6 +29,9 @@ public class BoothStaffRoster {
     @Inject
     ExhibitorConfig config;
 
+    @Inject
+    StaffBadges staffBadges;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BoothStaff> of(long applicationId) {
         return BoothStaff.list("applicationId", Sort.ascending("id"), applicationId);
@@ -70,13 +73,13 @@ public class BoothStaffRoster {
         s.email = e;
         s.role = r;
         s.persist();
-        issueStaffBadge(s);
+        staffBadges.issue(s, a);
         return s;
     }
 
     public void remove(long staffId) {
         BoothStaff s = get(staffId);
-        revokeStaffBadge(s);
+        staffBadges.revoke(s);
         s.delete();
     }
 
@@ -103,16 +106,6 @@ public class BoothStaffRoster {
         return quota(a);
     }
 
-    /**
-     * Where a staff member's badge will be issued (in this transaction) once the badge package is
-     * plugged in; deliberately empty until then.
-     */
-    void issueStaffBadge(BoothStaff staff) {
-    }
-
-    /** Where a removed staff member's badge will be revoked; deliberately empty until badges are plugged in. */
-    void revokeStaffBadge(BoothStaff staff) {
-    }
 
     private int quotaOf(ExhibitorApplication a) {
         if (a.staffQuotaOverride != null) {

@@ -32,4 +32,14 @@ public interface ExhibitorConfig {
     /** Logos larger than this (either side, in pixels) are scaled down when re-encoded. */
     @WithDefault("1024")
     int logoMaxSide();
+
+    /** The category printed on booth staff badges: its code in the QR, its label and band colour. */
+    @WithDefault("EXHIBITOR")
+    String staffBadgeCategory();
+
+    @WithDefault("Exhibitor 展商")
+    String staffBadgeLabel();
+
+    @WithDefault("#1F6FEB")
+    String staffBadgeColour();
 }

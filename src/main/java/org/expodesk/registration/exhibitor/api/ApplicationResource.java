@@ -17,7 +17,9 @@ import org.expodesk.account.AccessRules;
 import org.expodesk.account.CurrentUser;
 import org.expodesk.platform.Roles;
 import org.expodesk.registration.exhibitor.BoothStaff;
+import org.expodesk.badge.BadgePdfs;
 import org.expodesk.registration.exhibitor.BoothStaffRoster;
+import org.expodesk.registration.exhibitor.StaffBadges;
 import org.expodesk.registration.exhibitor.ExhibitorApplication;
 import org.expodesk.registration.exhibitor.ExhibitorApplications;
 import org.expodesk.registration.exhibitor.api.ApplicationViews.ApplicationView;
@@ -50,6 +52,9 @@ public class ApplicationResource {
 
     @Inject
     BoothStaffRoster roster;
+
+    @Inject
+    StaffBadges staffBadges;
 
     @Inject
     CurrentUser currentUser;
@@ -94,6 +99,23 @@ public class ApplicationResource {
         BoothStaff s = roster.add(id, r.name(), r.email(), r.role());
         return Response.status(201).header("Location", "/api/exhibitor-applications/" + id + "/staff/" + s.id)
                 .entity(StaffView.of(s)).build();
+    }
+
+    /** The valid badges of the booth staff in one printable PDF ({@code layout} A6 or LABEL_4X3). */
+    @GET
+    @Path("/staff/badges.pdf")
+    @Produces("application/pdf")
+    public Response staffBadges(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("layout") String layout) {
+        own(id);
+        BadgePdfs.Layout chosen;
+        try {
+            chosen = layout == null || layout.isBlank() ? BadgePdfs.Layout.A6
+                    : BadgePdfs.Layout.valueOf(layout.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw org.expodesk.platform.problem.ProblemException.invalid("layout", "badge_layoutInvalid");
+        }
+        return Response.ok(staffBadges.pdf(id, chosen), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"staff-badges-" + id + ".pdf\"").build();
     }
 
     @DELETE

@@ -34,10 +34,10 @@ public final class ApplicationViews {
         }
     }
 
-    public record StaffView(long id, long application, String name, String email, String role) {
+    public record StaffView(long id, long application, String name, String email, String role, Long badge) {
 
         public static StaffView of(BoothStaff s) {
-            return new StaffView(s.id, s.applicationId, s.name, s.email, s.role);
+            return new StaffView(s.id, s.applicationId, s.name, s.email, s.role, s.badgeId);
         }
     }
 

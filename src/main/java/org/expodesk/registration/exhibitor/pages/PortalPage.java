@@ -103,6 +103,9 @@ public class PortalPage {
     BoothStaffRoster roster;
 
     @Inject
+    org.expodesk.registration.exhibitor.StaffBadges staffBadges;
+
+    @Inject
     ExhibitorProfiles profiles;
 
     @Inject
@@ -144,6 +147,16 @@ public class PortalPage {
         } catch (ProblemException refused) {
             return failed(refused, "staff-" + id, Map.of("name", nz(name), "email", nz(email), "role", nz(role)));
         }
+    }
+
+    /** The staff badges of one application in one PDF, to print at the office. */
+    @GET
+    @Path("/applications/{id}/staff/badges.pdf")
+    @Produces("application/pdf")
+    public Response staffBadges(@PathParam("id") long id) {
+        own(id);
+        return Response.ok(staffBadges.pdf(id, org.expodesk.badge.BadgePdfs.Layout.A6), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"staff-badges-" + id + ".pdf\"").build();
     }
 
     @POST
