@@ -68,6 +68,29 @@ class StaffBadgesTest {
     }
 
     @Test
+    void erasingAStaffMembersDataRevokesTheBadgeAndLeavesNoNameOnIt() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        TestApplications.Applicant a = TestApplications.applicant(exhibition, 18, true);
+        String staff = "/api/exhibitor-applications/" + a.application() + "/staff";
+        String email = "erase-" + TestApplications.unique() + "@lantern.test";
+        long badgeId = ((Number) Api.as(a.token()).body(Map.of("name", "Jana Novak", "email", email)).post(staff)
+                .then().statusCode(201).extract().path("badge")).longValue();
+        long person = ((Number) Api.asAdmin().get("/api/badges/" + badgeId).then().statusCode(200)
+                .extract().path("holder.personId")).longValue();
+
+        Api.asAdmin().body(Map.of("reason", "asked by e-mail")).post("/api/people/" + person + "/erase")
+                .then().statusCode(200);
+
+        Api.asAdmin().get("/api/badges/" + badgeId).then().statusCode(200).body("state", equalTo("REVOKED"))
+                .body("holder.name", equalTo("[erased]"));
+        Api.as(a.token()).get(staff).then().statusCode(200).body("items[0].name", equalTo("[erased]"))
+                .body("items[0].email", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("erase-")));
+        String applications = Api.asAdmin().get("/api/exhibitor-applications/" + a.application()).then()
+                .statusCode(200).extract().asString();
+        assertThat(applications).contains(a.email());
+    }
+
+    @Test
     void anotherExhibitorCannotPrintTheStaffBadges() throws Exception {
         long exhibition = TestExhibitions.june2027();
         TestApplications.Applicant a = TestApplications.applicant(exhibition, 18, true);
