@@ -52,7 +52,8 @@ class OutboxApiTest {
 
         Api.as(staff).post("/api/mail/outbox/" + id + "/resend").then().statusCode(200).body("status", equalTo("PENDING"));
         OutboxMail again = QuarkusTransaction.requiringNew().call(() -> OutboxMail.findById(id));
-        assertThat(again.attempts).isZero();
+        // the tries start again from none (the background sender may already have made the first)
+        assertThat(again.attempts).isEqualTo(again.status == MailStatus.SENT ? 1 : 0);
 
         QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("status = ?1 where id = ?2", MailStatus.SENT, id));
         Api.as(staff).post("/api/mail/outbox/" + id + "/resend").then().statusCode(409)
