@@ -33,11 +33,15 @@ public class PlaceCounters {
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(RegistrationCategory category, List<LocalDate> days) {
         List<String> slots = slots(days);
-        Map<String, Integer> taken = lock(category.id, slots);
-        if (taken.size() < slots.size()) {
+        // rows are made before any locking read: one that finds no row holds the gap, and the insert
+        // of a transaction of its own would then wait for ours forever
+        long present = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM registration_counter"
+                        + " WHERE category_id = ?1 AND slot IN (?2)")
+                .setParameter(1, category.id).setParameter(2, slots).getSingleResult()).longValue();
+        if (present < slots.size()) {
             self.create(category.id, slots);
-            taken = lock(category.id, slots);
         }
+        Map<String, Integer> taken = lock(category.id, slots);
         if (category.capacity != null && taken.get(ALL) + 1 > category.capacity) {
             throw ProblemException.conflict("registration_full");
         }

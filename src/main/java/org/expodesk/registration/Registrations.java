@@ -340,7 +340,10 @@ public class Registrations {
 
     private Registration pending(long registrationId) {
         Registration registration = get(registrationId);
-        Registration.getEntityManager().lock(registration, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        // plain SQL: MariaDB does not know Hibernate's "FOR UPDATE OF"
+        Registration.getEntityManager().createNativeQuery("SELECT id FROM registration WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, registrationId).getResultList();
+        Registration.getEntityManager().refresh(registration);
         if (registration.status != RegistrationStatus.PENDING_VERIFICATION) {
             throw ProblemException.conflict("registration_notPending");
         }

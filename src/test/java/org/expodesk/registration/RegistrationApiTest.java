@@ -74,10 +74,10 @@ class RegistrationApiTest {
         assertThat(consents.getString("current.find { it.purpose == 'TERMS' }.channel")).isEqualTo("WEB_FORM");
         assertThat(consents.getString("current.find { it.purpose == 'TERMS' }.textVersion")).isEqualTo("2026-11");
         assertThat(Api.asAdmin().get("/api/people/" + person + "/participations").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.exhibitionId == " + exhibition + " }.role"))
+                .extract().jsonPath().getList("findAll { it.exhibition == " + exhibition + " }.role"))
                 .containsExactly("VISITOR");
         assertThat(Api.asAdmin().get("/api/organizations/" + organization + "/participations").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.exhibitionId == " + exhibition + " }.role"))
+                .extract().jsonPath().getList("findAll { it.exhibition == " + exhibition + " }.role"))
                 .containsExactly("VISITOR");
 
         TestMail.drain("registration%");
