@@ -248,7 +248,7 @@ public class Registrations {
         return registration;
     }
 
-    /** A buyer staff turned down: their places are given back. */
+    /** A buyer staff turned down: their places are given back and they are told (with the reason, if any). */
     public Registration reject(long registrationId, String reason, String by) {
         List<FieldError> errors = new ArrayList<>();
         String why = FieldChecks.text(reason, "reason", 500, false, errors);
@@ -261,6 +261,8 @@ public class Registrations {
         registration.decidedBy = by;
         registration.decisionReason = why;
         counters.release(registration.categoryId, registration.dayList());
+        mail(registration, people.get(registration.personId), RegistrationCategory.findById(registration.categoryId),
+                exhibitions.get(registration.exhibitionId), "registration-rejected");
         return registration;
     }
 
@@ -284,9 +286,9 @@ public class Registrations {
         return registration;
     }
 
-    /** An edition's registrations, newest first, optionally of one category code and one status. */
+    /** An edition's registrations, newest first, optionally of one category code and one status; one page of them. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Registration> list(long exhibitionId, String categoryCode, String status) {
+    public List<Registration> list(long exhibitionId, String categoryCode, String status, int page, int size) {
         exhibitions.get(exhibitionId);
         StringBuilder query = new StringBuilder("exhibitionId = :e");
         Map<String, Object> params = new HashMap<>(Map.of("e", exhibitionId));
@@ -306,7 +308,8 @@ public class Registrations {
             }
             query.append(" and status = :s");
         }
-        return Registration.list(query.toString(), Sort.descending("registeredAt", "id"), params);
+        return Registration.<Registration>find(query.toString(), Sort.descending("registeredAt", "id"), params)
+                .page(io.quarkus.panache.common.Page.of(page, size)).list();
     }
 
     /** The registered person's name as they gave it. */
@@ -363,8 +366,8 @@ public class Registrations {
         data.put("category", category.label(language));
         data.put("days", registration.days.replace(",", ", "));
         data.put("registrationId", registration.id);
-        String key = ("registration-confirmed".equals(template) ? "registration|" : "registration-received|")
-                + registration.id;
+        data.put("reason", registration.decisionReason);
+        String key = ("registration-confirmed".equals(template) ? "registration" : template) + "|" + registration.id;
         outbox.enqueue(MailRequest.transactional(key, template, registration.email, language,
                 mailTemplates.builtIn(template, language), data).forExhibition(registration.exhibitionId));
     }

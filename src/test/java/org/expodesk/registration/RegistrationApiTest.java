@@ -169,6 +169,10 @@ class RegistrationApiTest {
         }
         assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations?category=PROFESSIONAL")
                 .then().statusCode(200).extract().jsonPath().getList("id")).hasSize(12);
+        assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations?size=5&page=2")
+                .then().statusCode(200).extract().jsonPath().getList("id")).hasSize(2);
+        Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations?size=501").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
         assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registration").then().extract().jsonPath()
                 .getInt("categories.find { it.code == 'PROFESSIONAL' }.taken")).isEqualTo(12);
         Map<String, Object> late = visitor(uniqueEmail("late"));
@@ -266,6 +270,10 @@ class RegistrationApiTest {
         long rejectedId = register(code, rejected).then().statusCode(201).extract().jsonPath().getLong("id");
         Api.asAdmin().body(Map.of("reason", "not a trade buyer")).post("/api/registrations/" + rejectedId + "/reject")
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
+        TestMail.drain("registration%");
+        assertThat(MailServerResource.receivedBy(rejectedMail)).hasSize(2);
+        assertThat(TestRegistrations.textOf(MailServerResource.receivedBy(rejectedMail).get(1)))
+                .contains("not a trade buyer");
 
         Api.asAdmin().body(Map.of("allowedDomains", "Trusted-Buyers.example, other.example"))
                 .patch("/api/exhibitions/" + exhibition + "/registration").then().statusCode(200)

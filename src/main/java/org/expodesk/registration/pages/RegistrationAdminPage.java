@@ -78,10 +78,12 @@ public class RegistrationAdminPage {
 
         static native TemplateInstance registrations(Exhibition exhibition, List<Row> rows,
                                                      List<RegistrationCategory> categories, String category,
-                                                     String status, List<StatusOption> statuses, String refusal);
+                                                     String status, List<StatusOption> statuses, int shown,
+                                                     String refusal);
     }
 
     private static final int INVITATIONS_SHOWN = 500;
+    private static final int LIST_SHOWN = 200;
 
     @Inject
     RegistrationDefaults defaults;
@@ -283,7 +285,7 @@ public class RegistrationAdminPage {
         Map<Long, String> codes = categories.stream().collect(Collectors.toMap(c -> c.id, c -> c.label(locale.get())));
         List<Row> rows;
         try {
-            rows = registrations.list(id, category, status).stream()
+            rows = registrations.list(id, category, status, 0, LIST_SHOWN).stream()
                     .map(r -> new Row(r, codes.get(r.categoryId), registrations.holderName(r),
                             Messages.text(locale.get(), "registration_status_" + r.status.name()))).toList();
         } catch (ProblemException badFilter) {
@@ -293,7 +295,7 @@ public class RegistrationAdminPage {
         return Templates.registrations(exhibition, rows, categories, category == null ? "" : category,
                 status == null ? "" : status,
                 Arrays.stream(RegistrationStatus.values()).map(s -> new StatusOption(s.name(),
-                        Messages.text(locale.get(), "registration_status_" + s.name()))).toList(), refusal);
+                        Messages.text(locale.get(), "registration_status_" + s.name()))).toList(), LIST_SHOWN, refusal);
     }
 
     private static Integer number(String value, String field) {
