@@ -202,7 +202,10 @@ public class Registrations {
         }
         counters.take(category, days);
         if (invitation != null) {
-            invitation.uses++;
+            // by SQL: the entity may be this transaction's older snapshot of the row
+            Invitation.getEntityManager().createNativeQuery(
+                            "UPDATE registration_invitation SET uses = uses + 1 WHERE id = ?1")
+                    .setParameter(1, invitation.id).executeUpdate();
         }
 
         Registration registration = new Registration();
@@ -342,11 +345,11 @@ public class Registrations {
     }
 
     private Registration pending(long registrationId) {
-        Registration registration = get(registrationId);
-        // plain SQL: MariaDB does not know Hibernate's "FOR UPDATE OF"
+        // locked before anything is read, so that what is read is the latest (plain SQL: MariaDB does not know
+        // Hibernate's "FOR UPDATE OF"); a second approval waits and then finds it decided
         Registration.getEntityManager().createNativeQuery("SELECT id FROM registration WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, registrationId).getResultList();
-        Registration.getEntityManager().refresh(registration);
+        Registration registration = get(registrationId);
         if (registration.status != RegistrationStatus.PENDING_VERIFICATION) {
             throw ProblemException.conflict("registration_notPending");
         }
@@ -385,21 +388,21 @@ public class Registrations {
         if (code == null || code.isBlank()) {
             return null;
         }
-        // locked: two registrations with a single-use code cannot both use it
-        List<?> ids = Invitation.getEntityManager().createNativeQuery(
-                        "SELECT id FROM registration_invitation WHERE exhibition_id = ?1 AND code = ?2 FOR UPDATE")
+        // locked, and its uses read by the locking read itself (this transaction's snapshot may be older):
+        // two registrations with a single-use code cannot both use it
+        List<?> rows = Invitation.getEntityManager().createNativeQuery("SELECT id, uses, uses_allowed"
+                        + " FROM registration_invitation WHERE exhibition_id = ?1 AND code = ?2 FOR UPDATE")
                 .setParameter(1, exhibitionId).setParameter(2, code.trim().toUpperCase(Locale.ROOT)).getResultList();
-        if (ids.isEmpty()) {
+        if (rows.isEmpty()) {
             errors.add(new FieldError("invitationCode", "registration_invitationUnknown"));
             return null;
         }
-        Invitation invitation = Invitation.findById(((Number) ids.get(0)).longValue());
-        Invitation.getEntityManager().refresh(invitation);
-        if (invitation.isUsedUp()) {
+        Object[] row = (Object[]) rows.get(0);
+        if (((Number) row[1]).intValue() >= ((Number) row[2]).intValue()) {
             errors.add(new FieldError("invitationCode", "registration_invitationUsedUp"));
             return null;
         }
-        return invitation;
+        return Invitation.findById(((Number) row[0]).longValue());
     }
 
     private static RegistrationCategory category(long exhibitionId, String code, Invitation invitation,

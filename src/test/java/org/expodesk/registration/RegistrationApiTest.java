@@ -242,6 +242,34 @@ class RegistrationApiTest {
     }
 
     @Test
+    void aSingleUseCodeSentFromTenPlacesAtOnceAdmitsOne() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        String code = TestRegistrations.code(exhibition);
+        String invitation = Api.asAdmin().body(Map.of("category", "VIP"))
+                .post("/api/exhibitions/" + exhibition + "/invitations").then().statusCode(201).extract().path("[0].code");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<Integer>> submits = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Map<String, Object> body = visitor(uniqueEmail("code"));
+                body.remove("category");
+                body.put("invitationCode", invitation);
+                String address = TestRegistrations.address();
+                submits.add(() -> register(code, body, address).then().extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(submits)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 400);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/invitations").then().extract().jsonPath()
+                .getInt("[0].uses")).isEqualTo(1);
+    }
+
+    @Test
     void buyersWaitForVerificationUnlessTheirDomainIsAllowedOrTheirCodeWaivesIt() throws Exception {
         long exhibition = TestExhibitions.june2027();
         String code = TestRegistrations.code(exhibition);
