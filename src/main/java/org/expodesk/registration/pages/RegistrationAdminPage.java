@@ -62,6 +62,10 @@ public class RegistrationAdminPage {
     /** A registration as the list shows it. */
     public record Row(Registration registration, String category, String name, String statusLabel) {
 
+        public String days() {
+            return registration.days.replace(",", ", ");
+        }
+
         public boolean isPending() {
             return registration.status == RegistrationStatus.PENDING_VERIFICATION;
         }
