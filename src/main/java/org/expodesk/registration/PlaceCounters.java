@@ -56,6 +56,17 @@ public class PlaceCounters {
                 .setParameter(1, category.id).setParameter(2, slots).executeUpdate();
     }
 
+    /**
+     * Makes the counter rows of a new category (in total and for every show day, whatever its valid
+     * days) in the caller's transaction, so that registrations find them; {@link #take} makes
+     * missing ones too (the show's dates moved), but then with a second connection while it holds
+     * its first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(RegistrationCategory category, LocalDate opensOn, LocalDate closesOn) {
+        insert(category.id, slots(opensOn.datesUntil(closesOn.plusDays(1)).toList()));
+    }
+
     /** Gives back the places of a registration that no longer counts (a rejected buyer). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(long categoryId, List<LocalDate> days) {
@@ -81,6 +92,10 @@ public class PlaceCounters {
     // its own transaction: two registrations inserting the same new row would otherwise deadlock on InnoDB's insert locks
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void create(long categoryId, List<String> slots) {
+        insert(categoryId, slots);
+    }
+
+    private void insert(long categoryId, List<String> slots) {
         for (String slot : slots) {
             em.createNativeQuery("INSERT IGNORE INTO registration_counter (category_id, slot, taken) VALUES (?1, ?2, 0)")
                     .setParameter(1, categoryId).setParameter(2, slot).executeUpdate();

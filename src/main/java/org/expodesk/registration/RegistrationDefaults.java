@@ -42,6 +42,9 @@ public class RegistrationDefaults {
     @Inject
     RegistrationDefaults self;
 
+    @Inject
+    PlaceCounters counters;
+
     void editionCreated(@Observes EditionCreated created) {
         create(exhibitions.get(created.exhibitionId()), created.copiedFrom());
     }
@@ -81,7 +84,7 @@ public class RegistrationDefaults {
                 : RegistrationSettings.<RegistrationSettings>find("exhibitionId", copiedFrom).firstResult();
         if (source != null) {
             settings.allowedDomains = source.allowedDomains;
-            copyCategories(copiedFrom, exhibition.id);
+            copyCategories(copiedFrom, exhibition);
         } else {
             int order = 0;
             for (DefaultCategory d : CATEGORIES) {
@@ -95,6 +98,7 @@ public class RegistrationDefaults {
                 c.invitationRequired = d.invitation();
                 c.sortOrder = order += 10;
                 c.persist();
+                counters.prepare(c, exhibition.opensOn, exhibition.closesOn);
             }
         }
         settings.persist();
@@ -104,7 +108,8 @@ public class RegistrationDefaults {
         return exhibition.closesOn.plusDays(1).atStartOfDay(ZoneId.of(exhibition.timezone)).toInstant();
     }
 
-    private static void copyCategories(long fromExhibition, long toExhibition) {
+    private void copyCategories(long fromExhibition, Exhibition to) {
+        long toExhibition = to.id;
         for (RegistrationCategory from : RegistrationCategory.<RegistrationCategory>list("exhibitionId", fromExhibition)) {
             RegistrationCategory c = new RegistrationCategory();
             c.exhibitionId = toExhibition;
@@ -121,6 +126,7 @@ public class RegistrationDefaults {
             c.sortOrder = from.sortOrder;
             c.enabled = from.enabled;
             c.persist();
+            counters.prepare(c, to.opensOn, to.closesOn);
             for (RegistrationQuestion q : RegistrationQuestion.<RegistrationQuestion>list("categoryId", from.id)) {
                 RegistrationQuestion copy = new RegistrationQuestion();
                 copy.categoryId = c.id;

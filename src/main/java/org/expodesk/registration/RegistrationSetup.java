@@ -43,6 +43,9 @@ public class RegistrationSetup {
     @Inject
     ExhibitionService exhibitions;
 
+    @Inject
+    PlaceCounters counters;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public RegistrationSettings settings(long exhibitionId) {
         exhibitions.get(exhibitionId);
@@ -120,6 +123,7 @@ public class RegistrationSetup {
         category.sortOrder = (last == null ? 0 : last) + 10;
         apply(category, exhibition, change, errors);
         category.persist();
+        counters.prepare(category, exhibition.opensOn, exhibition.closesOn);
         return category;
     }
 

@@ -27,7 +27,6 @@ import static org.expodesk.registration.TestRegistrations.register;
 import static org.expodesk.registration.TestRegistrations.uniqueEmail;
 import static org.expodesk.registration.TestRegistrations.visitor;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class RegistrationApiTest {
@@ -299,9 +298,9 @@ class RegistrationApiTest {
         Api.asAdmin().body(Map.of("reason", "not a trade buyer")).post("/api/registrations/" + rejectedId + "/reject")
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
         TestMail.drain("registration%");
-        assertThat(MailServerResource.receivedBy(rejectedMail)).hasSize(2);
-        assertThat(TestRegistrations.textOf(MailServerResource.receivedBy(rejectedMail).get(1)))
-                .contains("not a trade buyer");
+        // "received" and "rejected" were queued together and may arrive in either order
+        assertThat(MailServerResource.receivedBy(rejectedMail)).hasSize(2)
+                .anySatisfy(m -> assertThat(TestRegistrations.textOf(m)).contains("not a trade buyer"));
 
         Api.asAdmin().body(Map.of("allowedDomains", "Trusted-Buyers.example, other.example"))
                 .patch("/api/exhibitions/" + exhibition + "/registration").then().statusCode(200)
@@ -338,13 +337,14 @@ class RegistrationApiTest {
         long exhibition = TestExhibitions.june2027();
         String code = TestRegistrations.code(exhibition);
         String address = TestRegistrations.address();
-        int status = 0;
-        for (int i = 0; i < 11 && status != 429; i++) {
-            status = register(code, Map.of("category", "VISITOR"), address).then().extract().statusCode();
+        // a burst of 10, then one more every 3 seconds: a slow machine may need a few more than 11
+        io.restassured.response.Response answer = null;
+        for (int i = 0; i < 40 && (answer == null || answer.statusCode() != 429); i++) {
+            answer = register(code, Map.of("category", "VISITOR"), address);
         }
-        assertThat(status).isEqualTo(429);
-        register(code, visitor(uniqueEmail("limited")), address).then().statusCode(429)
-                .header("Retry-After", notNullValue());
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.header("Retry-After")).isNotBlank();
+        assertThat(answer.contentType()).startsWith("application/problem+json");
         register(code, visitor(uniqueEmail("elsewhere"))).then().statusCode(201);
     }
 
