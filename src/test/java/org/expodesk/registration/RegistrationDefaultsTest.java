@@ -22,6 +22,9 @@ class RegistrationDefaultsTest {
         long exhibition = TestExhibitions.june2027();
         // as if the edition had been made before the registration migration
         QuarkusTransaction.requiringNew().run(() -> {
+            RegistrationCategory.getEntityManager().createNativeQuery("DELETE c FROM registration_counter c"
+                    + " JOIN registration_category k ON k.id = c.category_id WHERE k.exhibition_id = ?1")
+                    .setParameter(1, exhibition).executeUpdate();
             RegistrationCategory.delete("exhibitionId", exhibition);
             RegistrationSettings.delete("exhibitionId", exhibition);
         });
