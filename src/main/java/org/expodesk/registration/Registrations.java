@@ -1,0 +1,500 @@
+package org.expodesk.registration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.exhibition.Exhibition;
+import org.expodesk.exhibition.ExhibitionService;
+import org.expodesk.mail.MailRequest;
+import org.expodesk.mail.MailTemplates;
+import org.expodesk.mail.Outbox;
+import org.expodesk.party.Consent;
+import org.expodesk.party.Consents;
+import org.expodesk.party.Contacts;
+import org.expodesk.party.Organizations;
+import org.expodesk.party.PartyRef;
+import org.expodesk.party.People;
+import org.expodesk.party.Person;
+import org.expodesk.party.dedup.KeyLocks;
+import org.expodesk.platform.problem.FieldChecks;
+import org.expodesk.platform.problem.FieldError;
+import org.expodesk.platform.problem.ProblemException;
+import org.expodesk.web.i18n.Messages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Public registration of visitors and buyers (docs/registration.md): validated, deduplicated into
+ * the customer database, counted against capacity under a row lock, consents recorded and the mail
+ * queued, all in one transaction. A second submit of the same person finds the first registration.
+ */
+@ApplicationScoped
+@Transactional
+public class Registrations {
+
+    /** The consent checkboxes: terms must be accepted; the other two are the registrant's choice. */
+    public record ConsentChoice(Boolean terms, Boolean leadSharing, Boolean marketing) {
+    }
+
+    /** What a registrant sends; {@code answers} maps a question code to text or a list of choices. */
+    public record NewRegistration(String category, String firstName, String lastName, String email,
+                                  String organization, String country, Map<String, Object> answers,
+                                  ConsentChoice consent, List<String> days, String invitationCode, String language,
+                                  String idempotencyKey) {
+    }
+
+    /** The registration, and whether it was there before this submit. */
+    public record Outcome(Registration registration, boolean existing) {
+    }
+
+    public static final String CHANNEL = "WEB_FORM";
+    static final String RECORDED_BY = "registration";
+
+    @Inject
+    KeyLocks keyLocks;
+
+    @Inject
+    People people;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    PlaceCounters counters;
+
+    @Inject
+    Questions questions;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MailTemplates mailTemplates;
+
+    @Inject
+    ExhibitionService exhibitions;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "expodesk.registration.consent-text-version")
+    String consentTextVersion;
+
+    /** The edition a public code names; 404 for none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Exhibition edition(String code) {
+        return Exhibition.<Exhibition>find("code", code == null ? "" : code.trim()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Exhibition"));
+    }
+
+    /** The category an invitation code opens, while it has uses left. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RegistrationCategory> invitationCategory(long exhibitionId, String code) {
+        return Invitation.<Invitation>find("exhibitionId = ?1 and code = ?2", exhibitionId,
+                        code.trim().toUpperCase(Locale.ROOT)).firstResultOptional()
+                .filter(i -> !i.isUsedUp()).map(i -> RegistrationCategory.<RegistrationCategory>findById(i.categoryId));
+    }
+
+    /**
+     * Registers a person for an edition whose settings exist ({@link RegistrationDefaults#ensure}).
+     * Refused with field errors (400), a closed window or category (422), or no place left (409).
+     */
+    public Outcome register(long exhibitionId, NewRegistration r) {
+        List<FieldError> errors = new ArrayList<>();
+        String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
+        String lastName = FieldChecks.text(r.lastName(), "lastName", 100, true, errors);
+        String email = email(r.email(), errors);
+        String organization = FieldChecks.text(r.organization(), "organization", 300, false, errors);
+        String country = country(r.country(), errors);
+        String idempotencyKey = FieldChecks.text(r.idempotencyKey(), "idempotencyKey", 100, false, errors);
+        if (r.consent() == null || !Boolean.TRUE.equals(r.consent().terms())) {
+            errors.add(new FieldError("consent.terms", "registration_termsRequired"));
+        }
+        Locale language = r.language() == null || r.language().isBlank() ? Messages.ENGLISH
+                : Messages.forTag(r.language());
+        People.NewPerson newPerson = new People.NewPerson(lastName, firstName, null, null, email, null, null,
+                language.toLanguageTag(), null);
+        Organizations.NewOrganization newOrganization = organization == null ? null
+                : new Organizations.NewOrganization(organization, null, null, null, country, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+        if (email != null) {
+            // first statements of the transaction: a second submit of the same person (or key) waits here,
+            // and then reads what the first one committed
+            List<String> keys = new ArrayList<>(List.of(People.lockKey(newPerson)));
+            if (newOrganization != null) {
+                keys.add(Organizations.lockKey(newOrganization));
+            }
+            if (idempotencyKey != null) {
+                keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
+            }
+            keyLocks.lockAll(keys);
+            Optional<Registration> earlier = idempotencyKey == null ? Optional.empty()
+                    : Registration.find("exhibitionId = ?1 and idempotencyKey = ?2", exhibitionId, idempotencyKey)
+                    .firstResultOptional();
+            if (earlier.isEmpty()) {
+                earlier = Registration.find("exhibitionId = ?1 and email = ?2", exhibitionId, email)
+                        .firstResultOptional();
+            }
+            if (earlier.isPresent()) {
+                return new Outcome(earlier.get(), true);
+            }
+        }
+
+        Exhibition exhibition = exhibitions.get(exhibitionId);
+        RegistrationSettings settings = RegistrationSettings.<RegistrationSettings>find("exhibitionId", exhibitionId)
+                .firstResult();
+        Invitation invitation = invitation(exhibitionId, r.invitationCode(), errors);
+        RegistrationCategory category = category(exhibitionId, r.category(), invitation, errors);
+        List<LocalDate> days = List.of();
+        Map<String, Object> answers = Map.of();
+        if (category != null) {
+            if (category.invitationRequired && invitation == null && !hasError(errors, "invitationCode")) {
+                errors.add(new FieldError("invitationCode", "registration_invitationRequired"));
+            }
+            days = days(category, exhibition, r.days(), errors);
+            answers = questions.check(category.id, r.answers(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Instant now = Instant.now(clock);
+        if (!settings.isOpen(now)) {
+            throw ProblemException.unprocessable("registration_closed");
+        }
+        if (!category.enabled) {
+            throw ProblemException.unprocessable("registration_categoryClosed");
+        }
+
+        Long organizationId = null;
+        if (newOrganization != null) {
+            organizationId = organizations.createOrMatch(newOrganization).organization().id;
+        }
+        Person person = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email, null,
+                organizationId, language.toLanguageTag(), null)).person();
+        Optional<Registration> same = Registration.find("exhibitionId = ?1 and personId = ?2", exhibitionId, person.id)
+                .firstResultOptional();
+        if (same.isPresent()) {
+            return new Outcome(same.get(), true);
+        }
+        counters.take(category, days);
+        if (invitation != null) {
+            // by SQL: the entity may be this transaction's older snapshot of the row
+            Invitation.getEntityManager().createNativeQuery(
+                            "UPDATE registration_invitation SET uses = uses + 1 WHERE id = ?1")
+                    .setParameter(1, invitation.id).executeUpdate();
+        }
+
+        Registration registration = new Registration();
+        registration.exhibitionId = exhibitionId;
+        registration.categoryId = category.id;
+        registration.personId = person.id;
+        registration.organizationId = organizationId;
+        registration.email = email;
+        registration.country = country;
+        registration.days = days.stream().map(LocalDate::toString).collect(Collectors.joining(","));
+        registration.language = language.toLanguageTag();
+        registration.answers = answers.isEmpty() ? null : write(answers);
+        registration.invitationId = invitation == null ? null : invitation.id;
+        registration.idempotencyKey = idempotencyKey;
+        registration.registeredAt = now;
+        boolean verified = !category.verificationRequired || (invitation != null && invitation.waivesVerification)
+                || settings.domains().contains(email.substring(email.indexOf('@') + 1));
+        registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
+        registration.persist();
+
+        recordConsents(person.id, r.consent(), now);
+        contacts.participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role(category.code));
+        if (organizationId != null) {
+            contacts.participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId),
+                    role(category.code));
+        }
+        if (verified) {
+            accepted(registration, person, category, exhibition);
+        } else {
+            mail(registration, person, category, exhibition, "registration-received");
+        }
+        return new Outcome(registration, false);
+    }
+
+    /** A buyer staff have verified: the registration counts from now on and the confirmation goes out. */
+    public Registration approve(long registrationId, String by) {
+        Registration registration = pending(registrationId);
+        registration.status = RegistrationStatus.CONFIRMED;
+        registration.decidedAt = Instant.now(clock);
+        registration.decidedBy = by;
+        accepted(registration, people.get(registration.personId), RegistrationCategory.findById(registration.categoryId),
+                exhibitions.get(registration.exhibitionId));
+        return registration;
+    }
+
+    /** A buyer staff turned down: their places are given back and they are told (with the reason, if any). */
+    public Registration reject(long registrationId, String reason, String by) {
+        List<FieldError> errors = new ArrayList<>();
+        String why = FieldChecks.text(reason, "reason", 500, false, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Registration registration = pending(registrationId);
+        registration.status = RegistrationStatus.REJECTED;
+        registration.decidedAt = Instant.now(clock);
+        registration.decidedBy = by;
+        registration.decisionReason = why;
+        counters.release(registration.categoryId, registration.dayList());
+        mail(registration, people.get(registration.personId), RegistrationCategory.findById(registration.categoryId),
+                exhibitions.get(registration.exhibitionId), "registration-rejected");
+        return registration;
+    }
+
+    /**
+     * A registration that counts: a new one that needed no verification, or a buyer just approved.
+     * THE BADGE IS ISSUED HERE once the badge feature is merged (one badge per person and edition,
+     * holder {@code person}, organization {@code registration.organizationId}, category
+     * {@code category} with its colour, valid on {@code registration.dayList()}); its PDF is then
+     * attached to the confirmation mail queued below and its id returned as {@code badge.id}.
+     */
+    void accepted(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition) {
+        mail(registration, person, category, exhibition, "registration-confirmed");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Registration get(long id) {
+        Registration registration = Registration.findById(id);
+        if (registration == null) {
+            throw ProblemException.notFound("Registration");
+        }
+        return registration;
+    }
+
+    /** An edition's registrations, newest first, optionally of one category code and one status; one page of them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Registration> list(long exhibitionId, String categoryCode, String status, int page, int size) {
+        exhibitions.get(exhibitionId);
+        StringBuilder query = new StringBuilder("exhibitionId = :e");
+        Map<String, Object> params = new HashMap<>(Map.of("e", exhibitionId));
+        if (categoryCode != null && !categoryCode.isBlank()) {
+            RegistrationCategory category = RegistrationCategory.<RegistrationCategory>find(
+                    "exhibitionId = ?1 and code = ?2", exhibitionId, categoryCode.trim().toUpperCase(Locale.ROOT))
+                    .firstResultOptional().orElseThrow(() -> ProblemException.invalid("category",
+                            "registration_categoryUnknown"));
+            query.append(" and categoryId = :c");
+            params.put("c", category.id);
+        }
+        if (status != null && !status.isBlank()) {
+            try {
+                params.put("s", RegistrationStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                throw ProblemException.invalid("status", "registration_statusUnknown");
+            }
+            query.append(" and status = :s");
+        }
+        return Registration.<Registration>find(query.toString(), Sort.descending("registeredAt", "id"), params)
+                .page(io.quarkus.panache.common.Page.of(page, size)).list();
+    }
+
+    /** The registered person's name as they gave it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String holderName(Registration registration) {
+        Person person = people.get(registration.personId);
+        return ((person.givenName == null ? "" : person.givenName + " ") + person.familyName).trim();
+    }
+
+    /** The answers of a registration by question code. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> answersOf(Registration registration) {
+        if (registration.answers == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(registration.answers, LinkedHashMap.class);
+        } catch (JsonProcessingException broken) {
+            throw new IllegalStateException("answers of registration " + registration.id, broken);
+        }
+    }
+
+    static String role(String categoryCode) {
+        return switch (categoryCode) {
+            case "BUYER" -> "BUYER";
+            case "PROFESSIONAL" -> "PROFESSIONAL_VISITOR";
+            case "PRESS" -> "PRESS";
+            default -> "VISITOR";
+        };
+    }
+
+    private Registration pending(long registrationId) {
+        // locked before anything is read, so that what is read is the latest (plain SQL: MariaDB does not know
+        // Hibernate's "FOR UPDATE OF"); a second approval waits and then finds it decided
+        Registration.getEntityManager().createNativeQuery("SELECT id FROM registration WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, registrationId).getResultList();
+        Registration registration = get(registrationId);
+        if (registration.status != RegistrationStatus.PENDING_VERIFICATION) {
+            throw ProblemException.conflict("registration_notPending");
+        }
+        return registration;
+    }
+
+    private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
+                      String template) {
+        Locale language = Messages.forTag(registration.language);
+        Map<String, Object> data = new HashMap<>();
+        data.put("name", ((person.givenName == null ? "" : person.givenName + " ") + person.familyName).trim());
+        data.put("exhibition", exhibition.name);
+        data.put("city", exhibition.city);
+        data.put("venue", exhibition.venue);
+        data.put("opensOn", exhibition.opensOn.toString());
+        data.put("closesOn", exhibition.closesOn.toString());
+        data.put("category", category.label(language));
+        data.put("days", registration.days.replace(",", ", "));
+        data.put("registrationId", registration.id);
+        data.put("reason", registration.decisionReason);
+        String key = ("registration-confirmed".equals(template) ? "registration" : template) + "|" + registration.id;
+        outbox.enqueue(MailRequest.transactional(key, template, registration.email, language,
+                mailTemplates.builtIn(template, language), data).forExhibition(registration.exhibitionId));
+    }
+
+    private void recordConsents(long personId, ConsentChoice choice, Instant at) {
+        consents.record(personId, new Consents.NewConsent(Consent.Purpose.TERMS.name(), true, at, CHANNEL,
+                consentTextVersion, null), RECORDED_BY);
+        consents.record(personId, new Consents.NewConsent(Consent.Purpose.LEAD_SHARING.name(),
+                Boolean.TRUE.equals(choice.leadSharing()), at, CHANNEL, consentTextVersion, null), RECORDED_BY);
+        consents.record(personId, new Consents.NewConsent(Consent.Purpose.MARKETING.name(),
+                Boolean.TRUE.equals(choice.marketing()), at, CHANNEL, consentTextVersion, null), RECORDED_BY);
+    }
+
+    private static Invitation invitation(long exhibitionId, String code, List<FieldError> errors) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        // locked, and its uses read by the locking read itself (this transaction's snapshot may be older):
+        // two registrations with a single-use code cannot both use it
+        List<?> rows = Invitation.getEntityManager().createNativeQuery("SELECT id, uses, uses_allowed"
+                        + " FROM registration_invitation WHERE exhibition_id = ?1 AND code = ?2 FOR UPDATE")
+                .setParameter(1, exhibitionId).setParameter(2, code.trim().toUpperCase(Locale.ROOT)).getResultList();
+        if (rows.isEmpty()) {
+            errors.add(new FieldError("invitationCode", "registration_invitationUnknown"));
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (((Number) row[1]).intValue() >= ((Number) row[2]).intValue()) {
+            errors.add(new FieldError("invitationCode", "registration_invitationUsedUp"));
+            return null;
+        }
+        return Invitation.findById(((Number) row[0]).longValue());
+    }
+
+    private static RegistrationCategory category(long exhibitionId, String code, Invitation invitation,
+                                                 List<FieldError> errors) {
+        if (code == null || code.isBlank()) {
+            if (invitation != null) {
+                return RegistrationCategory.findById(invitation.categoryId);
+            }
+            errors.add(new FieldError("category", "field_required"));
+            return null;
+        }
+        Optional<RegistrationCategory> category = RegistrationCategory.find("exhibitionId = ?1 and code = ?2",
+                exhibitionId, code.trim().toUpperCase(Locale.ROOT)).firstResultOptional();
+        if (category.isEmpty()) {
+            errors.add(new FieldError("category", "registration_categoryUnknown"));
+            return null;
+        }
+        if (invitation != null && !invitation.categoryId.equals(category.get().id)) {
+            errors.add(new FieldError("invitationCode", "registration_invitationOtherCategory"));
+        }
+        return category.get();
+    }
+
+    private static List<LocalDate> days(RegistrationCategory category, Exhibition exhibition, List<String> chosen,
+                                        List<FieldError> errors) {
+        List<LocalDate> valid = category.days(exhibition.opensOn, exhibition.closesOn);
+        if (!category.daysSelectable) {
+            return valid;
+        }
+        if (chosen == null || chosen.stream().allMatch(d -> d == null || d.isBlank())) {
+            errors.add(new FieldError("days", "registration_daysRequired"));
+            return List.of();
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (String d : chosen) {
+            if (d == null || d.isBlank()) {
+                continue;
+            }
+            try {
+                LocalDate day = LocalDate.parse(d.trim());
+                if (!valid.contains(day)) {
+                    errors.add(new FieldError("days", "registration_dayInvalid"));
+                    return List.of();
+                }
+                if (!days.contains(day)) {
+                    days.add(day);
+                }
+            } catch (java.time.format.DateTimeParseException notADate) {
+                errors.add(new FieldError("days", "registration_dayInvalid"));
+                return List.of();
+            }
+        }
+        days.sort(null);
+        return days;
+    }
+
+    private static String email(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError("email", "field_required"));
+            return null;
+        }
+        String email = Outbox.normalize(value);
+        if (!FieldChecks.isEmail(email)) {
+            errors.add(new FieldError("email", "user_email_invalid"));
+            return null;
+        }
+        return email;
+    }
+
+    static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private static String country(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String country = value.trim().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(country)) {
+            errors.add(new FieldError("country", "party_countryInvalid"));
+            return null;
+        }
+        return country;
+    }
+
+    private static boolean hasError(List<FieldError> errors, String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    private String write(Map<String, Object> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.expodesk.registration.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.expodesk.account.CurrentUser;
+import org.expodesk.platform.Roles;
+import org.expodesk.registration.Registration;
+import org.expodesk.registration.RegistrationSetup;
+import org.expodesk.registration.Registrations;
+import org.expodesk.registration.api.RegistrationViews.RegistrationView;
+
+/** One registration; staff verify buyers here. Staff only. */
+@Path("/api/registrations/{id}")
+@RolesAllowed(Roles.STAFF)
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistrationResource {
+
+    public record Rejection(String reason) {
+    }
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    RegistrationSetup setup;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public RegistrationView get(@PathParam("id") long id) {
+        return view(registrations.get(id));
+    }
+
+    /** A buyer awaiting verification is confirmed (and mailed); any other state is a 409. */
+    @POST
+    @Path("/approve")
+    public RegistrationView approve(@PathParam("id") long id) {
+        return view(registrations.approve(id, currentUser.require().username()));
+    }
+
+    @POST
+    @Path("/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RegistrationView reject(@PathParam("id") long id, Rejection body) {
+        return view(registrations.reject(id, body == null ? null : body.reason(), currentUser.require().username()));
+    }
+
+    private RegistrationView view(Registration r) {
+        return RegistrationViews.registration(r, setup.category(r.categoryId).code, registrations.answersOf(r));
+    }
+}

@@ -1,0 +1,80 @@
+package org.expodesk.registration.api;
+
+import org.expodesk.registration.Invitation;
+import org.expodesk.registration.Registration;
+import org.expodesk.registration.RegistrationCategory;
+import org.expodesk.registration.RegistrationQuestion;
+import org.expodesk.registration.RegistrationSettings;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of registration, shared by its resources. */
+public final class RegistrationViews {
+
+    private RegistrationViews() {
+    }
+
+    /** Null until the badge feature issues badges. */
+    public record BadgeRef(Long id) {
+    }
+
+    public record PublicRegistrationView(Long id, String status, String category, List<String> days, BadgeRef badge) {
+    }
+
+    public record RegistrationView(long id, long exhibitionId, String category, String status, long personId,
+                                   Long organizationId, String email, String country, List<String> days,
+                                   String language, Map<String, Object> answers, Long invitationId,
+                                   Instant registeredAt, Instant decidedAt, String decidedBy, String decisionReason,
+                                   BadgeRef badge) {
+    }
+
+    public record OptionView(String value, String labelEn, String labelZh) {
+    }
+
+    public record QuestionView(long id, long categoryId, String code, String kind, String labelEn, String labelZh,
+                               List<OptionView> options, boolean required, String shownIfCode, String shownIfAnswer,
+                               int sortOrder, long version) {
+
+        static QuestionView of(RegistrationQuestion q) {
+            return new QuestionView(q.id, q.categoryId, q.code, q.kind.name(), q.labelEn, q.labelZh,
+                    q.optionList().stream().map(o -> new OptionView(o.value(), o.labelEn(), o.labelZh())).toList(),
+                    q.required, q.shownIfCode, q.shownIfAnswer, q.sortOrder, q.version);
+        }
+    }
+
+    public record CategoryView(long id, String code, String labelEn, String labelZh, String colour,
+                               boolean verificationRequired, boolean invitationRequired, Integer capacity,
+                               Integer capacityPerDay, List<String> validDays, boolean daysSelectable, int sortOrder,
+                               boolean enabled, int taken, long version, List<QuestionView> questions) {
+    }
+
+    public record SetupView(long exhibitionId, Instant opensAt, Instant closesAt, List<String> allowedDomains,
+                            long version, List<CategoryView> categories) {
+    }
+
+    public record InvitationView(long id, String code, String category, int usesAllowed, int uses,
+                                 boolean waivesVerification, String note) {
+
+        static InvitationView of(Invitation i, String categoryCode) {
+            return new InvitationView(i.id, i.code, categoryCode, i.usesAllowed, i.uses, i.waivesVerification, i.note);
+        }
+    }
+
+    static CategoryView category(RegistrationCategory c, List<String> days, int taken, List<QuestionView> questions) {
+        return new CategoryView(c.id, c.code, c.labelEn, c.labelZh, c.colour, c.verificationRequired,
+                c.invitationRequired, c.capacity, c.capacityPerDay, c.validDays == null ? null : days,
+                c.daysSelectable, c.sortOrder, c.enabled, taken, c.version, questions);
+    }
+
+    static SetupView setup(RegistrationSettings s, List<CategoryView> categories) {
+        return new SetupView(s.exhibitionId, s.opensAt, s.closesAt, s.domains(), s.version, categories);
+    }
+
+    static RegistrationView registration(Registration r, String categoryCode, Map<String, Object> answers) {
+        return new RegistrationView(r.id, r.exhibitionId, categoryCode, r.status.name(), r.personId, r.organizationId,
+                r.email, r.country, r.dayList().stream().map(Object::toString).toList(), r.language, answers,
+                r.invitationId, r.registeredAt, r.decidedAt, r.decidedBy, r.decisionReason, null);
+    }
+}
