@@ -75,6 +75,10 @@ public class Registration extends AuditedEntity {
     @Column(name = "decision_reason", length = 500)
     public String decisionReason;
 
+    /** The badge this registration was given once it counted (null while a buyer awaits verification). */
+    @jakarta.persistence.Column(name = "badge_id")
+    public Long badgeId;
+
     public List<LocalDate> dayList() {
         return Arrays.stream(days.split(",")).filter(s -> !s.isBlank()).map(LocalDate::parse).toList();
     }

@@ -1,5 +1,9 @@
 package org.expodesk.registration;
 
+import org.expodesk.badge.Badge;
+import org.expodesk.badge.BadgePdfs;
+import org.expodesk.badge.Badges;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
@@ -91,6 +95,12 @@ public class Registrations {
 
     @Inject
     MailTemplates mailTemplates;
+
+    @Inject
+    Badges badges;
+
+    @Inject
+    BadgePdfs badgePdfs;
 
     @Inject
     ExhibitionService exhibitions;
@@ -271,13 +281,33 @@ public class Registrations {
 
     /**
      * A registration that counts: a new one that needed no verification, or a buyer just approved.
-     * THE BADGE IS ISSUED HERE once the badge feature is merged (one badge per person and edition,
-     * holder {@code person}, organization {@code registration.organizationId}, category
-     * {@code category} with its colour, valid on {@code registration.dayList()}); its PDF is then
-     * attached to the confirmation mail queued below and its id returned as {@code badge.id}.
+     * The person's badge of the edition is issued (or the one they hold already, e.g. as booth
+     * staff, is kept), valid from their first to their last day, and goes with the confirmation
+     * mail as a PDF and a link.
      */
     void accepted(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition) {
-        mail(registration, person, category, exhibition, "registration-confirmed");
+        List<LocalDate> days = registration.dayList();
+        String organizationName = registration.organizationId == null ? null
+                : organizations.get(registration.organizationId).name;
+        Badges.Issued issued = badges.issue(new Badges.IssueRequest(registration.exhibitionId, person.id,
+                holderName(person), registration.organizationId, organizationName, category.code,
+                badgeLabel(category), category.colour, days.isEmpty() ? null : days.get(0),
+                days.isEmpty() ? null : days.get(days.size() - 1), List.of()));
+        registration.badgeId = issued.badge().id;
+        String token = issued.accessToken() != null ? issued.accessToken() : badges.renewAccessToken(issued.badge().id);
+        mail(registration, person, category, exhibition, "registration-confirmed", issued.badge(), token);
+    }
+
+    /** What the badge's band says: both languages where they differ, for a show with guests of both. */
+    private static String badgeLabel(RegistrationCategory category) {
+        String en = category.labelEn == null ? "" : category.labelEn.trim();
+        String zh = category.labelZh == null ? "" : category.labelZh.trim();
+        String label = en.isEmpty() || en.equals(zh) ? zh : zh.isEmpty() ? en : en + " " + zh;
+        return label.length() <= 100 ? label : label.substring(0, 100);
+    }
+
+    private static String holderName(Person person) {
+        return ((person.givenName == null ? "" : person.givenName + " ") + person.familyName).trim();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -318,8 +348,7 @@ public class Registrations {
     /** The registered person's name as they gave it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String holderName(Registration registration) {
-        Person person = people.get(registration.personId);
-        return ((person.givenName == null ? "" : person.givenName + " ") + person.familyName).trim();
+        return holderName(people.get(registration.personId));
     }
 
     /** The answers of a registration by question code. */
@@ -358,9 +387,14 @@ public class Registrations {
 
     private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
                       String template) {
+        mail(registration, person, category, exhibition, template, null, null);
+    }
+
+    private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
+                      String template, Badge badge, String badgeToken) {
         Locale language = Messages.forTag(registration.language);
         Map<String, Object> data = new HashMap<>();
-        data.put("name", ((person.givenName == null ? "" : person.givenName + " ") + person.familyName).trim());
+        data.put("name", holderName(person));
         data.put("exhibition", exhibition.name);
         data.put("city", exhibition.city);
         data.put("venue", exhibition.venue);
@@ -370,9 +404,15 @@ public class Registrations {
         data.put("days", registration.days.replace(",", ", "));
         data.put("registrationId", registration.id);
         data.put("reason", registration.decisionReason);
+        data.put("badgeLink", badgeToken == null ? "" : outbox.publicLink(Badges.publicPdfPath(badgeToken)));
         String key = ("registration-confirmed".equals(template) ? "registration" : template) + "|" + registration.id;
-        outbox.enqueue(MailRequest.transactional(key, template, registration.email, language,
-                mailTemplates.builtIn(template, language), data).forExhibition(registration.exhibitionId));
+        MailRequest request = MailRequest.transactional(key, template, registration.email, language,
+                mailTemplates.builtIn(template, language), data).forExhibition(registration.exhibitionId);
+        if (badge != null) {
+            request = request.attach("badge-" + badge.id + ".pdf", "application/pdf",
+                    badgePdfs.one(badge, BadgePdfs.Layout.A6));
+        }
+        outbox.enqueue(request);
     }
 
     private void recordConsents(long personId, ConsentChoice choice, Instant at) {

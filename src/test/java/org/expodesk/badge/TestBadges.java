@@ -47,4 +47,9 @@ public final class TestBadges {
     public static Badges badges() {
         return Arc.container().instance(Badges.class).get();
     }
+
+    /** The text of the QR code in an image (a rendered badge page or the PNG). */
+    public static String decodeQr(java.awt.image.BufferedImage image) throws Exception {
+        return BadgePrintTest.decode(image);
+    }
 }

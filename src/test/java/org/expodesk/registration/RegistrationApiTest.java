@@ -57,9 +57,14 @@ class RegistrationApiTest {
         JsonPath created = register(code, body).then().statusCode(201)
                 .body("status", equalTo("CONFIRMED")).body("category", equalTo("VISITOR"))
                 .extract().jsonPath();
-        assertThat(created.getMap("badge")).isNull();
         assertThat(created.getList("days")).containsExactly("2027-06-14", "2027-06-15", "2027-06-16", "2027-06-17");
         long id = created.getLong("id");
+        long badge = created.getLong("badge.id");
+        Api.asAdmin().get("/api/badges/" + badge).then().statusCode(200).body("state", equalTo("VALID"))
+                .body("category.code", equalTo("VISITOR")).body("firstDay", equalTo("2027-06-14"))
+                .body("lastDay", equalTo("2027-06-17")).body("holder.organization", equalTo("Registrant Trading " + email));
+        // the same registrant again: the same registration and badge
+        register(code, body).then().statusCode(200).body("id", equalTo((int) id)).body("badge.id", equalTo((int) badge));
 
         JsonPath registration = Api.asAdmin().get("/api/registrations/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(registration.getString("country")).isEqualTo("CN");
@@ -83,6 +88,27 @@ class RegistrationApiTest {
         List<MimeMessage> mails = MailServerResource.receivedBy(email);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).contains("Test Expo", "Visitor");
+        assertThat(MailServerResource.attachment(mails.get(0))).as("the badge PDF").startsWith("%PDF".getBytes());
+    }
+
+    @Test
+    void erasingARegistrantLeavesTheRegistrationCountedButNamelessAndTheBadgeRevoked() {
+        long exhibition = TestExhibitions.june2027();
+        String email = uniqueEmail("erased");
+        JsonPath created = register(TestRegistrations.code(exhibition), visitor(email)).then().statusCode(201)
+                .extract().jsonPath();
+        long id = created.getLong("id");
+        long person = Api.asAdmin().get("/api/registrations/" + id).then().statusCode(200).extract().jsonPath()
+                .getLong("personId");
+
+        Api.asAdmin().body(Map.of("reason", "asked at the desk")).post("/api/people/" + person + "/erase")
+                .then().statusCode(200);
+
+        JsonPath after = Api.asAdmin().get("/api/registrations/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(after.getString("email")).isNotEqualTo(email).endsWith("@erased.invalid");
+        assertThat(after.getString("status")).isEqualTo("CONFIRMED");
+        Api.asAdmin().get("/api/badges/" + created.getLong("badge.id")).then().statusCode(200)
+                .body("state", equalTo("REVOKED")).body("holder.name", equalTo("[erased]"));
     }
 
     @Test
@@ -277,7 +303,7 @@ class RegistrationApiTest {
         buyer.put("category", "BUYER");
         buyer.put("language", "zh-CN");
         long id = register(code, buyer).then().statusCode(201).body("status", equalTo("PENDING_VERIFICATION"))
-                .extract().jsonPath().getLong("id");
+                .body("badge", org.hamcrest.Matchers.nullValue()).extract().jsonPath().getLong("id");
         TestMail.drain("registration%");
         assertThat(MailServerResource.receivedBy(email)).hasSize(1);
         assertThat(MailServerResource.receivedBy(email).get(0).getSubject()).contains("我们已收到");
@@ -285,7 +311,8 @@ class RegistrationApiTest {
                 .then().statusCode(200).extract().jsonPath().getList("id")).containsExactly((int) id);
 
         Api.asAdmin().post("/api/registrations/" + id + "/approve").then().statusCode(200)
-                .body("status", equalTo("CONFIRMED")).body("decidedBy", equalTo("admin"));
+                .body("status", equalTo("CONFIRMED")).body("decidedBy", equalTo("admin"))
+                .body("badge.id", org.hamcrest.Matchers.notNullValue());
         Api.asAdmin().post("/api/registrations/" + id + "/approve").then().statusCode(409);
         TestMail.drain("registration%");
         assertThat(MailServerResource.receivedBy(email)).hasSize(2);

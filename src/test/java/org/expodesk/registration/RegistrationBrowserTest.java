@@ -61,7 +61,23 @@ class RegistrationBrowserTest {
         List<MimeMessage> mails = MailServerResource.receivedBy(email);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).contains("登记确认", "普通观众");
-        assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations").then().statusCode(200)
-                .extract().jsonPath().getString("[0].language")).isEqualTo("zh-CN");
+        var registrations = Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(registrations.getString("[0].language")).isEqualTo("zh-CN");
+        long badgeId = registrations.getLong("[0].badge.id");
+
+        // the badge in the mail: its QR decodes to a code that verifies, for this edition and this badge
+        byte[] pdf = MailServerResource.attachment(mails.get(0));
+        assertThat(pdf).as("badge PDF attached").isNotNull();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("小明");
+            String qr = org.expodesk.badge.TestBadges.decodeQr(
+                    new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 200));
+            org.expodesk.badge.Verification verification = org.expodesk.badge.TestBadges.badges().verify(qr, exhibition);
+            assertThat(verification.valid()).isTrue();
+            assertThat(verification.payload().badgeId()).isEqualTo(badgeId);
+            assertThat(verification.payload().category()).isEqualTo("VISITOR");
+        }
+        assertThat(TestRegistrations.textOf(mails.get(0))).contains("/badges/");
     }
 }

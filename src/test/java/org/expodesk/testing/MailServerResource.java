@@ -72,6 +72,27 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The first attachment (or PDF part) of a message, or null when it has none. */
+    public static byte[] attachment(jakarta.mail.Part part) {
+        try {
+            if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.isMimeType("application/pdf")) {
+                return part.getInputStream().readAllBytes();
+            }
+            if (part.isMimeType("multipart/*")) {
+                jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    byte[] found = attachment(multipart.getBodyPart(i));
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -75,6 +75,6 @@ public class PublicRegistrationResource {
         Registration r = outcome.registration();
         RegistrationCategory category = setup.category(r.categoryId);
         return Response.status(outcome.existing() ? 200 : 201).entity(new PublicRegistrationView(r.id, r.status.name(),
-                category.code, r.dayList().stream().map(Object::toString).toList(), null)).build();
+                category.code, r.dayList().stream().map(Object::toString).toList(), RegistrationViews.BadgeRef.of(r.badgeId))).build();
     }
 }

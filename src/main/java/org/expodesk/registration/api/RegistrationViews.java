@@ -16,8 +16,12 @@ public final class RegistrationViews {
     private RegistrationViews() {
     }
 
-    /** Null until the badge feature issues badges. */
+    /** The registration's badge; null while a buyer awaits verification. */
     public record BadgeRef(Long id) {
+
+        public static BadgeRef of(Long badgeId) {
+            return badgeId == null ? null : new BadgeRef(badgeId);
+        }
     }
 
     public record PublicRegistrationView(Long id, String status, String category, List<String> days, BadgeRef badge) {
@@ -75,6 +79,6 @@ public final class RegistrationViews {
     static RegistrationView registration(Registration r, String categoryCode, Map<String, Object> answers) {
         return new RegistrationView(r.id, r.exhibitionId, categoryCode, r.status.name(), r.personId, r.organizationId,
                 r.email, r.country, r.dayList().stream().map(Object::toString).toList(), r.language, answers,
-                r.invitationId, r.registeredAt, r.decidedAt, r.decidedBy, r.decisionReason, null);
+                r.invitationId, r.registeredAt, r.decidedAt, r.decidedBy, r.decisionReason, BadgeRef.of(r.badgeId));
     }
 }

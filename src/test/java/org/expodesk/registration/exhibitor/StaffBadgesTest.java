@@ -1,8 +1,6 @@
 package org.expodesk.registration.exhibitor;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -43,7 +41,7 @@ class StaffBadgesTest {
         TestMail.drain(StaffBadges.PURPOSE + "%");
         List<MimeMessage> mails = MailServerResource.receivedBy(email);
         assertThat(mails).hasSize(1);
-        byte[] pdf = attachment(mails.get(0));
+        byte[] pdf = MailServerResource.attachment(mails.get(0));
         assertThat(pdf).isNotNull();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
@@ -99,21 +97,5 @@ class StaffBadgesTest {
         Api.as(other).get(path).then().statusCode(404);
         io.restassured.RestAssured.given().get(path).then().statusCode(401);
         Api.as(a.token()).get(path + "?layout=POSTER").then().statusCode(400);
-    }
-
-    private static byte[] attachment(Part part) throws Exception {
-        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.isMimeType("application/pdf")) {
-            return part.getInputStream().readAllBytes();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                byte[] found = attachment(multipart.getBodyPart(i));
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }
