@@ -1,5 +1,6 @@
 package org.expodesk.badge;
 
+import org.expodesk.platform.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -279,19 +280,19 @@ public class Badges {
     /** The badge of a public download token, if the token is one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Badge> byAccessToken(String token) {
-        if (!BadgeTokens.isWellFormed(token)) {
+        if (!LinkTokens.isWellFormed(token)) {
             return Optional.empty();
         }
         return em.createQuery("from Badge where accessTokenHash = :h", Badge.class)
-                .setParameter("h", BadgeTokens.hash(token)).getResultStream().findFirst();
+                .setParameter("h", LinkTokens.hash(token)).getResultStream().findFirst();
     }
 
     /** A new public download token for the badge (the old link stops working); returns the new path. */
     @Transactional
     public String renewAccessToken(long badgeId) {
         Badge b = get(badgeId);
-        String token = BadgeTokens.newToken();
-        b.accessTokenHash = BadgeTokens.hash(token);
+        String token = LinkTokens.newToken();
+        b.accessTokenHash = LinkTokens.hash(token);
         return publicPdfPath(token);
     }
 
@@ -308,10 +309,10 @@ public class Badges {
     /** Persists a new VALID badge, signs its code; returns the public download token. */
     private String sign(Badge b) {
         SigningKeys.Active key = keys.active(b.exhibitionId);
-        String token = BadgeTokens.newToken();
+        String token = LinkTokens.newToken();
         b.state = BadgeState.VALID;
         b.signingKeyId = key.rowId();
-        b.accessTokenHash = BadgeTokens.hash(token);
+        b.accessTokenHash = LinkTokens.hash(token);
         try {
             b.persist();
             em.flush();

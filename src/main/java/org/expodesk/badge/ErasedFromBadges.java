@@ -1,5 +1,6 @@
 package org.expodesk.badge;
 
+import org.expodesk.platform.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.expodesk.party.PersonErased;
@@ -26,7 +27,7 @@ public class ErasedFromBadges {
         Instant now = Instant.now(clock);
         for (Badge b : Badge.<Badge>list("personId", erased.personId())) {
             b.holderName = ERASED;
-            b.accessTokenHash = BadgeTokens.hash(BadgeTokens.newToken());
+            b.accessTokenHash = LinkTokens.hash(LinkTokens.newToken());
             if (b.state == BadgeState.VALID) {
                 b.state = BadgeState.REVOKED;
                 b.stateChangedAt = now;

@@ -233,6 +233,13 @@ public class ExhibitionService {
         return Exhibition.findByIdOptional(id);
     }
 
+    /** The edition a public page or link names by its code; 404 for none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Exhibition byCode(String code) {
+        return Exhibition.<Exhibition>find("code", code == null ? "" : code.trim()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Exhibition"));
+    }
+
     /** The edition of the same series that opened last before this one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Exhibition> previousEdition(long id) {

@@ -117,8 +117,7 @@ public class Registrations {
     /** The edition a public code names; 404 for none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Exhibition edition(String code) {
-        return Exhibition.<Exhibition>find("code", code == null ? "" : code.trim()).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Exhibition"));
+        return exhibitions.byCode(code);
     }
 
     /** The category an invitation code opens, while it has uses left. */

@@ -1,5 +1,6 @@
 package org.expodesk.followup.survey;
 
+import org.expodesk.platform.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -68,13 +69,13 @@ public class SurveyInvitations {
         if (invitation.answeredAt != null) {
             throw ProblemException.conflict("survey_alreadyAnswered");
         }
-        String token = SurveyTokens.newToken();
+        String token = LinkTokens.newToken();
         Instant now = Instant.now(clock);
         invitation.exhibitionId = exhibitionId;
         invitation.personId = personId;
         invitation.organizationId = person.organizationId;
         invitation.role = part.role;
-        invitation.tokenHash = SurveyTokens.hash(token);
+        invitation.tokenHash = LinkTokens.hash(token);
         invitation.issuedAt = now;
         invitation.expiresAt = now.plus(config.linkLifetime());
         invitation.persist();
@@ -108,10 +109,10 @@ public class SurveyInvitations {
     /** The invitation a token stands for, answered, expired or not; empty for a token never issued or replaced. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SurveyInvitation> byToken(String token) {
-        if (!SurveyTokens.isWellFormed(token)) {
+        if (!LinkTokens.isWellFormed(token)) {
             return Optional.empty();
         }
-        return SurveyInvitation.find("tokenHash", SurveyTokens.hash(token)).firstResultOptional();
+        return SurveyInvitation.find("tokenHash", LinkTokens.hash(token)).firstResultOptional();
     }
 
     private Optional<Participation> participation(long exhibitionId, Person person) {

@@ -1,5 +1,6 @@
 package org.expodesk.registration.exhibitor;
 
+import org.expodesk.platform.LinkTokens;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,8 +107,7 @@ public class ExhibitorApplications {
     /** The edition behind a public page's code; 404 for none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Exhibition edition(String code) {
-        return Exhibition.<Exhibition>find("code", code == null ? "" : code.trim()).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Exhibition"));
+        return exhibitions.byCode(code);
     }
 
     /**
@@ -119,7 +119,7 @@ public class ExhibitorApplications {
         // applications of one edition take turns: a double submit waits here and then finds the first
         exhibitions.lock(exhibitionId);
         Valid v = validated(s);
-        String key = ApplicationTokens.sha256(exhibitionId + "|" + v.email.toLowerCase(Locale.ROOT) + "|"
+        String key = LinkTokens.hash(exhibitionId + "|" + v.email.toLowerCase(Locale.ROOT) + "|"
                 + v.legalName.toLowerCase(Locale.ROOT) + "|" + (v.creditCode == null ? "" : v.creditCode));
         @SuppressWarnings("unchecked")
         List<Number> existing = ExhibitorApplication.getEntityManager().createNativeQuery(
@@ -171,8 +171,8 @@ public class ExhibitorApplications {
         a.boothSizeSqm = v.boothSizeSqm;
         a.boothType = v.boothType;
         a.termsVersion = config.termsVersion();
-        String token = ApplicationTokens.newToken();
-        a.confirmTokenHash = ApplicationTokens.sha256(token);
+        String token = LinkTokens.newToken();
+        a.confirmTokenHash = LinkTokens.hash(token);
         a.confirmExpiresAt = now.plus(config.confirmLinkLifetime());
         a.persist();
         mails.confirmLink(a, exhibitions.get(exhibitionId), token);
@@ -311,10 +311,10 @@ public class ExhibitorApplications {
     }
 
     private Optional<ExhibitorApplication> byToken(String token) {
-        if (!ApplicationTokens.isWellFormed(token)) {
+        if (!LinkTokens.isWellFormed(token)) {
             return Optional.empty();
         }
-        return ExhibitorApplication.find("confirmTokenHash", ApplicationTokens.sha256(token)).firstResultOptional();
+        return ExhibitorApplication.find("confirmTokenHash", LinkTokens.hash(token)).firstResultOptional();
     }
 
     private LinkState stateOf(ExhibitorApplication a) {

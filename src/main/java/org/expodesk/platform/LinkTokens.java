@@ -1,4 +1,4 @@
-package org.expodesk.badge;
+package org.expodesk.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,21 +7,24 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** A badge's public download token (256 random bits) and the SHA-256 under which it is kept. */
-final class BadgeTokens {
+/**
+ * Secrets for links and tokens (256 random bits, URL-safe) and the SHA-256 under which they are
+ * kept: whoever reads the database cannot use a link from it.
+ */
+public final class LinkTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private BadgeTokens() {
+    private LinkTokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -31,7 +34,7 @@ final class BadgeTokens {
     }
 
     /** Only what a token can look like is looked up; anything else is unknown without a query. */
-    static boolean isWellFormed(String token) {
+    public static boolean isWellFormed(String token) {
         return token != null && token.matches("[A-Za-z0-9_-]{43}");
     }
 }
