@@ -287,13 +287,13 @@ public class Badges {
                 .setParameter("h", LinkTokens.hash(token)).getResultStream().findFirst();
     }
 
-    /** A new public download token for the badge (the old link stops working); returns the new path. */
+    /** A new public download token for the badge (the old link stops working); {@link #publicPdfPath} makes its link. */
     @Transactional
     public String renewAccessToken(long badgeId) {
         Badge b = get(badgeId);
         String token = LinkTokens.newToken();
         b.accessTokenHash = LinkTokens.hash(token);
-        return publicPdfPath(token);
+        return token;
     }
 
     /** Where a holder without an account downloads the badge: relative to the public URL. */

@@ -209,13 +209,6 @@ public class Registrations {
         if (same.isPresent()) {
             return new Outcome(same.get(), true);
         }
-        counters.take(category, days);
-        if (invitation != null) {
-            // by SQL: the entity may be this transaction's older snapshot of the row
-            Invitation.getEntityManager().createNativeQuery(
-                            "UPDATE registration_invitation SET uses = uses + 1 WHERE id = ?1")
-                    .setParameter(1, invitation.id).executeUpdate();
-        }
 
         Registration registration = new Registration();
         registration.exhibitionId = exhibitionId;
@@ -245,6 +238,15 @@ public class Registrations {
             accepted(registration, person, category, exhibition);
         } else {
             mail(registration, person, category, exhibition, "registration-received");
+        }
+        // the places last: their counter rows are shared by every registration of the category, so they are
+        // locked only for the commit, not while the badge is signed and printed (a full category rolls it all back)
+        counters.take(category, days);
+        if (invitation != null) {
+            // by SQL: the entity may be this transaction's older snapshot of the row
+            Invitation.getEntityManager().createNativeQuery(
+                            "UPDATE registration_invitation SET uses = uses + 1 WHERE id = ?1")
+                    .setParameter(1, invitation.id).executeUpdate();
         }
         return new Outcome(registration, false);
     }

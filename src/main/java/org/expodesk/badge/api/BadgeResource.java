@@ -19,11 +19,9 @@ import org.expodesk.badge.BadgePdfs;
 import org.expodesk.badge.BadgeQr;
 import org.expodesk.badge.Badges;
 import org.expodesk.platform.Roles;
-import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,42 +83,27 @@ public class BadgeResource {
         return pdfResponse(pdfs.one(b, layout(layout)), b.id);
     }
 
+    /** Staff only: an exhibitor's booth staff lose their badges by leaving the roster (docs/exhibitors.md). */
     @POST
     @Path("/revoke")
+    @RolesAllowed(Roles.STAFF)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public BadgeView revoke(@PathParam("id") long id, RevokeRequest request) {
-        visible(id);
+        badges.get(id);
         return BadgeView.of(badges.revoke(id, request == null ? null : request.reason(),
                 currentUser.require().username()));
     }
 
-    /** A new badge in place of this one (name fix, lost badge): {@code 201} with the new badge. */
+    /** A new badge in place of this one (name fix, lost badge): {@code 201} with the new badge; staff only. */
     @POST
     @Path("/reissue")
+    @RolesAllowed(Roles.STAFF)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response reissue(@PathParam("id") long id, ReissueRequest r) {
-        visible(id);
+        badges.get(id);
         ReissueRequest request = r == null ? new ReissueRequest(null, null, null, null, null, null, null, null, null) : r;
-        if (!AccessRules.isStaff(identity)) {
-            List<FieldError> errors = new ArrayList<>();
-            if (request.organizationName() != null) {
-                errors.add(new FieldError("organizationName", "badge_staffOnly"));
-            }
-            if (request.categoryCode() != null || request.categoryLabel() != null || request.categoryColour() != null) {
-                errors.add(new FieldError("categoryCode", "badge_staffOnly"));
-            }
-            if (request.firstDay() != null || request.lastDay() != null) {
-                errors.add(new FieldError("days", "badge_staffOnly"));
-            }
-            if (request.zones() != null) {
-                errors.add(new FieldError("zones", "badge_staffOnly"));
-            }
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
-        }
         Badges.Issued issued = badges.reissue(id, new Badges.Changes(request.holderName(), request.organizationName(),
                 request.categoryCode(), request.categoryLabel(), request.categoryColour(), request.firstDay(),
                 request.lastDay(), request.zones(), request.reason()), currentUser.require().username());

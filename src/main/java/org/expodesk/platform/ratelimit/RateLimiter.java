@@ -45,10 +45,14 @@ public class RateLimiter {
         int burst = configured != null ? configured.burst() : config.defaultBurst();
         long now = clock.millis();
         if (buckets.size() > MAX_TRACKED) {
-            // a bucket idle for a minute is full again: forgetting it changes nothing
+            // a bucket idle for a minute is full again: forgetting it changes nothing; if even that leaves too
+            // many (a flood from very many addresses), all are forgotten rather than let memory grow
             buckets.values().removeIf(b -> now - b.atMillis() > 60_000);
+            if (buckets.size() > MAX_TRACKED) {
+                buckets.clear();
+            }
         }
-        String key = limit + "|" + (clientAddress == null ? "?" : clientAddress);
+        String key = limit + "|" + client(clientAddress);
         double perMilli = perMinute / 60_000.0;
         long[] wait = {0};
         buckets.compute(key, (k, old) -> {
@@ -60,6 +64,33 @@ public class RateLimiter {
             return new Bucket(tokens, now);
         });
         return wait[0];
+    }
+
+    /**
+     * Who is counted: an IPv4 address, or the /64 network of an IPv6 address (one subscriber usually
+     * holds a whole /64 and could otherwise take a fresh address for every request).
+     */
+    static String client(String address) {
+        if (address == null || address.isBlank()) {
+            return "?";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1)
+                    : address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder network = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                network.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
+            }
+            return network.append(":/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     /** A 429 with the seconds to wait, which the web layer sends as {@code Retry-After}. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
+import org.expodesk.platform.problem.QueryParams;
 import org.expodesk.registration.RegistrationCategory;
 import org.expodesk.registration.RegistrationDefaults;
 import org.expodesk.registration.RegistrationSetup;
@@ -40,15 +41,14 @@ public class EditionRegistrationsResource {
     /** Newest first; {@code page} from 0, {@code size} up to 500 (default 100). */
     @GET
     public List<RegistrationView> list(@PathParam("id") long id, @QueryParam("category") String category,
-                                       @QueryParam("status") String status, @QueryParam("page") Integer page,
-                                       @QueryParam("size") Integer size) {
-        if ((page != null && page < 0) || (size != null && (size < 1 || size > MAX_SIZE))) {
-            throw ProblemException.invalid(page != null && page < 0 ? "page" : "size", "registration_pageInvalid");
-        }
+                                       @QueryParam("status") String status, @QueryParam("page") String pageParam,
+                                       @QueryParam("size") String sizeParam) {
+        int page = QueryParams.integer(pageParam, "page", 0, 0, Integer.MAX_VALUE);
+        int size = QueryParams.integer(sizeParam, "size", 100, 1, MAX_SIZE);
         defaults.ensure(id);
         Map<Long, String> codes = setup.categories(id).stream()
                 .collect(Collectors.toMap(c -> c.id, (RegistrationCategory c) -> c.code));
-        return registrations.list(id, category, status, page == null ? 0 : page, size == null ? 100 : size).stream()
+        return registrations.list(id, category, status, page, size).stream()
                 .map(r -> RegistrationViews.registration(r, codes.get(r.categoryId), registrations.answersOf(r)))
                 .toList();
     }

@@ -37,8 +37,10 @@ public class ApplicationMails {
         send(a, "exhibitor-application-confirm", PURPOSE + ":" + a.id + ":confirm", data);
     }
 
-    void decision(ExhibitorApplication a, Exhibition edition) {
+    /** {@code setupToken}: the secret of the account made with this decision (an approval), or null. */
+    void decision(ExhibitorApplication a, Exhibition edition, String setupToken) {
         Map<String, Object> data = common(a, edition);
+        data.put("setupLink", setupToken == null ? "" : outbox.publicLink("/setup?token=" + setupToken));
         data.put("status", a.status.name());
         data.put("reason", a.decisionReason == null ? "" : a.decisionReason);
         data.put("question", a.question == null ? "" : a.question);

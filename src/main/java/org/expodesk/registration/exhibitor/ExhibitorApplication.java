@@ -67,6 +67,10 @@ public class ExhibitorApplication extends AuditedEntity {
     /** Product category codes, comma-separated, as chosen in the form. */
     public String categories;
 
+    /** The company was one already in the customer database: its account waits for staff approval. */
+    @Column(name = "organization_matched", nullable = false)
+    public boolean organizationMatched;
+
     @Column(name = "family_name", nullable = false)
     public String familyName;
 

@@ -129,11 +129,14 @@ public class ExhibitorApplications {
             return new Submitted(ExhibitorApplication.findById(existing.get(0).longValue()), false);
         }
         long organizationId;
+        boolean organizationMatched;
         long personId;
         try {
-            organizationId = organizations.createWith(new Organizations.NewOrganization(v.legalName, s.nameLatin(),
-                    null, v.creditCode, v.country, null, v.city, s.address(), s.website(), null, s.companyPhone(),
-                    s.industry(), null, null, null, null, null), v.categories).organization().id;
+            Organizations.Created company = organizations.createWith(new Organizations.NewOrganization(v.legalName,
+                    s.nameLatin(), null, v.creditCode, v.country, null, v.city, s.address(), s.website(), null,
+                    s.companyPhone(), s.industry(), null, null, null, null, null), v.categories);
+            organizationId = company.organization().id;
+            organizationMatched = company.existing();
         } catch (ProblemException refused) {
             throw renamed(refused, Map.of("name", "legalName", "phone", "companyPhone"));
         }
@@ -148,6 +151,7 @@ public class ExhibitorApplications {
                 "exhibitor application"), "applicant");
         ExhibitorApplication a = new ExhibitorApplication();
         a.exhibitionId = exhibitionId;
+        a.organizationMatched = organizationMatched;
         a.organizationId = organizationId;
         a.personId = personId;
         a.status = ApplicationStatus.SUBMITTED;
@@ -207,11 +211,20 @@ public class ExhibitorApplications {
             a.userId = account.get().id;
             return new Confirmation(LinkState.CONFIRMED, a, account.get().username, null);
         }
+        if (a.organizationMatched) {
+            // whoever knows a company's credit code could otherwise open its records: staff approve first
+            return new Confirmation(LinkState.CONFIRMED, a, null, null);
+        }
+        UserService.Created created = newAccount(a);
+        return new Confirmation(LinkState.CONFIRMED, a, created.user().username, created.setupLink().secret());
+    }
+
+    private UserService.Created newAccount(ExhibitorApplication a) {
         UserService.Created created = users.create(new UserService.NewUser(usernameFor(a), a.contactName(), a.email,
                 Role.EXHIBITOR, a.organizationId));
         users.setLocale(created.user().id, a.language);
         a.userId = created.user().id;
-        return new Confirmation(LinkState.CONFIRMED, a, created.user().username, created.setupLink().secret());
+        return created;
     }
 
     /** A staff decision on a confirmed application; the applicant is told by mail. */
@@ -227,9 +240,14 @@ public class ExhibitorApplications {
         if (a.status != ApplicationStatus.CONFIRMED) {
             throw ProblemException.conflict("application_notUnderReview");
         }
+        Optional<String> setupLink = Optional.empty();
         switch (d) {
             case APPROVE -> {
                 a.status = ApplicationStatus.APPROVED;
+                if (a.userId == null) {
+                    // a company already in the database: its account is made now, the setup link goes by mail
+                    setupLink = Optional.of(newAccount(a).setupLink().secret());
+                }
                 contacts.participate(a.exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, a.organizationId),
                         "EXHIBITOR");
             }
@@ -247,7 +265,7 @@ public class ExhibitorApplications {
         a.decidedAt = Instant.now(clock);
         a.persist();
         ExhibitorApplication.getEntityManager().flush();
-        mails.decision(a, exhibitions.get(a.exhibitionId));
+        mails.decision(a, exhibitions.get(a.exhibitionId), setupLink.orElse(null));
         return a;
     }
 

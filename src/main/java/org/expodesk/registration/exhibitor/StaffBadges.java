@@ -17,6 +17,7 @@ import org.expodesk.mail.Outbox;
 import org.expodesk.party.Contacts;
 import org.expodesk.party.PartyRef;
 import org.expodesk.party.People;
+import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.web.i18n.Messages;
 
 import java.io.ByteArrayOutputStream;
@@ -64,6 +65,7 @@ public class StaffBadges {
     @Inject
     CurrentUser currentUser;
 
+    /** 409 when the person already holds a badge of the edition other than this exhibitor's staff badge. */
     void issue(BoothStaff staff, ExhibitorApplication application) {
         var person = people.createOrMatch(new People.NewPerson(staff.name, null, null, null, staff.email, null,
                 application.organizationId, application.language, null)).person();
@@ -71,11 +73,11 @@ public class StaffBadges {
         Badges.Issued issued = badges.issue(new Badges.IssueRequest(application.exhibitionId, person.id, staff.name,
                 application.organizationId, application.legalName, config.staffBadgeCategory(), config.staffBadgeLabel(),
                 config.staffBadgeColour(), null, null, List.of()));
-        if (issued.existing() && !config.staffBadgeCategory().equals(issued.badge().categoryCode)) {
-            // the person had registered as a visitor: working at a booth, they get the staff badge instead
-            issued = badges.reissue(issued.badge().id, new Badges.Changes(staff.name, application.legalName,
-                    config.staffBadgeCategory(), config.staffBadgeLabel(), config.staffBadgeColour(), null, null, null,
-                    "joined the booth staff of " + application.legalName), actor());
+        if (issued.existing() && (!config.staffBadgeCategory().equals(issued.badge().categoryCode)
+                || !java.util.Objects.equals(issued.badge().organizationId, application.organizationId))) {
+            // the address is someone's who already holds another badge of this edition (a visitor, a buyer,
+            // another exhibitor's staff): an exhibitor typing it must not take that badge over; staff decide
+            throw ProblemException.conflict("application_staffHoldsBadge");
         }
         staff.personId = person.id;
         staff.badgeId = issued.badge().id;

@@ -143,6 +143,8 @@ public class RegisterPage {
         String invitationCode = invitation == null ? null : invitation.trim().toUpperCase(Locale.ROOT);
         RegistrationCategory category = null;
         if (invitationCode != null && !invitationCode.isEmpty()) {
+            // a code tried here says whether it is valid: counted like a registration, so codes cannot be guessed
+            rateLimiter.require(PublicRegistrationResource.RATE_LIMIT, ClientAddress.of(http));
             category = registrations.invitationCategory(exhibition.id, invitationCode).orElse(null);
             if (category == null) {
                 return Response.status(400).entity(Templates.categories(exhibition, choices(exhibition.id), open,

@@ -41,6 +41,16 @@ class RateLimiterTest {
     }
 
     @Test
+    void anIpv6ClientIsCountedByItsSlash64SoFreshAddressesDoNotHelp() {
+        RateLimiter limiter = limiter(Map.of("registration", limit(6, 2)));
+        assertThat(limiter.take("registration", "2001:db8:1:2::1")).isZero();
+        assertThat(limiter.take("registration", "2001:db8:1:2:aaaa::7")).isZero();
+        assertThat(limiter.take("registration", "2001:db8:1:2:ffff:1:2:3")).isPositive();
+        assertThat(limiter.take("registration", "2001:db8:1:3::1")).isZero();
+        assertThat(RateLimiter.client("192.0.2.7")).isEqualTo("192.0.2.7");
+    }
+
+    @Test
     void overTheLimitRequireThrowsA429WithTheWait() {
         RateLimiter limiter = limiter(Map.of("registration", limit(60, 1)));
         limiter.require("registration", "10.0.0.1");

@@ -240,4 +240,33 @@ class ExhibitorApplicationApiTest {
         Api.as(applicant.token()).get("/api/exhibitors/" + applicant.organization() + "/applications")
                 .then().statusCode(200).body("total", equalTo(2)).body("items.id", hasItem((int) id));
     }
+
+    @Test
+    void knowingAKnownCompanysCreditCodeOpensNoAccountUntilStaffApprove() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        String u = TestApplications.unique();
+        Map<String, Object> form = TestApplications.form(u, 9);
+        // the company is already a customer, without an exhibitor account
+        long company = ((Number) Api.asAdmin().body(Map.of("name", form.get("legalName"), "creditCode",
+                        form.get("creditCode"), "country", "CN")).post("/api/organizations").then()
+                .statusCode(201).extract().path("id")).longValue();
+        form.put("email", "someone-" + u + "@elsewhere.test");
+        long id = TestApplications.submit(exhibition, form);
+        assertThat(((Number) Api.asAdmin().get("/api/exhibitor-applications/" + id).then().statusCode(200)
+                .extract().path("organization")).longValue()).isEqualTo(company);
+
+        String token = TestApplications.confirmationToken((String) form.get("email"));
+        TestApplications.client().body(Map.of("token", token)).post("/api/public/exhibitor-applications/confirmations")
+                .then().statusCode(200).body("status", equalTo("CONFIRMED"))
+                .body("username", nullValue()).body("setupToken", nullValue());
+
+        Api.asAdmin().body(Map.of("decision", "APPROVE")).post("/api/exhibitor-applications/" + id + "/decisions")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        TestMail.drain(ApplicationMails.PURPOSE + "%");
+        List<MimeMessage> mails = MailServerResource.receivedBy((String) form.get("email"));
+        String approval = TestApplications.text(mails.get(mails.size() - 1));
+        java.util.regex.Matcher setup = java.util.regex.Pattern.compile("/setup\\?token=([A-Za-z0-9_-]{43})")
+                .matcher(approval);
+        assertThat(setup.find()).as("setup link in the approval mail").isTrue();
+    }
 }

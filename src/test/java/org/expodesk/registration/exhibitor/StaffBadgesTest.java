@@ -66,6 +66,26 @@ class StaffBadgesTest {
     }
 
     @Test
+    void anExhibitorCannotTakeOverAVisitorsBadgeByTypingTheirAddress() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        TestApplications.Applicant a = TestApplications.applicant(exhibition, 18, true);
+        String visitor = org.expodesk.registration.TestRegistrations.uniqueEmail("visitor");
+        long badge = ((Number) org.expodesk.registration.TestRegistrations.register(
+                        org.expodesk.registration.TestRegistrations.code(exhibition),
+                        org.expodesk.registration.TestRegistrations.visitor(visitor))
+                .then().statusCode(201).extract().path("badge.id")).longValue();
+
+        Api.as(a.token()).body(Map.of("name", "Not Mine", "email", visitor))
+                .post("/api/exhibitor-applications/" + a.application() + "/staff").then().statusCode(409)
+                .contentType("application/problem+json");
+
+        Api.asAdmin().get("/api/badges/" + badge).then().statusCode(200).body("state", equalTo("VALID"))
+                .body("category.code", equalTo("VISITOR"));
+        Api.as(a.token()).get("/api/exhibitor-applications/" + a.application() + "/staff").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
     void erasingAStaffMembersDataRevokesTheBadgeAndLeavesNoNameOnIt() throws Exception {
         long exhibition = TestExhibitions.june2027();
         TestApplications.Applicant a = TestApplications.applicant(exhibition, 18, true);
