@@ -63,7 +63,12 @@ public class Registrations {
     }
 
     /** The registration, and whether it was there before this submit. */
-    public record Outcome(Registration registration, boolean existing) {
+    /**
+     * {@code existing}: the person was registered already; {@code sameClient}: and this is a repeat of
+     * the very submit (same idempotency key and address), which may see the registration again; anyone
+     * else who types a registered address learns nothing more than that it is.
+     */
+    public record Outcome(Registration registration, boolean existing, boolean sameClient) {
     }
 
     public static final String CHANNEL = "WEB_FORM";
@@ -161,15 +166,19 @@ public class Registrations {
                 keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
             }
             keyLocks.lockAll(keys);
-            Optional<Registration> earlier = idempotencyKey == null ? Optional.empty()
+            Optional<Registration> byKey = idempotencyKey == null ? Optional.empty()
                     : Registration.find("exhibitionId = ?1 and idempotencyKey = ?2", exhibitionId, idempotencyKey)
                     .firstResultOptional();
-            if (earlier.isEmpty()) {
-                earlier = Registration.find("exhibitionId = ?1 and email = ?2", exhibitionId, email)
-                        .firstResultOptional();
+            if (byKey.isPresent() && !byKey.get().email.equalsIgnoreCase(email)) {
+                throw ProblemException.conflict("registration_idempotencyKeyReused");
             }
-            if (earlier.isPresent()) {
-                return new Outcome(earlier.get(), true);
+            if (byKey.isPresent() && errors.isEmpty()) {
+                return new Outcome(byKey.get(), true, true);
+            }
+            Optional<Registration> byEmail = Registration.find("exhibitionId = ?1 and email = ?2", exhibitionId, email)
+                    .firstResultOptional();
+            if (byEmail.isPresent() && errors.isEmpty()) {
+                return new Outcome(byEmail.get(), true, false);
             }
         }
 
@@ -207,7 +216,7 @@ public class Registrations {
         Optional<Registration> same = Registration.find("exhibitionId = ?1 and personId = ?2", exhibitionId, person.id)
                 .firstResultOptional();
         if (same.isPresent()) {
-            return new Outcome(same.get(), true);
+            return new Outcome(same.get(), true, false);
         }
 
         Registration registration = new Registration();
@@ -248,7 +257,7 @@ public class Registrations {
                             "UPDATE registration_invitation SET uses = uses + 1 WHERE id = ?1")
                     .setParameter(1, invitation.id).executeUpdate();
         }
-        return new Outcome(registration, false);
+        return new Outcome(registration, false, true);
     }
 
     /** A buyer staff have verified: the registration counts from now on and the confirmation goes out. */

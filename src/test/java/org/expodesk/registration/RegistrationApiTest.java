@@ -27,6 +27,7 @@ import static org.expodesk.registration.TestRegistrations.register;
 import static org.expodesk.registration.TestRegistrations.uniqueEmail;
 import static org.expodesk.registration.TestRegistrations.visitor;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class RegistrationApiTest {
@@ -63,8 +64,8 @@ class RegistrationApiTest {
         Api.asAdmin().get("/api/badges/" + badge).then().statusCode(200).body("state", equalTo("VALID"))
                 .body("category.code", equalTo("VISITOR")).body("firstDay", equalTo("2027-06-14"))
                 .body("lastDay", equalTo("2027-06-17")).body("holder.organization", equalTo("Registrant Trading " + email));
-        // the same registrant again: the same registration and badge
-        register(code, body).then().statusCode(200).body("id", equalTo((int) id)).body("badge.id", equalTo((int) badge));
+        // the same address again, not the same submit: told it is registered, shown nothing of it
+        register(code, body).then().statusCode(202).body("id", nullValue());
 
         JsonPath registration = Api.asAdmin().get("/api/registrations/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(registration.getString("country")).isEqualTo("CN");
@@ -143,14 +144,18 @@ class RegistrationApiTest {
         long first = register(code, body).then().statusCode(201).extract().jsonPath().getLong("id");
         register(code, body).then().statusCode(200).body("id", equalTo((int) first));
 
+        // a key names one submit: with another address it opens nothing
         Map<String, Object> sameKeyOtherMail = visitor(uniqueEmail("other"));
         sameKeyOtherMail.put("idempotencyKey", "key-" + email);
-        register(code, sameKeyOtherMail).then().statusCode(200).body("id", equalTo((int) first));
+        register(code, sameKeyOtherMail).then().statusCode(409).contentType("application/problem+json");
 
+        // the address alone is told it is registered, and nothing of that registration
         Map<String, Object> sameMailLaterAsPress = visitor(email.toUpperCase());
         sameMailLaterAsPress.put("category", "PRESS");
-        register(code, sameMailLaterAsPress).then().statusCode(200).body("id", equalTo((int) first))
-                .body("category", equalTo("VISITOR"));
+        register(code, sameMailLaterAsPress).then().statusCode(202).body("status", equalTo("RECEIVED"))
+                .body("id", nullValue()).body("badge", nullValue());
+        Map<String, Object> onlyTheAddress = new HashMap<>(Map.of("email", email));
+        register(code, onlyTheAddress).then().statusCode(400);
         assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations").then().statusCode(200)
                 .extract().jsonPath().getList("id")).hasSize(1);
 

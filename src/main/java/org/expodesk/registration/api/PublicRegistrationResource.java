@@ -72,6 +72,10 @@ public class PublicRegistrationResource {
                 body.category(), body.firstName(), body.lastName(), body.email(), body.organization(), body.country(),
                 body.answers(), body.consent(), body.days(), body.invitationCode(), body.language(),
                 body.idempotencyKey()));
+        if (outcome.existing() && !outcome.sameClient()) {
+            // the address is registered already: say so much, and nothing of that registration
+            return Response.status(202).entity(new PublicRegistrationView(null, "RECEIVED", null, List.of(), null)).build();
+        }
         Registration r = outcome.registration();
         RegistrationCategory category = setup.category(r.categoryId);
         return Response.status(outcome.existing() ? 200 : 201).entity(new PublicRegistrationView(r.id, r.status.name(),

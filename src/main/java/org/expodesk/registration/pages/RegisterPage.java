@@ -200,7 +200,8 @@ public class RegisterPage {
                     category.code, form.firstName(), form.lastName(), form.email(), form.organization(), form.country(),
                     answers, new Registrations.ConsentChoice(form.terms(), form.leadSharing(), form.marketing()),
                     form.days(), form.invitationCode(), locale.get().toLanguageTag(), form.idempotencyKey()));
-            boolean pending = outcome.registration().status == RegistrationStatus.PENDING_VERIFICATION;
+            boolean pending = outcome.sameClient()
+                    && outcome.registration().status == RegistrationStatus.PENDING_VERIFICATION;
             return Pages.redirect(here(exhibition) + (pending ? "/received" : "/thanks"));
         } catch (ProblemException refused) {
             int status = refused.problem().status();
