@@ -55,7 +55,18 @@ class CheckinPageBrowserTest {
     void aKeyboardScannerGetsGreenThenAmberAndAForgedCodeRed() {
         long exhibition = TestExhibitions.june2027();
         Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Lin Wei", "Harbour Imports");
+        List<String> errors = new java.util.ArrayList<>();
         try (BrowserContext context = Browser.newContext("en-GB")) {
+            context.onConsoleMessage(message -> {
+                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                    errors.add(message.text());
+                }
+            });
+            context.onResponse(response -> {
+                if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+                    errors.add(response.status() + " " + response.url());
+                }
+            });
             Page page = activated(context, exhibition, "Gate tablet A");
             Page.WaitForFunctionOptions wait = new Page.WaitForFunctionOptions();
             page.waitForFunction("document.activeElement && document.activeElement.id === 'scan-code'", null, wait);
@@ -77,6 +88,8 @@ class CheckinPageBrowserTest {
             assertThat(page.getByTestId("count-ADMITTED")).hasText("1");
             assertThat(page.getByTestId("last-scans").locator("li")).hasCount(3);
         }
+        // nothing the page does is refused by its content security policy or missing
+        assertThat(errors).isEmpty();
         assertThat(CheckinTestData.scansOf(issued.badge().id)).isEqualTo(2);
     }
 
@@ -96,6 +109,11 @@ class CheckinPageBrowserTest {
             scan(page, issued.badge().code);
             assertThat(page.getByTestId("result")).hasAttribute("data-result", "ALREADY_ADMITTED");
             assertThat(page.getByTestId("count-queued")).hasText("2");
+            // the signature is checked on the device too
+            scan(page, CheckinApiTest.tampered(issued.badge().code));
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "REJECTED");
+            assertThat(page.getByTestId("result-detail")).hasText("证件伪造或被篡改");
+            assertThat(page.getByTestId("count-queued")).hasText("3");
             assertThat(CheckinTestData.scansOf(issued.badge().id)).isZero();
 
             context.setOffline(false);
