@@ -278,6 +278,56 @@ class CheckinApiTest {
                 .body("version", equalTo(version));
     }
 
+    @Test
+    void staffScanAnyEditionsBadgeAndSomethingThatIsNoBadgeIsRejectedWithoutARecord() {
+        long exhibition = TestExhibitions.june2027();
+        Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Desk Visitor", null);
+        String staff = TestUsers.staff().token();
+        post(staff, scan("https://example.com/not-a-badge", "main")).statusCode(200)
+                .body("result", equalTo("REJECTED")).body("reason", equalTo("UNKNOWN"));
+        post(staff, scan(issued.badge().code, "Nowhere")).statusCode(422);
+        post(staff, scan(issued.badge().code, "main")).statusCode(200).body("result", equalTo("ADMITTED"));
+        post(TestUsers.admin().token(), scan(issued.badge().code, "main")).statusCode(200)
+                .body("result", equalTo("ALREADY_ADMITTED"));
+    }
+
+    @Test
+    void withFreeReentryAnExitLetsTheHolderInAgain() {
+        long exhibition = TestExhibitions.june2027();
+        TestCheckins.gate(exhibition, "Out", "EXIT");
+        Api.asAdmin().body(Map.of("items", List.of(Map.of("category", "PROFESSIONAL", "policy", "FREE_REENTRY"))))
+                .put("/api/exhibitions/" + exhibition + "/entry-policies").then().statusCode(200);
+        String roaming = TestCheckins.deviceToken(exhibition, "Roaming door tablet", null);
+        Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Coming Going", null);
+
+        post(roaming, scan(issued.badge().code, "main")).statusCode(200).body("result", equalTo("ADMITTED"));
+        post(roaming, scan(issued.badge().code, "main")).statusCode(200).body("result", equalTo("ALREADY_ADMITTED"));
+        post(roaming, scan(issued.badge().code, "Out")).statusCode(200)
+                .body("result", equalTo("EXITED")).body("message", equalTo("Exit recorded"));
+        Map<String, Object> wrongWay = scan(issued.badge().code, "Out");
+        wrongWay.put("direction", "IN");
+        post(roaming, wrongWay).statusCode(200).body("reason", equalTo("WRONG_DIRECTION"));
+        post(roaming, scan(issued.badge().code, "main")).statusCode(200).body("result", equalTo("ADMITTED"));
+        assertThat(CheckinTestData.admissionsOf(issued.badge().id)).isEqualTo(2);
+    }
+
+    @Test
+    void aDeviceForSomeCategoriesGetsOnlyTheirBadgesAndRejectsOthers() {
+        long exhibition = TestExhibitions.june2027();
+        String code = Api.asAdmin().body(Map.of("name", "Press desk", "gate", "main", "categories", List.of("PRESS")))
+                .post("/api/exhibitions/" + exhibition + "/devices").then().statusCode(201).extract().path("setupCode");
+        String press = TestCheckins.activate(code);
+        Badges.Issued journalist = TestCheckins.badgeValidToday(exhibition, "Jo Journalist", null, "PRESS", List.of());
+        Badges.Issued visitor = TestCheckins.badgeValidToday(exhibition, "Val Visitor", null);
+
+        var bundle = Api.as(press).get("/api/exhibitions/" + exhibition + "/checkin-bundle").then().statusCode(200)
+                .body("categories", equalTo(List.of("PRESS"))).extract().jsonPath();
+        List<List<Object>> rows = bundle.getList("badges");
+        assertThat(rows).extracting(row -> row.get(0)).containsExactly(journalist.badge().id.intValue());
+        post(press, scan(visitor.badge().code, null)).statusCode(200).body("reason", equalTo("WRONG_ZONE"));
+        post(press, scan(journalist.badge().code, null)).statusCode(200).body("result", equalTo("ADMITTED"));
+    }
+
     private static Map<String, Object> upload(String code, Instant at, String offlineResult) {
         Map<String, Object> body = new HashMap<>();
         body.put("code", code);

@@ -97,6 +97,8 @@ class CheckinPageBrowserTest {
     void offlineTheTabletDecidesAloneAndUploadsTheScanOnceBackOnline() {
         long exhibition = TestExhibitions.june2027();
         Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Offline Olga", null);
+        Badges.Issued revoked = TestCheckins.badgeValidToday(exhibition, "Revoked Rolf", null);
+        org.expodesk.badge.TestBadges.badges().revoke(revoked.badge().id, "lost", "test");
         try (BrowserContext context = Browser.newContext("zh-CN")) {
             Page page = activated(context, exhibition, "Tablet without network");
             context.setOffline(true);
@@ -114,6 +116,11 @@ class CheckinPageBrowserTest {
             assertThat(page.getByTestId("result")).hasAttribute("data-result", "REJECTED");
             assertThat(page.getByTestId("result-detail")).hasText("证件伪造或被篡改");
             assertThat(page.getByTestId("count-queued")).hasText("3");
+            // revoked before the tablet fetched its bundle
+            scan(page, revoked.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "REJECTED");
+            assertThat(page.getByTestId("result-detail")).hasText("证件已作废");
+            assertThat(page.getByTestId("count-queued")).hasText("4");
             assertThat(CheckinTestData.scansOf(issued.badge().id)).isZero();
 
             context.setOffline(false);
