@@ -30,6 +30,8 @@
         db.createObjectStore('bundle');
         db.createObjectStore('log', { autoIncrement: true }).createIndex('badge', 'badgeId');
         db.createObjectStore('queue', { keyPath: 'scanId' });
+        // scans the server refused to take (e.g. a gate removed meanwhile): kept, not retried
+        db.createObjectStore('refused', { keyPath: 'scanId' });
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
@@ -55,6 +57,7 @@
   const enqueue = (scan) => store('queue', 'readwrite', (s) => s.put(scan));
   const queued = () => store('queue', 'readonly', (s) => s.getAll());
   const dequeue = (ids) => store('queue', 'readwrite', (s) => ids.forEach((id) => s.delete(id)));
+  const setAside = (scans) => store('refused', 'readwrite', (s) => scans.forEach((scan) => s.put(scan)));
 
   // ---- the API ----
 
@@ -389,6 +392,14 @@
       if (response.ok) {
         await dequeue(scans.map((s) => s.scanId));
         setConnection(true);
+      } else if (response.status === 400) {
+        // the whole upload was refused for the items it names: set those aside, the rest goes next time
+        const problem = await response.json().catch(() => ({}));
+        const bad = new Set((problem.errors || []).map((e) => /^scans\[(\d+)\]/.exec(e.field || ''))
+          .filter((m) => m).map((m) => Number(m[1])));
+        const refused = scans.filter((_, i) => bad.has(i));
+        await setAside(refused);
+        await dequeue(refused.map((s) => s.scanId));
       }
     } catch (e) {
       setConnection(false);

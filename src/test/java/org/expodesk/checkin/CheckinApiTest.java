@@ -143,6 +143,33 @@ class CheckinApiTest {
     }
 
     @Test
+    void oneScanIdSentTenTimesAtOnceIsOneRecord() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        String device = TestCheckins.deviceToken(exhibition, "Impatient tablet", "main");
+        Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Once Only", null);
+        Map<String, Object> badgeScan = scan(issued.badge().code, null);
+        Map<String, Object> junkScan = scan("not a badge at all", null);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(() -> post(device, badgeScan).statusCode(200).extract().path("result"));
+                calls.add(() -> post(device, junkScan).statusCode(200).extract().path("reason"));
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(calls)) {
+                answers.add(f.get());
+            }
+            assertThat(answers).containsOnly("ADMITTED", "UNKNOWN").filteredOn("ADMITTED"::equals).hasSize(10);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(CheckinTestData.scansOf(issued.badge().id)).isEqualTo(1);
+        assertThat(CheckinTestData.scansWithId((String) junkScan.get("scanId"))).isEqualTo(1);
+    }
+
+    @Test
     void fiftyScansOfOneBadgeAtTwoGatesAtOnceAdmitOnce() throws Exception {
         long exhibition = TestExhibitions.june2027();
         TestCheckins.gate(exhibition, "East", "ENTRY");

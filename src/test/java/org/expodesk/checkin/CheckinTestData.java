@@ -12,6 +12,10 @@ final class CheckinTestData {
         return QuarkusTransaction.requiringNew().call(() -> CheckinScan.count("badgeId", badgeId));
     }
 
+    static long scansWithId(String scanId) {
+        return QuarkusTransaction.requiringNew().call(() -> CheckinScan.count("scanId", scanId));
+    }
+
     static int admissionsOf(long badgeId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Admission a = Admission.findById(badgeId);
