@@ -19,6 +19,7 @@ import org.expodesk.platform.Roles;
 import org.expodesk.web.i18n.Messages;
 import org.expodesk.web.i18n.RequestLocale;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -61,6 +62,9 @@ public class CheckinResource {
     @Inject
     RequestLocale locale;
 
+    @Inject
+    Clock clock;
+
     @POST
     public CheckinView scan(@NotNull Checkins.ScanInput scan) {
         return view(checkins.scan(scanner(), scan), locale.get());
@@ -82,13 +86,13 @@ public class CheckinResource {
         return Scanner.user(currentUser.require().userId());
     }
 
-    static CheckinView view(Checkins.Answer a, Locale locale) {
+    private CheckinView view(Checkins.Answer a, Locale locale) {
         String message = Messages.text(locale, a.messageKey());
         Earlier earlier = null;
         if (a.earlierAt() != null) {
             earlier = new Earlier(a.earlierAt(), a.earlierGate());
             ZonedDateTime local = a.earlierAt().atZone(a.zone());
-            String when = (local.toLocalDate().equals(LocalDate.now(a.zone())) ? TIME : DAY_TIME).format(local);
+            String when = (local.toLocalDate().equals(LocalDate.now(clock.withZone(a.zone()))) ? TIME : DAY_TIME).format(local);
             message = message + " · " + Messages.text(locale, "checkin_alreadyAt", a.earlierGate(), when);
         }
         return new CheckinView(a.scanId(), a.result(), a.reason(), message, a.badge(), earlier);
