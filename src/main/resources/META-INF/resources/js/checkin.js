@@ -480,7 +480,12 @@
 
   function signOut() {
     localStorage.removeItem(TOKEN);
+    localStorage.removeItem(TOKEN + '.device');
     device = null;
+    // the bundle names every holder: a revoked or signed-out tablet keeps none of it (queued scans stay)
+    bundle = null;
+    delete root.dataset.bundle;
+    store('bundle', 'readwrite', (s) => s.clear());
     el('[data-testid="scanner"]').hidden = true;
     el('[data-testid="activate"]').hidden = false;
   }
