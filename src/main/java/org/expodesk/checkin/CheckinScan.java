@@ -83,6 +83,13 @@ public class CheckinScan extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean offline;
 
+    /** For ALREADY_ADMITTED: the admission the answer named. */
+    @Column(name = "earlier_at")
+    public Instant earlierAt;
+
+    @Column(name = "earlier_gate", length = 64)
+    public String earlierGate;
+
     public CheckinRules.PreviousScan asPrevious() {
         return new CheckinRules.PreviousScan(scannedAt, gateName, direction, result);
     }

@@ -1,0 +1,201 @@
+package org.expodesk.checkin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.expodesk.badge.Badge;
+import org.expodesk.badge.Verification;
+import org.expodesk.exhibition.Exhibition;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides one scan and records it, in one transaction that begins by locking the badge's
+ * admission row. It must begin so: under REPEATABLE READ, InnoDB fixes a transaction's view at
+ * its first plain read, and only a view taken after the lock shows the scans that the
+ * transaction this one waited for has just committed. So nothing is read here before
+ * {@link #lock}; the code and the gate are checked by the caller, which also makes the admission
+ * row first ({@link #ensureAdmission}).
+ */
+@ApplicationScoped
+public class ScanRecorder {
+
+    /** A scan ready to decide: verified code, found gate. */
+    public record Prepared(long exhibitionId, Verification verification, Long badgeId, long gateId, String gateName,
+                           GateKind gateKind, Set<String> gateZones, Set<String> gateCategories, String scanId,
+                           Instant scannedAt, Direction direction, boolean offline,
+                           CheckinRules.Result offlineResult) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EntryPolicies policies;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Checkins.Answer record(Scanner who, Prepared p) {
+        Instant now = clock.instant();
+        if (p.badgeId() != null) {
+            lock(p.badgeId());
+        }
+        Optional<CheckinScan> done = recorded(who.scannedBy(), p.scanId());
+        if (done.isPresent()) {
+            return answerOf(done.get());
+        }
+        Badge badge = p.badgeId() == null ? null : em.find(Badge.class, p.badgeId());
+        Exhibition edition = em.find(Exhibition.class, p.exhibitionId());
+        ZoneId zone = ZoneId.of(edition.timezone);
+        CheckinRules.Outcome outcome = CheckinRules.decide(new CheckinRules.Facts(
+                facts(p.verification(), badge),
+                new CheckinRules.Place(p.gateName(), p.gateKind(), p.gateZones(), p.gateCategories(), who.categories()),
+                badge == null ? null : policies.forCategory(p.exhibitionId(), badge.categoryCode),
+                p.scannedAt(), zone, p.direction(), badge == null ? List.of() : previous(badge.id, p)));
+
+        CheckinScan scan = new CheckinScan();
+        scan.scannedBy = who.scannedBy();
+        scan.scanId = p.scanId();
+        scan.exhibitionId = p.exhibitionId();
+        scan.badgeId = badge == null ? null : badge.id;
+        scan.category = badge == null ? null : badge.categoryCode;
+        scan.gateId = p.gateId();
+        scan.gateName = p.gateName();
+        scan.direction = CheckinRules.directionOf(p.direction(), p.gateKind());
+        scan.scannedAt = p.scannedAt();
+        scan.recordedAt = now;
+        scan.result = outcome.result();
+        scan.reason = outcome.reason();
+        scan.earlierAt = outcome.earlierAt();
+        scan.earlierGate = outcome.earlierGate();
+        scan.deviceId = who.deviceId();
+        scan.userId = who.userId();
+        scan.offline = p.offline();
+        scan.persist();
+        em.flush();
+
+        if (badge != null) {
+            summarize(badge.id, scan, now);
+        }
+        if (p.offlineResult() != null && p.offlineResult() != outcome.result()) {
+            CheckinConflict conflict = new CheckinConflict();
+            conflict.exhibitionId = p.exhibitionId();
+            conflict.scanId = scan.id;
+            conflict.badgeId = scan.badgeId;
+            conflict.offlineResult = p.offlineResult();
+            conflict.result = outcome.result();
+            conflict.reason = outcome.reason();
+            conflict.earlierAt = outcome.earlierAt();
+            conflict.earlierGate = outcome.earlierGate();
+            conflict.createdAt = now;
+            conflict.persist();
+        }
+        return answerOf(scan, badge, zone);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CheckinScan> recorded(String scannedBy, String scanId) {
+        return CheckinScan.find("scannedBy = ?1 and scanId = ?2", scannedBy, scanId).firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Checkins.Answer answerOf(CheckinScan scan) {
+        return answerOf(scan, scan.badgeId == null ? null : em.find(Badge.class, scan.badgeId),
+                ZoneId.of(em.find(Exhibition.class, scan.exhibitionId).timezone));
+    }
+
+    static Checkins.Answer answerOf(CheckinScan scan, Badge badge, ZoneId zone) {
+        Checkins.BadgeInfo info = badge == null ? null : new Checkins.BadgeInfo(badge.id, badge.holderName,
+                badge.organizationName, badge.categoryCode, badge.categoryLabel, badge.categoryColour);
+        return new Checkins.Answer(scan.scanId, scan.result, scan.reason, info, scan.earlierAt, scan.earlierGate, true, zone);
+    }
+
+    /** The facts of a code that named no edition: only its signature matters. */
+    static CheckinRules.Facts unreadable(Verification verification) {
+        return new CheckinRules.Facts(facts(verification, null), null, null, null, null, null, List.of());
+    }
+
+    /**
+     * Makes the badge's admission row, in its own short transaction: inserting it in the deciding
+     * transaction would hold a shared lock on the existing key that the lock then upgrades, and two
+     * scans doing that at once deadlock. IGNORE: the row may exist; a badge id that is no badge
+     * inserts nothing (foreign key).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void ensureAdmission(long badgeId, long exhibitionId) {
+        em.createNativeQuery("insert ignore into checkin_admission (badge_id, exhibition_id, admissions, updated_at) "
+                        + "values (?1, ?2, 0, ?3)")
+                .setParameter(1, badgeId).setParameter(2, exhibitionId).setParameter(3, clock.instant()).executeUpdate();
+    }
+
+    private void lock(long badgeId) {
+        // plain SQL: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB refuses
+        em.createNativeQuery("select badge_id from checkin_admission where badge_id = ?1 for update")
+                .setParameter(1, badgeId).getResultList();
+    }
+
+    /** Online: every scan recorded so far; an uploaded offline scan: those scanned before it. */
+    private List<CheckinRules.PreviousScan> previous(long badgeId, Prepared p) {
+        List<CheckinScan> scans = p.offline()
+                ? CheckinScan.list("badgeId = ?1 and scannedAt <= ?2 order by scannedAt, id", badgeId, p.scannedAt())
+                : CheckinScan.list("badgeId = ?1 order by scannedAt, id", badgeId);
+        return scans.stream().map(CheckinScan::asPrevious).toList();
+    }
+
+    private static CheckinRules.Badge facts(Verification v, Badge badge) {
+        CheckinRules.Signature signature = switch (v.result()) {
+            case VALID -> CheckinRules.Signature.VALID;
+            case MALFORMED, UNSUPPORTED_VERSION -> CheckinRules.Signature.UNREADABLE;
+            case UNKNOWN_KEY, FORGED -> CheckinRules.Signature.FORGED;
+            case WRONG_EDITION -> CheckinRules.Signature.OTHER_EDITION;
+        };
+        if (badge == null) {
+            return new CheckinRules.Badge(signature, CheckinRules.BadgeState.UNKNOWN, null, Set.of(), Set.of(),
+                    false, false);
+        }
+        CheckinRules.BadgeState state = switch (badge.state) {
+            case VALID -> CheckinRules.BadgeState.ACTIVE;
+            case REVOKED -> CheckinRules.BadgeState.REVOKED;
+            case SUPERSEDED -> CheckinRules.BadgeState.SUPERSEDED;
+        };
+        Set<LocalDate> days = new HashSet<>();
+        for (LocalDate d = badge.firstDay; !d.isAfter(badge.lastDay); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        // Buyer verification lives in registration, which check-in does not read; until registration
+        // tells badges, no category requires it here (docs/checkin.md).
+        return new CheckinRules.Badge(signature, state, badge.categoryCode, days, Set.copyOf(badge.zoneList()),
+                false, true);
+    }
+
+    private void summarize(long badgeId, CheckinScan scan, Instant now) {
+        Admission admission = em.find(Admission.class, badgeId);
+        if (admission == null) {
+            return;
+        }
+        if (scan.result == CheckinRules.Result.ADMITTED) {
+            admission.admissions++;
+            if (admission.firstAdmittedAt == null || scan.scannedAt.isBefore(admission.firstAdmittedAt)) {
+                admission.firstAdmittedAt = scan.scannedAt;
+            }
+            if (admission.lastAdmittedAt == null || !scan.scannedAt.isBefore(admission.lastAdmittedAt)) {
+                admission.lastAdmittedAt = scan.scannedAt;
+                admission.lastAdmittedGate = scan.gateName;
+            }
+        } else if (scan.result == CheckinRules.Result.EXITED
+                && (admission.lastExitedAt == null || scan.scannedAt.isAfter(admission.lastExitedAt))) {
+            admission.lastExitedAt = scan.scannedAt;
+        }
+        admission.updatedAt = now;
+    }
+}

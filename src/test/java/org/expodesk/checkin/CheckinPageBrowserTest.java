@@ -1,0 +1,152 @@
+package org.expodesk.checkin;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.expodesk.badge.Badges;
+import org.expodesk.exhibition.TestExhibitions;
+import org.expodesk.testing.Api;
+import org.expodesk.testing.Browser;
+import org.expodesk.testing.FakeCamera;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gate tablet's page: activated with a setup code, scanning by keyboard wedge, offline, and by camera. */
+@QuarkusTest
+class CheckinPageBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private static String setupCode(long exhibition, String name) {
+        return Api.asAdmin().body(Map.of("name", name, "gate", "main"))
+                .post("/api/exhibitions/" + exhibition + "/devices").then().statusCode(201).extract().path("setupCode");
+    }
+
+    private Page activated(BrowserContext context, long exhibition, String name) {
+        Page page = context.newPage();
+        page.navigate(base + "checkin");
+        assertThat(page.getByTestId("activate")).isVisible();
+        page.locator("#setup-code").fill(setupCode(exhibition, name));
+        page.locator("#activate-form button[type=submit]").click();
+        assertThat(page.getByTestId("scanner")).isVisible();
+        assertThat(page.getByTestId("device-name")).containsText(name);
+        // the offline bundle is in
+        assertThat(page.locator("body[data-bundle]")).hasCount(1);
+        return page;
+    }
+
+    /** A hand-held scanner types the code into the focused field and presses Enter. */
+    private static void scan(Page page, String code) {
+        page.keyboard().insertText(code);
+        page.keyboard().press("Enter");
+    }
+
+    @Test
+    void aKeyboardScannerGetsGreenThenAmberAndAForgedCodeRed() {
+        long exhibition = TestExhibitions.june2027();
+        Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Lin Wei", "Harbour Imports");
+        List<String> errors = new java.util.ArrayList<>();
+        try (BrowserContext context = Browser.newContext("en-GB")) {
+            context.onConsoleMessage(message -> {
+                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                    errors.add(message.text());
+                }
+            });
+            context.onResponse(response -> {
+                if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+                    errors.add(response.status() + " " + response.url());
+                }
+            });
+            Page page = activated(context, exhibition, "Gate tablet A");
+            Page.WaitForFunctionOptions wait = new Page.WaitForFunctionOptions();
+            page.waitForFunction("document.activeElement && document.activeElement.id === 'scan-code'", null, wait);
+
+            scan(page, issued.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED");
+            assertThat(page.getByTestId("result-title")).hasText("Admitted");
+            assertThat(page.getByTestId("result-name")).containsText("Lin Wei");
+            assertThat(page.getByTestId("result-name")).containsText("Harbour Imports");
+            assertThat(page.getByTestId("result-offline")).isHidden();
+
+            scan(page, issued.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ALREADY_ADMITTED");
+            assertThat(page.getByTestId("result-detail")).containsText("Admitted at main");
+
+            scan(page, CheckinApiTest.tampered(issued.badge().code));
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "REJECTED");
+            assertThat(page.getByTestId("result-detail")).hasText("Forged or altered badge");
+            assertThat(page.getByTestId("count-ADMITTED")).hasText("1");
+            assertThat(page.getByTestId("last-scans").locator("li")).hasCount(3);
+        }
+        // nothing the page does is refused by its content security policy or missing
+        assertThat(errors).isEmpty();
+        assertThat(CheckinTestData.scansOf(issued.badge().id)).isEqualTo(2);
+    }
+
+    @Test
+    void offlineTheTabletDecidesAloneAndUploadsTheScanOnceBackOnline() {
+        long exhibition = TestExhibitions.june2027();
+        Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Offline Olga", null);
+        Badges.Issued revoked = TestCheckins.badgeValidToday(exhibition, "Revoked Rolf", null);
+        org.expodesk.badge.TestBadges.badges().revoke(revoked.badge().id, "lost", "test");
+        try (BrowserContext context = Browser.newContext("zh-CN")) {
+            Page page = activated(context, exhibition, "Tablet without network");
+            context.setOffline(true);
+            scan(page, issued.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED");
+            assertThat(page.getByTestId("result-offline")).isVisible();
+            assertThat(page.getByTestId("connection")).hasText("离线");
+            assertThat(page.getByTestId("count-queued")).hasText("1");
+            // the device's own log: the same badge again is already in, still offline
+            scan(page, issued.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ALREADY_ADMITTED");
+            assertThat(page.getByTestId("count-queued")).hasText("2");
+            // the signature is checked on the device too
+            scan(page, CheckinApiTest.tampered(issued.badge().code));
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "REJECTED");
+            assertThat(page.getByTestId("result-detail")).hasText("证件伪造或被篡改");
+            assertThat(page.getByTestId("count-queued")).hasText("3");
+            // revoked before the tablet fetched its bundle
+            scan(page, revoked.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "REJECTED");
+            assertThat(page.getByTestId("result-detail")).hasText("证件已作废");
+            assertThat(page.getByTestId("count-queued")).hasText("4");
+            assertThat(CheckinTestData.scansOf(issued.badge().id)).isZero();
+
+            context.setOffline(false);
+            assertThat(page.getByTestId("count-queued")).hasText("0",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20000));
+        }
+        assertThat(CheckinTestData.scansOf(issued.badge().id)).isEqualTo(2);
+        assertThat(CheckinTestData.admissionsOf(issued.badge().id)).isEqualTo(1);
+    }
+
+    @Test
+    void theCameraReadsABadgeHeldUpToIt() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Camera Cai", null);
+        Path video = FakeCamera.videoOf(issued.badge().code);
+        try (Playwright playwright = FakeCamera.playwright();
+             com.microsoft.playwright.Browser chromium = FakeCamera.chromiumFilming(playwright, video);
+             BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                     .setLocale("en-GB").setViewportSize(1200, 800))) {
+            context.grantPermissions(List.of("camera"));
+            Page page = activated(context, exhibition, "Camera tablet");
+            page.getByTestId("camera-button").click();
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20000));
+            assertThat(page.getByTestId("result-name")).containsText("Camera Cai");
+        }
+        assertThat(CheckinTestData.scansOf(issued.badge().id)).isGreaterThanOrEqualTo(1);
+    }
+}

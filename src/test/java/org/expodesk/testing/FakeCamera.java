@@ -1,0 +1,82 @@
+package org.expodesk.testing;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A camera for browser tests: a Y4M video showing a QR code, and a Chromium that films it
+ * instead of a real camera. The browser is the caller's to close.
+ */
+public final class FakeCamera {
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 480;
+
+    private FakeCamera() {
+    }
+
+    /** Ten frames of the text as a QR code, black on white, in the middle of the picture. */
+    public static Path videoOf(String text) throws IOException, WriterException {
+        BitMatrix qr = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 400, 400,
+                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        byte[] luma = new byte[WIDTH * HEIGHT];
+        Arrays.fill(luma, (byte) 235);
+        int left = (WIDTH - qr.getWidth()) / 2;
+        int top = (HEIGHT - qr.getHeight()) / 2;
+        for (int x = 0; x < qr.getWidth(); x++) {
+            for (int y = 0; y < qr.getHeight(); y++) {
+                if (qr.get(x, y)) {
+                    luma[(top + y) * WIDTH + left + x] = 16;
+                }
+            }
+        }
+        byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
+        Arrays.fill(chroma, (byte) 128);
+        Path file = Files.createTempFile("expodesk-camera", ".y4m");
+        file.toFile().deleteOnExit();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int frame = 0; frame < 10; frame++) {
+                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(luma);
+                out.write(chroma);
+                out.write(chroma);
+            }
+        }
+        return file;
+    }
+
+    /** A Chromium of its own whose camera shows the video (and asks no permission). */
+    public static com.microsoft.playwright.Browser chromiumFilming(Playwright playwright, Path video) {
+        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream",
+                        "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + video));
+        Browser.systemChromium().ifPresent(launch::setExecutablePath);
+        return playwright.chromium().launch(launch);
+    }
+
+    public static Playwright playwright() {
+        Playwright.CreateOptions create = new Playwright.CreateOptions();
+        if (Browser.systemChromium().isPresent()) {
+            create.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+        }
+        return Playwright.create(create);
+    }
+}
