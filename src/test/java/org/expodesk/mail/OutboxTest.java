@@ -250,22 +250,7 @@ class OutboxTest {
 
     /** Every text part of a message, decoded (quoted-printable, base64, UTF-8). */
     static String textOf(jakarta.mail.Part part) {
-        try {
-            Object content = part.getContent();
-            if (content instanceof String text) {
-                return text;
-            }
-            if (content instanceof jakarta.mail.Multipart multipart) {
-                StringBuilder all = new StringBuilder();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    all.append(textOf(multipart.getBodyPart(i))).append('\n');
-                }
-                return all.toString();
-            }
-            return "";
-        } catch (MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.expodesk.testing.MailServerResource.textOf(part);
     }
 
     private static String address(String what) {

@@ -67,21 +67,6 @@ public final class TestRegistrations {
 
     /** Every text part of a mail, decoded. */
     public static String textOf(jakarta.mail.Part part) {
-        try {
-            Object content = part.getContent();
-            if (content instanceof String text) {
-                return text;
-            }
-            if (content instanceof jakarta.mail.Multipart multipart) {
-                StringBuilder all = new StringBuilder();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    all.append(textOf(multipart.getBodyPart(i))).append('\n');
-                }
-                return all.toString();
-            }
-            return "";
-        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.expodesk.testing.MailServerResource.textOf(part);
     }
 }

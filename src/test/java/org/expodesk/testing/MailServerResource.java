@@ -72,6 +72,26 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Every text part of a message (plain and HTML), decoded (quoted-printable, base64, UTF-8). */
+    public static String textOf(jakarta.mail.Part part) {
+        try {
+            Object content = part.getContent();
+            if (content instanceof String text) {
+                return text;
+            }
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                StringBuilder all = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    all.append(textOf(multipart.getBodyPart(i))).append('\n');
+                }
+                return all.toString();
+            }
+            return "";
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first attachment (or PDF part) of a message, or null when it has none. */
     public static byte[] attachment(jakarta.mail.Part part) {
         try {
