@@ -287,6 +287,18 @@ public class Badges {
                 .setParameter("h", LinkTokens.hash(token)).getResultStream().findFirst();
     }
 
+    /** The holders (person ids) of these badges. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<Long> holdersOf(java.util.Collection<Long> badgeIds) {
+        java.util.Set<Long> holders = new java.util.HashSet<>();
+        List<Long> ids = List.copyOf(badgeIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            holders.addAll(em.createQuery("select b.personId from Badge b where b.id in :ids", Long.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).getResultList());
+        }
+        return holders;
+    }
+
     /** A new public download token for the badge (the old link stops working); {@link #publicPdfPath} makes its link. */
     @Transactional
     public String renewAccessToken(long badgeId) {

@@ -49,6 +49,16 @@ public class EditionExhibitors {
         return people.values().stream().filter(p -> !Privacy.isErased(p)).toList();
     }
 
+    private static final List<ParticipationRole> VISITING = List.of(ParticipationRole.BUYER,
+            ParticipationRole.PROFESSIONAL_VISITOR, ParticipationRole.VISITOR, ParticipationRole.PRESS);
+
+    /** The people who registered to visit the edition (buyers, professionals, visitors, press), each once. */
+    public List<Person> visitors(long exhibitionId) {
+        return Person.<Person>list("mergedInto is null and id in (select p.personId from Participation p "
+                        + "where p.exhibitionId = ?1 and p.role in ?2 and p.personId is not null)",
+                Sort.ascending("id"), exhibitionId, VISITING).stream().filter(p -> !Privacy.isErased(p)).toList();
+    }
+
     /** The people of these organizations, each once. */
     public List<Person> peopleOf(List<Long> organizationIds) {
         if (organizationIds.isEmpty()) {
