@@ -26,9 +26,10 @@ class SatisfactionSurveyRuleTest {
     RuleRunner runner;
 
     @Test
-    void everyParticipantGetsTheirOwnWorkingLinkOnceInTheirLanguage() throws Exception {
+    void everyParticipantWhoCameGetsTheirOwnWorkingLinkOnceInTheirLanguage() throws Exception {
         String u = TestRules.unique();
-        long edition = TestRules.edition(null, LocalDate.of(2027, 10, 5), LocalDate.of(2027, 10, 8));
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long edition = TestRules.edition(null, today.minusDays(1), today.plusDays(1));
         long organization = TestOrganizations.create("Survey Exhibitor " + u);
         TestRules.exhibit(organization, edition);
         String exhibitorPerson = "staff-" + u + "@survey.test";
@@ -36,6 +37,16 @@ class SatisfactionSurveyRuleTest {
         String visitor = "visitor-" + u + "@survey.test";
         long visitorId = TestRules.people(TestOrganizations.create("Visiting Buyer " + u), List.of(visitor), "zh-CN").get(0);
         Api.asAdmin().body(Map.of("exhibition", edition, "party", "person:" + visitorId, "role", "visitor"))
+                .post("/api/participations").then().statusCode(201);
+        org.expodesk.badge.Badges.Issued badge = org.expodesk.badge.TestBadges.badges().issue(
+                new org.expodesk.badge.Badges.IssueRequest(edition, visitorId, "Visitor " + u, null, null, "VISITOR",
+                        "Visitor", "#1E88E5", null, null, List.of()));
+        Api.asAdmin().body(Map.of("code", badge.badge().code, "gate", "main", "scanId", "survey-" + u))
+                .post("/api/checkins").then().statusCode(200);
+        // registered, never admitted: no survey
+        String noShow = "noshow-" + u + "@survey.test";
+        long noShowId = TestRules.people(TestOrganizations.create("Absent Buyer " + u), List.of(noShow), "en").get(0);
+        Api.asAdmin().body(Map.of("exhibition", edition, "party", "person:" + noShowId, "role", "visitor"))
                 .post("/api/participations").then().statusCode(201);
         long rule = TestRules.rule(edition, "satisfaction-survey", "CLOSING", 2, true);
 
@@ -53,6 +64,7 @@ class SatisfactionSurveyRuleTest {
         String exhibitorLink = link(toExhibitor.textBody);
         assertThat(visitorLink).isNotEqualTo(exhibitorLink);
         assertThat(TestRules.receivedBy(visitor)).hasSize(1);
+        assertThat(TestRules.receivedBy(noShow)).isEmpty();
         given().redirects().follow(false).get(visitorLink).then().statusCode(200);
 
         assertThat(runner.runNow(rule).queued()).isZero();

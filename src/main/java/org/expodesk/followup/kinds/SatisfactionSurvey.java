@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The satisfaction survey after the show, to everyone taking part in the edition (attendees only,
@@ -32,6 +33,9 @@ public class SatisfactionSurvey implements RuleKind {
 
     @Inject
     SurveyInvitations invitations;
+
+    @Inject
+    org.expodesk.checkin.Attendance attendance;
 
     @Inject
     Outbox outbox;
@@ -56,7 +60,12 @@ public class SatisfactionSurvey implements RuleKind {
 
     @Override
     public List<Recipient> recipients(Exhibition exhibition, LocalDate day) {
-        List<Person> people = participants.participants(exhibition.id);
+        // registered visitors count only when they came: a no-show cannot rate the show
+        Set<Long> came = attendance.admittedPeople(exhibition.id);
+        Set<Long> visitors = participants.visitors(exhibition.id).stream().map(p -> p.id)
+                .collect(java.util.stream.Collectors.toSet());
+        List<Person> people = participants.participants(exhibition.id).stream()
+                .filter(p -> !visitors.contains(p.id) || came.contains(p.id)).toList();
         Map<Long, String> names = participants.organizationNames(
                 people.stream().map(p -> p.organizationId).filter(Objects::nonNull).distinct().toList());
         List<Recipient> recipients = new ArrayList<>(people.size());
