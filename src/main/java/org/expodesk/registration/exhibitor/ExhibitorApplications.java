@@ -104,6 +104,9 @@ public class ExhibitorApplications {
     @Inject
     ExhibitorConfig config;
 
+    @Inject
+    org.expodesk.party.dedup.KeyLocks keyLocks;
+
     /** The edition behind a public page's code; 404 for none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Exhibition edition(String code) {
@@ -194,19 +197,28 @@ public class ExhibitorApplications {
      * exhibitor account is created (its password chosen through the setup link) unless it has one.
      */
     public Confirmation confirm(String token) {
-        Optional<ExhibitorApplication> found = byToken(token);
-        if (found.isEmpty()) {
+        if (!LinkTokens.isWellFormed(token)) {
             return new Confirmation(LinkState.UNKNOWN, null, null, null);
         }
-        ExhibitorApplication a = lock(found.get().id);
+        // locking reads first, the application's row and then its organization's account key: a plain read
+        // before them would fix this transaction's snapshot, and a second click waiting here would then not
+        // see that the first one confirmed and made the account
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = ExhibitorApplication.getEntityManager().createNativeQuery(
+                        "SELECT id, organization_id FROM exhibitor_application WHERE confirm_token_hash = ?1 FOR UPDATE")
+                .setParameter(1, LinkTokens.hash(token)).getResultList();
+        if (rows.isEmpty()) {
+            return new Confirmation(LinkState.UNKNOWN, null, null, null);
+        }
+        keyLocks.lock("exhibitor-account:" + ((Number) rows.get(0)[1]).longValue());
+        ExhibitorApplication a = get(((Number) rows.get(0)[0]).longValue());
         LinkState state = stateOf(a);
         if (state != LinkState.CONFIRMED) {
             return new Confirmation(state, a, null, null);
         }
         a.confirmedAt = Instant.now(clock);
         a.status = ApplicationStatus.CONFIRMED;
-        Optional<UserAccount> account = UserAccount.<UserAccount>find("organizationId = ?1 and role = ?2 and enabled = true",
-                Sort.ascending("id"), a.organizationId, Role.EXHIBITOR).firstResultOptional();
+        Optional<UserAccount> account = exhibitorAccount(a.organizationId);
         if (account.isPresent()) {
             a.userId = account.get().id;
             return new Confirmation(LinkState.CONFIRMED, a, account.get().username, null);
@@ -217,6 +229,11 @@ public class ExhibitorApplications {
         }
         UserService.Created created = newAccount(a);
         return new Confirmation(LinkState.CONFIRMED, a, created.user().username, created.setupLink().secret());
+    }
+
+    private static Optional<UserAccount> exhibitorAccount(long organizationId) {
+        return UserAccount.<UserAccount>find("organizationId = ?1 and role = ?2 and enabled = true",
+                Sort.ascending("id"), organizationId, Role.EXHIBITOR).firstResultOptional();
     }
 
     private UserService.Created newAccount(ExhibitorApplication a) {
@@ -245,8 +262,15 @@ public class ExhibitorApplications {
             case APPROVE -> {
                 a.status = ApplicationStatus.APPROVED;
                 if (a.userId == null) {
-                    // a company already in the database: its account is made now, the setup link goes by mail
-                    setupLink = Optional.of(newAccount(a).setupLink().secret());
+                    // a company already in the database: its account is made now (unless another approval made
+                    // one meanwhile), the setup link goes by mail
+                    keyLocks.lock("exhibitor-account:" + a.organizationId);
+                    Optional<UserAccount> account = exhibitorAccount(a.organizationId);
+                    if (account.isPresent()) {
+                        a.userId = account.get().id;
+                    } else {
+                        setupLink = Optional.of(newAccount(a).setupLink().secret());
+                    }
                 }
                 contacts.participate(a.exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, a.organizationId),
                         "EXHIBITOR");

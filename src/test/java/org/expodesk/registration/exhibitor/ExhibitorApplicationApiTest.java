@@ -269,4 +269,28 @@ class ExhibitorApplicationApiTest {
                 .matcher(approval);
         assertThat(setup.find()).as("setup link in the approval mail").isTrue();
     }
+
+    @Test
+    void twoClicksOnTheConfirmationLinkAtOnceMakeOneAccountAndNoError() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        Map<String, Object> form = TestApplications.form(TestApplications.unique(), 9);
+        TestApplications.submit(exhibition, form);
+        String token = TestApplications.confirmationToken((String) form.get("email"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> clicks = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                clicks.add(pool.submit(() -> TestApplications.client().body(Map.of("token", token))
+                        .post("/api/public/exhibitor-applications/confirmations").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> click : clicks) {
+                statuses.add(click.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses).containsOnlyOnce(200);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
