@@ -47,6 +47,11 @@ public interface RuleKind {
         return Optional.of(Map.of());
     }
 
+    /** True when the mails carry a link that works for whoever holds it (a survey link): masked on the outbox page. */
+    default boolean privateLinks() {
+        return false;
+    }
+
     /** The name of the built-in templates a new rule of this kind starts from. */
     default String templateName() {
         return "followup-" + key();

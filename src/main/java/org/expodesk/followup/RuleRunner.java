@@ -192,7 +192,8 @@ public class RuleRunner {
         MailRequest request = p.kind().mailKind() == MailKind.MARKETING
                 ? MailRequest.marketing(p.key(address), purpose, address, r.language(), template, r.data())
                 : MailRequest.transactional(p.key(address), purpose, address, r.language(), template, r.data());
-        return request.forExhibition(p.exhibition().id);
+        request = request.forExhibition(p.exhibition().id);
+        return p.kind().privateLinks() ? request.withPrivateLinks() : request;
     }
 
     /**

@@ -11,19 +11,21 @@ import java.util.Map;
  */
 public record MailRequest(String key, String purpose, Long exhibitionId, MailKind kind, String recipient,
                           Locale language, MailTemplate template, Map<String, Object> data,
-                          List<Attachment> attachments) {
+                          List<Attachment> attachments, boolean privateLinks) {
 
     public record Attachment(String fileName, String contentType, byte[] content) {
     }
 
     public static MailRequest transactional(String key, String purpose, String recipient, Locale language,
                                             MailTemplate template, Map<String, Object> data) {
-        return new MailRequest(key, purpose, null, MailKind.TRANSACTIONAL, recipient, language, template, data, List.of());
+        return new MailRequest(key, purpose, null, MailKind.TRANSACTIONAL, recipient, language, template, data, List.of(),
+                false);
     }
 
     public static MailRequest marketing(String key, String purpose, String recipient, Locale language,
                                         MailTemplate template, Map<String, Object> data) {
-        return new MailRequest(key, purpose, null, MailKind.MARKETING, recipient, language, template, data, List.of());
+        return new MailRequest(key, purpose, null, MailKind.MARKETING, recipient, language, template, data, List.of(),
+                false);
     }
 
     /** The key of "one mail per purpose, edition and recipient". */
@@ -32,12 +34,21 @@ public record MailRequest(String key, String purpose, Long exhibitionId, MailKin
     }
 
     public MailRequest forExhibition(Long id) {
-        return new MailRequest(key, purpose, id, kind, recipient, language, template, data, attachments);
+        return new MailRequest(key, purpose, id, kind, recipient, language, template, data, attachments, privateLinks);
     }
 
     public MailRequest attach(String fileName, String contentType, byte[] content) {
         List<Attachment> all = new java.util.ArrayList<>(attachments);
         all.add(new Attachment(fileName, contentType, content));
-        return new MailRequest(key, purpose, exhibitionId, kind, recipient, language, template, data, List.copyOf(all));
+        return new MailRequest(key, purpose, exhibitionId, kind, recipient, language, template, data, List.copyOf(all),
+                privateLinks);
+    }
+
+    /**
+     * The mail carries a link that works for whoever holds it (a confirmation or setup link, a badge
+     * download, a survey link): sent as written, but masked for staff reading the outbox.
+     */
+    public MailRequest withPrivateLinks() {
+        return new MailRequest(key, purpose, exhibitionId, kind, recipient, language, template, data, attachments, true);
     }
 }

@@ -77,8 +77,8 @@ public class Outbox {
         int inserted = em.createNativeQuery("""
                         insert ignore into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
                             text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
-                            created_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?12, ?12)""")
+                            created_at, updated_at, private_links)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?12, ?12, ?14)""")
                 .setParameter(1, request.key())
                 .setParameter(2, request.purpose())
                 .setParameter(3, request.exhibitionId())
@@ -92,6 +92,7 @@ public class Outbox {
                 .setParameter(11, suppressed.isPresent() ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name())
                 .setParameter(12, now)
                 .setParameter(13, suppressed.map(reason -> "suppressed: " + reason).orElse(null))
+                .setParameter(14, request.privateLinks())
                 .executeUpdate();
         OutboxMail mail = OutboxMail.<OutboxMail>find("mailKey", request.key()).firstResult();
         if (inserted == 1) {

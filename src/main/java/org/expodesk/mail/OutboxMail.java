@@ -55,6 +55,10 @@ public class OutboxMail extends PanacheEntityBase {
     @Column(name = "html_body", columnDefinition = "mediumtext")
     public String htmlBody;
 
+    /** The text holds a link that works for whoever reads it: staff see it masked (MailRequest#withPrivateLinks). */
+    @Column(name = "private_links", nullable = false)
+    public boolean privateLinks;
+
     @Column(name = "unsubscribe_token", length = 64)
     public String unsubscribeToken;
 

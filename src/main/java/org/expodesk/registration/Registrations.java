@@ -419,7 +419,7 @@ public class Registrations {
         MailRequest request = MailRequest.transactional(key, template, registration.email, language,
                 mailTemplates.builtIn(template, language), data).forExhibition(registration.exhibitionId);
         if (badge != null) {
-            request = request.attach("badge-" + badge.id + ".pdf", "application/pdf",
+            request = request.withPrivateLinks().attach("badge-" + badge.id + ".pdf", "application/pdf",
                     badgePdfs.one(badge, BadgePdfs.Layout.A6));
         }
         outbox.enqueue(request);

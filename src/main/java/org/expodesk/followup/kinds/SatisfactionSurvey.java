@@ -51,6 +51,11 @@ public class SatisfactionSurvey implements RuleKind {
     }
 
     @Override
+    public boolean privateLinks() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> sampleData() {
         Map<String, Object> data = new java.util.HashMap<>(
                 MailData.person("Mary Smith", "Sample Trading Ltd.", MailData.sampleEdition()));

@@ -44,7 +44,8 @@ public final class OutboxResource {
         }
     }
 
-    public record MailDetail(MailView mail, String text, String html) {
+    /** {@code text} and {@code html} are null when {@code privateLinks}: the mail holds a link that works for whoever reads it. */
+    public record MailDetail(MailView mail, String text, String html, boolean privateLinks) {
     }
 
     public record Mails(List<MailView> items, long total, Map<MailStatus, Long> byStatus) {
@@ -87,7 +88,8 @@ public final class OutboxResource {
         @Path("/{id}")
         public MailDetail one(@PathParam("id") long id) {
             OutboxMail mail = operations.mail(id);
-            return new MailDetail(MailView.of(mail), mail.textBody, mail.htmlBody);
+            return mail.privateLinks ? new MailDetail(MailView.of(mail), null, null, true)
+                    : new MailDetail(MailView.of(mail), mail.textBody, mail.htmlBody, false);
         }
 
         /** Puts a FAILED, BOUNCED, UNCERTAIN or SUPPRESSED mail back in line; 409 for any other. */

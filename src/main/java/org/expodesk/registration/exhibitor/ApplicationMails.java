@@ -34,7 +34,7 @@ public class ApplicationMails {
     void confirmLink(ExhibitorApplication a, Exhibition edition, String token) {
         Map<String, Object> data = common(a, edition);
         data.put("confirmLink", base() + "/exhibit/confirm/" + token);
-        send(a, "exhibitor-application-confirm", PURPOSE + ":" + a.id + ":confirm", data);
+        send(a, "exhibitor-application-confirm", PURPOSE + ":" + a.id + ":confirm", data, true);
     }
 
     /** {@code setupToken}: the secret of the account made with this decision (an approval), or null. */
@@ -46,13 +46,16 @@ public class ApplicationMails {
         data.put("question", a.question == null ? "" : a.question);
         data.put("portalLink", base() + "/portal");
         // every decision is a mail of its own, also a second question after an answer
-        send(a, "exhibitor-application-decision", PURPOSE + ":" + a.id + ":decision:" + a.version, data);
+        send(a, "exhibitor-application-decision", PURPOSE + ":" + a.id + ":decision:" + a.version, data,
+                setupToken != null);
     }
 
-    private void send(ExhibitorApplication a, String template, String key, Map<String, Object> data) {
+    private void send(ExhibitorApplication a, String template, String key, Map<String, Object> data,
+                      boolean privateLinks) {
         Locale language = Messages.forTag(a.language);
-        outbox.enqueue(MailRequest.transactional(key, PURPOSE, a.email, language,
-                templates.builtIn(template, language), data).forExhibition(a.exhibitionId));
+        MailRequest request = MailRequest.transactional(key, PURPOSE, a.email, language,
+                templates.builtIn(template, language), data).forExhibition(a.exhibitionId);
+        outbox.enqueue(privateLinks ? request.withPrivateLinks() : request);
     }
 
     private static Map<String, Object> common(ExhibitorApplication a, Exhibition edition) {

@@ -117,6 +117,7 @@ public class StaffBadges {
         outbox.enqueue(MailRequest.transactional(PURPOSE + "|" + badge.id, PURPOSE, staff.email, language,
                         templates.builtIn(PURPOSE, language), data)
                 .forExhibition(application.exhibitionId)
+                .withPrivateLinks()
                 .attach("badge-" + badge.id + ".pdf", "application/pdf", pdfs.one(badge, BadgePdfs.Layout.A6)));
     }
 

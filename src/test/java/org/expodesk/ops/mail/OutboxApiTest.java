@@ -34,6 +34,21 @@ class OutboxApiTest {
     Outbox outbox;
 
     @Test
+    void aMailWithAPersonalLinkIsSentAsWrittenButItsTextIsNotShownToStaff() throws Exception {
+        String to = "private-" + UUID.randomUUID().toString().substring(0, 8) + "@outbox.test";
+        long id = QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(MailRequest.transactional(
+                "private|" + to, "api-private", to, Locale.ENGLISH, NOTE, Map.of("name", "https://x.test/setup?token=s3cret"))
+                .withPrivateLinks()).id());
+        String staff = TestUsers.staff().token();
+        Api.as(staff).get("/api/mail/outbox/" + id).then().statusCode(200)
+                .body("privateLinks", equalTo(true)).body("text", org.hamcrest.Matchers.nullValue())
+                .body("html", org.hamcrest.Matchers.nullValue());
+        org.expodesk.mail.TestMail.drain("api-private");
+        assertThat(org.expodesk.testing.MailServerResource.textOf(
+                org.expodesk.testing.MailServerResource.receivedBy(to).get(0))).contains("s3cret");
+    }
+
+    @Test
     void staffFindAMailByRecipientAndStatusAndSendAFailedOneAgainButNotASentOne() {
         String to = "api-" + UUID.randomUUID().toString().substring(0, 8) + "@outbox.test";
         long id = QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(MailRequest.transactional(
