@@ -1,5 +1,7 @@
 package org.expodesk.account;
 
+import org.expodesk.platform.LinkTokens;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,11 +37,11 @@ public class CredentialService {
 
     public IssuedSecret issue(UserAccount user, CredentialKind kind, String name, Duration lifetime) {
         Instant now = Instant.now(clock);
-        String secret = SecretTokens.newSecret();
+        String secret = LinkTokens.newToken();
         AuthCredential credential = new AuthCredential();
         credential.user = user;
         credential.kind = kind;
-        credential.tokenHash = SecretTokens.hash(secret);
+        credential.tokenHash = LinkTokens.hash(secret);
         credential.name = name;
         credential.createdAt = now;
         credential.expiresAt = now.plus(lifetime);
@@ -54,7 +56,7 @@ public class CredentialService {
         }
         Instant now = Instant.now(clock);
         Optional<AuthCredential> found = AuthCredential.<AuthCredential>find(
-                "from AuthCredential c join fetch c.user where c.tokenHash = ?1", SecretTokens.hash(secret))
+                "from AuthCredential c join fetch c.user where c.tokenHash = ?1", LinkTokens.hash(secret))
                 .firstResultOptional();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -110,7 +112,7 @@ public class CredentialService {
 
     /** The setup link's user, the link being used up; empty if it is unknown, used or expired. */
     public Optional<UserAccount> redeemSetupLink(String secret) {
-        Optional<AuthCredential> found = AuthCredential.find("tokenHash", SecretTokens.hash(secret == null ? "" : secret))
+        Optional<AuthCredential> found = AuthCredential.find("tokenHash", LinkTokens.hash(secret == null ? "" : secret))
                 .firstResultOptional();
         Instant now = Instant.now(clock);
         return found.filter(c -> c.kind == CredentialKind.SETUP && c.isUsableAt(now)).map(c -> {
@@ -121,7 +123,7 @@ public class CredentialService {
 
     public boolean isValidSetupLink(String secret) {
         Instant now = Instant.now(clock);
-        return AuthCredential.<AuthCredential>find("tokenHash", SecretTokens.hash(secret == null ? "" : secret))
+        return AuthCredential.<AuthCredential>find("tokenHash", LinkTokens.hash(secret == null ? "" : secret))
                 .firstResultOptional()
                 .filter(c -> c.kind == CredentialKind.SETUP && c.isUsableAt(now) && c.user.enabled)
                 .isPresent();

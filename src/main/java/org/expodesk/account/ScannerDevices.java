@@ -1,5 +1,7 @@
 package org.expodesk.account;
 
+import org.expodesk.platform.LinkTokens;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -98,7 +100,7 @@ public class ScannerDevices {
         revokeCredentials(device, CredentialKind.DEVICE_SETUP, now);
         String code = SetupCodes.newCode();
         AuthCredential credential = credential(device, CredentialKind.DEVICE_SETUP,
-                SecretTokens.hash(SetupCodes.canonical(code)), now, now.plus(config.setupCodeLifetime()));
+                LinkTokens.hash(SetupCodes.canonical(code)), now, now.plus(config.setupCodeLifetime()));
         audit.record(AuditAction.SETUP_LINK_ISSUED, "ScannerDevice", device.id.toString(), device.name);
         return new SetupCode(code, credential.expiresAt);
     }
@@ -113,7 +115,7 @@ public class ScannerDevices {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
-        String hash = SecretTokens.hash(canonical);
+        String hash = LinkTokens.hash(canonical);
         // locked in plain SQL (Hibernate's MySQL dialect writes "FOR UPDATE OF alias", which MariaDB
         // refuses), so that one code typed on two tablets at once gives one token
         AuthCredential.getEntityManager()
@@ -129,8 +131,8 @@ public class ScannerDevices {
         ScannerDevice device = found.get().device;
         found.get().revokedAt = now;
         revokeCredentials(device, CredentialKind.DEVICE, now);
-        String token = TOKEN_PREFIX + SecretTokens.newSecret();
-        AuthCredential credential = credential(device, CredentialKind.DEVICE, SecretTokens.hash(token), now,
+        String token = TOKEN_PREFIX + LinkTokens.newToken();
+        AuthCredential credential = credential(device, CredentialKind.DEVICE, LinkTokens.hash(token), now,
                 now.plus(config.tokenLifetime()));
         device.activatedAt = now;
         audit.record(AuditAction.TOKEN_ISSUED, "ScannerDevice", device.id.toString(), device.name);
@@ -144,7 +146,7 @@ public class ScannerDevices {
         }
         Instant now = Instant.now(clock);
         return AuthCredential.<AuthCredential>find(
-                        "from AuthCredential c join fetch c.device where c.tokenHash = ?1", SecretTokens.hash(token))
+                        "from AuthCredential c join fetch c.device where c.tokenHash = ?1", LinkTokens.hash(token))
                 .firstResultOptional()
                 .filter(c -> c.kind == CredentialKind.DEVICE && c.isUsableAt(now) && !c.device.isRevoked())
                 .map(c -> {

@@ -90,7 +90,6 @@ public class BadgeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public BadgeView revoke(@PathParam("id") long id, RevokeRequest request) {
-        badges.get(id);
         return BadgeView.of(badges.revoke(id, request == null ? null : request.reason(),
                 currentUser.require().username()));
     }
@@ -102,7 +101,6 @@ public class BadgeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response reissue(@PathParam("id") long id, ReissueRequest r) {
-        badges.get(id);
         ReissueRequest request = r == null ? new ReissueRequest(null, null, null, null, null, null, null, null, null) : r;
         Badges.Issued issued = badges.reissue(id, new Badges.Changes(request.holderName(), request.organizationName(),
                 request.categoryCode(), request.categoryLabel(), request.categoryColour(), request.firstDay(),

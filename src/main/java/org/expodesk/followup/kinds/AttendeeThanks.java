@@ -2,17 +2,13 @@ package org.expodesk.followup.kinds;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.expodesk.checkin.Attendance;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.followup.RuleKind;
 import org.expodesk.mail.MailKind;
-import org.expodesk.party.EditionExhibitors;
-import org.expodesk.party.Person;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** Thanks to the registered visitors, buyers and press who came: admitted at a gate at least once. */
@@ -20,10 +16,7 @@ import java.util.Set;
 public class AttendeeThanks implements RuleKind {
 
     @Inject
-    EditionExhibitors parties;
-
-    @Inject
-    Attendance attendance;
+    VisitorAttendance visitors;
 
     @Override
     public String key() {
@@ -42,10 +35,6 @@ public class AttendeeThanks implements RuleKind {
 
     @Override
     public List<Recipient> recipients(Exhibition exhibition, LocalDate day) {
-        Set<Long> came = attendance.admittedPeople(exhibition.id);
-        List<Person> people = parties.visitors(exhibition.id).stream().filter(p -> came.contains(p.id)).toList();
-        return MailData.people(people, parties.organizationNames(
-                people.stream().map(p -> p.organizationId).filter(Objects::nonNull).distinct().toList()),
-                exhibition, Map.of(), Set.of());
+        return visitors.recipients(visitors.visitors(exhibition.id, true), exhibition, Set.of());
     }
 }

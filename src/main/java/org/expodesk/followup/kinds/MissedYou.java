@@ -2,20 +2,16 @@ package org.expodesk.followup.kinds;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.expodesk.checkin.Attendance;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.followup.RuleKind;
 import org.expodesk.mail.MailKind;
 import org.expodesk.party.Consent;
 import org.expodesk.party.Consents;
-import org.expodesk.party.EditionExhibitors;
 import org.expodesk.party.Person;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * "Sorry we missed you" to those who registered to visit and were never admitted. It invites them
@@ -25,10 +21,7 @@ import java.util.Set;
 public class MissedYou implements RuleKind {
 
     @Inject
-    EditionExhibitors parties;
-
-    @Inject
-    Attendance attendance;
+    VisitorAttendance visitors;
 
     @Inject
     Consents consents;
@@ -50,11 +43,8 @@ public class MissedYou implements RuleKind {
 
     @Override
     public List<Recipient> recipients(Exhibition exhibition, LocalDate day) {
-        Set<Long> came = attendance.admittedPeople(exhibition.id);
-        List<Person> people = parties.visitors(exhibition.id).stream().filter(p -> !came.contains(p.id)).toList();
-        Set<Long> refusing = consents.refusing(Consent.Purpose.MARKETING, people.stream().map(p -> p.id).toList());
-        return MailData.people(people, parties.organizationNames(
-                people.stream().map(p -> p.organizationId).filter(Objects::nonNull).distinct().toList()),
-                exhibition, Map.of(), refusing);
+        List<Person> missed = visitors.visitors(exhibition.id, false);
+        return visitors.recipients(missed, exhibition,
+                consents.refusing(Consent.Purpose.MARKETING, missed.stream().map(p -> p.id).toList()));
     }
 }

@@ -35,7 +35,7 @@ public class SatisfactionSurvey implements RuleKind {
     SurveyInvitations invitations;
 
     @Inject
-    org.expodesk.checkin.Attendance attendance;
+    VisitorAttendance visitors;
 
     @Inject
     Outbox outbox;
@@ -66,11 +66,9 @@ public class SatisfactionSurvey implements RuleKind {
     @Override
     public List<Recipient> recipients(Exhibition exhibition, LocalDate day) {
         // registered visitors count only when they came: a no-show cannot rate the show
-        Set<Long> came = attendance.admittedPeople(exhibition.id);
-        Set<Long> visitors = participants.visitors(exhibition.id).stream().map(p -> p.id)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Long> absent = visitors.absent(exhibition.id);
         List<Person> people = participants.participants(exhibition.id).stream()
-                .filter(p -> !visitors.contains(p.id) || came.contains(p.id)).toList();
+                .filter(p -> !absent.contains(p.id)).toList();
         Map<Long, String> names = participants.organizationNames(
                 people.stream().map(p -> p.organizationId).filter(Objects::nonNull).distinct().toList());
         List<Recipient> recipients = new ArrayList<>(people.size());

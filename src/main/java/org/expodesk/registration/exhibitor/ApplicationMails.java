@@ -3,7 +3,6 @@ package org.expodesk.registration.exhibitor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.mail.MailRequest;
 import org.expodesk.mail.MailTemplates;
@@ -13,7 +12,6 @@ import org.expodesk.web.i18n.Messages;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** The mails an applicant gets: the confirmation link, and each staff decision. */
 @ApplicationScoped
@@ -28,12 +26,9 @@ public class ApplicationMails {
     @Inject
     MailTemplates templates;
 
-    @ConfigProperty(name = "expodesk.public-url")
-    Optional<String> publicUrl;
-
     void confirmLink(ExhibitorApplication a, Exhibition edition, String token) {
         Map<String, Object> data = common(a, edition);
-        data.put("confirmLink", base() + "/exhibit/confirm/" + token);
+        data.put("confirmLink", outbox.publicLink("/exhibit/confirm/" + token));
         send(a, "exhibitor-application-confirm", PURPOSE + ":" + a.id + ":confirm", data, true);
     }
 
@@ -44,7 +39,7 @@ public class ApplicationMails {
         data.put("status", a.status.name());
         data.put("reason", a.decisionReason == null ? "" : a.decisionReason);
         data.put("question", a.question == null ? "" : a.question);
-        data.put("portalLink", base() + "/portal");
+        data.put("portalLink", outbox.publicLink("/portal"));
         // every decision is a mail of its own, also a second question after an answer
         send(a, "exhibitor-application-decision", PURPOSE + ":" + a.id + ":decision:" + a.version, data,
                 setupToken != null);
@@ -64,9 +59,5 @@ public class ApplicationMails {
         data.put("company", a.legalName);
         data.put("exhibition", edition.name);
         return data;
-    }
-
-    private String base() {
-        return publicUrl.filter(u -> !u.isBlank()).map(u -> u.replaceAll("/+$", "")).orElse("");
     }
 }

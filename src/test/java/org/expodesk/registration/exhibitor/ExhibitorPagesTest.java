@@ -76,6 +76,11 @@ class ExhibitorPagesTest {
                 .body(containsString("A table, please")).body(containsString("zhao-" + u));
         Api.asAdmin().get("/api/exhibitor-applications/" + a.application() + "/staff").then().statusCode(200)
                 .body("total", equalTo(2));
+        // the staff badges print from the portal; another exhibitor's session finds nothing there
+        String badges = "/portal/applications/" + a.application() + "/staff/badges.pdf";
+        exhibitor.get(badges).then().statusCode(200).contentType("application/pdf");
+        TestApplications.Applicant other = TestApplications.applicant(exhibition, 9, true);
+        BrowserSession.signedIn(other.username(), other.password()).get(badges).then().statusCode(404);
     }
 
     @Test
