@@ -72,6 +72,7 @@ public class Registrations {
     }
 
     public static final String CHANNEL = "WEB_FORM";
+    public static final String DESK_CHANNEL = "ON_SITE";
     static final String RECORDED_BY = "registration";
 
     @Inject
@@ -138,6 +139,20 @@ public class Registrations {
      * Refused with field errors (400), a closed window or category (422), or no place left (409).
      */
     public Outcome register(long exhibitionId, NewRegistration r) {
+        return register(exhibitionId, r, null);
+    }
+
+    /**
+     * A walk-in registered by staff at the desk on site (docs/registration.md): the registration window
+     * does not apply, the category's questions are not asked, and the person stood in front of staff, so
+     * a buyer is verified by {@code staff} at once and the badge is valid now. Capacity still holds.
+     */
+    public Outcome registerAtDesk(long exhibitionId, NewRegistration r, String staff) {
+        return register(exhibitionId, r, staff);
+    }
+
+    private Outcome register(long exhibitionId, NewRegistration r, String deskStaff) {
+        boolean atDesk = deskStaff != null;
         List<FieldError> errors = new ArrayList<>();
         String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
         String lastName = FieldChecks.text(r.lastName(), "lastName", 100, true, errors);
@@ -190,17 +205,17 @@ public class Registrations {
         List<LocalDate> days = List.of();
         Map<String, Object> answers = Map.of();
         if (category != null) {
-            if (category.invitationRequired && invitation == null && !hasError(errors, "invitationCode")) {
+            if (!atDesk && category.invitationRequired && invitation == null && !hasError(errors, "invitationCode")) {
                 errors.add(new FieldError("invitationCode", "registration_invitationRequired"));
             }
             days = days(category, exhibition, r.days(), errors);
-            answers = questions.check(category.id, r.answers(), errors);
+            answers = atDesk ? Map.of() : questions.check(category.id, r.answers(), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         Instant now = Instant.now(clock);
-        if (!settings.isOpen(now)) {
+        if (!atDesk && !settings.isOpen(now)) {
             throw ProblemException.unprocessable("registration_closed");
         }
         if (!category.enabled) {
@@ -234,10 +249,15 @@ public class Registrations {
         registration.registeredAt = now;
         boolean verified = !category.verificationRequired || (invitation != null && invitation.waivesVerification)
                 || settings.domains().contains(email.substring(email.indexOf('@') + 1));
+        if (atDesk && !verified) {
+            verified = true;
+            registration.decidedAt = now;
+            registration.decidedBy = deskStaff;
+        }
         registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
         registration.persist();
 
-        recordConsents(person.id, r.consent(), now);
+        recordConsents(person.id, r.consent(), now, atDesk ? DESK_CHANNEL : CHANNEL);
         contacts.participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role(category.code));
         if (organizationId != null) {
             contacts.participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId),
@@ -425,13 +445,13 @@ public class Registrations {
         outbox.enqueue(request);
     }
 
-    private void recordConsents(long personId, ConsentChoice choice, Instant at) {
-        consents.record(personId, new Consents.NewConsent(Consent.Purpose.TERMS.name(), true, at, CHANNEL,
+    private void recordConsents(long personId, ConsentChoice choice, Instant at, String channel) {
+        consents.record(personId, new Consents.NewConsent(Consent.Purpose.TERMS.name(), true, at, channel,
                 consentTextVersion, null), RECORDED_BY);
         consents.record(personId, new Consents.NewConsent(Consent.Purpose.LEAD_SHARING.name(),
-                Boolean.TRUE.equals(choice.leadSharing()), at, CHANNEL, consentTextVersion, null), RECORDED_BY);
+                Boolean.TRUE.equals(choice.leadSharing()), at, channel, consentTextVersion, null), RECORDED_BY);
         consents.record(personId, new Consents.NewConsent(Consent.Purpose.MARKETING.name(),
-                Boolean.TRUE.equals(choice.marketing()), at, CHANNEL, consentTextVersion, null), RECORDED_BY);
+                Boolean.TRUE.equals(choice.marketing()), at, channel, consentTextVersion, null), RECORDED_BY);
     }
 
     private static Invitation invitation(long exhibitionId, String code, List<FieldError> errors) {

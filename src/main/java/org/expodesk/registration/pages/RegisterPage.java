@@ -277,7 +277,7 @@ public class RegisterPage {
                 .map(c -> new CategoryChoice(c.code, c.label(language), c.colour, c.invitationRequired)).toList();
     }
 
-    private static List<Choice> countries(Locale language, String selected) {
+    static List<Choice> countries(Locale language, String selected) {
         return java.util.Arrays.stream(Locale.getISOCountries())
                 .map(c -> new Choice(c, new Locale("", c).getDisplayCountry(language), c.equalsIgnoreCase(selected)))
                 .sorted(Comparator.comparing(Choice::label, java.text.Collator.getInstance(language)))
