@@ -34,4 +34,10 @@ public class CheckinConflicts {
                     c.result, c.reason, c.earlierAt, c.earlierGate, scan.recordedAt);
         }).toList();
     }
+
+    /** How many conflicts the edition has, for a link that says whether there is anything to look at. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(long exhibitionId) {
+        return CheckinConflict.count("exhibitionId", exhibitionId);
+    }
 }
