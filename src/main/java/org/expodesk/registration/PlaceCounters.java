@@ -14,9 +14,14 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Places taken per category and per category and day. Taking places locks the counter rows
- * ({@code SELECT ... FOR UPDATE}) in the registering transaction, so two registrations for the last
- * place take turns and the second one sees the first one's count.
+ * Places taken per category and per category and day (ADR 0011). Only a category with a capacity
+ * keeps counters: taking places locks its counter rows ({@code SELECT ... FOR UPDATE}) in the
+ * registering transaction, so two registrations for the last place take turns and the second one
+ * sees the first one's count. A category without one takes no lock at all, so that open
+ * registration does not queue every registrant behind one row; its places are counted from the
+ * registrations, and when staff give it a capacity its counters are {@linkplain #recount recounted}.
+ * Every registration holds the category's row in share mode until it commits, so a capacity set
+ * meanwhile waits for registrations already under way and is seen by the ones after it.
  */
 @ApplicationScoped
 public class PlaceCounters {
@@ -32,6 +37,10 @@ public class PlaceCounters {
     /** Takes one place in the category and on each day, or throws 409 when one of them is full. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(RegistrationCategory category, List<LocalDate> days) {
+        Capacity capacity = capacityLocked(category.id);
+        if (capacity.unlimited()) {
+            return;
+        }
         List<String> slots = slots(days);
         // rows are made before any locking read: one that finds no row holds the gap, and the insert
         // of a transaction of its own would then wait for ours forever
@@ -42,18 +51,39 @@ public class PlaceCounters {
             self.create(category.id, slots);
         }
         Map<String, Integer> taken = lock(category.id, slots);
-        if (category.capacity != null && taken.get(ALL) + 1 > category.capacity) {
+        if (capacity.total() != null && taken.get(ALL) + 1 > capacity.total()) {
             throw ProblemException.conflict("registration_full");
         }
-        if (category.capacityPerDay != null) {
+        if (capacity.perDay() != null) {
             for (LocalDate day : days) {
-                if (taken.get(day.toString()) + 1 > category.capacityPerDay) {
+                if (taken.get(day.toString()) + 1 > capacity.perDay()) {
                     throw ProblemException.conflict("registration_dayFull");
                 }
             }
         }
         em.createNativeQuery("UPDATE registration_counter SET taken = taken + 1 WHERE category_id = ?1 AND slot IN (?2)")
                 .setParameter(1, category.id).setParameter(2, slots).executeUpdate();
+    }
+
+    /**
+     * Sets the counters of a category that has just been given a capacity to the registrations that
+     * count (not rejected), in total and per day. The caller holds the category's row exclusively
+     * ({@link #lockForChange}), so no registration of it is under way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recount(RegistrationCategory category, LocalDate opensOn, LocalDate closesOn) {
+        insert(category.id, slots(opensOn.datesUntil(closesOn.plusDays(1)).toList()));
+        em.createNativeQuery("UPDATE registration_counter c SET taken = (SELECT COUNT(*) FROM registration r"
+                        + " WHERE r.category_id = c.category_id AND r.status <> 'REJECTED'"
+                        + " AND (c.slot = ?2 OR FIND_IN_SET(c.slot, r.days) > 0)) WHERE c.category_id = ?1")
+                .setParameter(1, category.id).setParameter(2, ALL).executeUpdate();
+    }
+
+    /** Holds the category's row exclusively until the commit: registrations of it wait, and wait for none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForChange(long categoryId) {
+        em.createNativeQuery("SELECT id FROM registration_category WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, categoryId).getResultList();
     }
 
     /**
@@ -70,6 +100,9 @@ public class PlaceCounters {
     /** Gives back the places of a registration that no longer counts (a rejected buyer). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(long categoryId, List<LocalDate> days) {
+        if (capacityLocked(categoryId).unlimited()) {
+            return;
+        }
         List<String> slots = slots(days);
         lock(categoryId, slots);
         em.createNativeQuery("UPDATE registration_counter SET taken = GREATEST(taken - 1, 0)"
@@ -77,16 +110,33 @@ public class PlaceCounters {
                 .setParameter(1, categoryId).setParameter(2, slots).executeUpdate();
     }
 
-    /** Places taken in each category of an edition, in total. */
+    /** Places taken in each category of an edition, in total: its registrations that are not rejected. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, Integer> takenByCategory(long exhibitionId) {
         Map<Long, Integer> taken = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT c.category_id, c.taken FROM registration_counter c"
-                        + " JOIN registration_category k ON k.id = c.category_id WHERE k.exhibition_id = ?1 AND c.slot = ?2")
-                .setParameter(1, exhibitionId).setParameter(2, ALL).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT category_id, COUNT(*) FROM registration"
+                        + " WHERE exhibition_id = ?1 AND status <> 'REJECTED' GROUP BY category_id")
+                .setParameter(1, exhibitionId).getResultList();
         rows.forEach(r -> taken.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
         return taken;
+    }
+
+    private record Capacity(Integer total, Integer perDay) {
+        boolean unlimited() {
+            return total == null && perDay == null;
+        }
+    }
+
+    /**
+     * The category's capacity as last committed (a locking read does not see this transaction's older
+     * snapshot), its row held in share mode until the commit: see the class comment.
+     */
+    private Capacity capacityLocked(long categoryId) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT capacity, capacity_per_day FROM registration_category"
+                + " WHERE id = ?1 LOCK IN SHARE MODE").setParameter(1, categoryId).getSingleResult();
+        return new Capacity(row[0] == null ? null : ((Number) row[0]).intValue(),
+                row[1] == null ? null : ((Number) row[1]).intValue());
     }
 
     // its own transaction: two registrations inserting the same new row would otherwise deadlock on InnoDB's insert locks

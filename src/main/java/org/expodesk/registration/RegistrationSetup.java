@@ -128,11 +128,18 @@ public class RegistrationSetup {
     }
 
     public RegistrationCategory changeCategory(long categoryId, CategoryChange change) {
+        counters.lockForChange(categoryId);
         RegistrationCategory category = category(categoryId);
         if (change.version() != null && change.version() != category.version) {
             throw ProblemException.conflict("registration_changedMeanwhile");
         }
-        apply(category, exhibitions.get(category.exhibitionId), change, new ArrayList<>());
+        boolean wasLimited = category.capacity != null || category.capacityPerDay != null;
+        Exhibition exhibition = exhibitions.get(category.exhibitionId);
+        apply(category, exhibition, change, new ArrayList<>());
+        if (!wasLimited && (category.capacity != null || category.capacityPerDay != null)) {
+            // an unlimited category keeps no counters (ADR 0011): they start from the registrations it has
+            counters.recount(category, exhibition.opensOn, exhibition.closesOn);
+        }
         return category;
     }
 
