@@ -39,7 +39,7 @@ class MessageBundleTest {
         collect(Path.of("src/main/resources/templates"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/java"), JAVA_KEY, used);
         used.remove("fmt");
-        for (String status : new String[] {"400", "401", "403", "404", "405", "409", "413", "415", "422", "429", "500"}) {
+        for (String status : new String[] {"400", "401", "403", "404", "405", "409", "413", "415", "422", "429", "500", "503"}) {
             used.add("error_" + status + "_title");
             used.add("error_" + status + "_text");
         }

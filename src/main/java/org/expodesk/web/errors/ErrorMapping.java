@@ -147,6 +147,13 @@ public class ErrorMapping {
                         "Someone else changed this in the meantime; reload and try again"), null);
             }
         }
+        if (poolExhausted(e)) {
+            // every database connection was busy for the pool's whole wait: a burst, not a bug; the client may retry
+            LOG.warnf("No database connection free in time for %s %s", request.method(), request.path());
+            Response busy = respond(request, Problem.of(ProblemType.UNAVAILABLE,
+                    "The service is busy; try again in a moment"), null);
+            return Response.fromResponse(busy).header("Retry-After", "2").build();
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.method(), request.path());
         Problem problem = Problem.of(ProblemType.INTERNAL, "Something went wrong on our side; reference " + reference);
@@ -155,6 +162,17 @@ public class ErrorMapping {
                     .entity(ErrorPages.page(500, reference).render()).build();
         }
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Agroal's answer when no connection came free within the acquisition timeout. */
+    private static boolean poolExhausted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException && cause.getMessage() != null
+                    && cause.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response respond(HttpServerRequest request, Problem problem, Response original) {

@@ -1,0 +1,239 @@
+package org.expodesk.bench;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.expodesk.badge.Badge;
+import org.expodesk.exhibition.TestExhibitions;
+import org.expodesk.mail.OutboxMail;
+import org.expodesk.registration.Registration;
+import org.expodesk.registration.TestRegistrations;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The public registration goal (issue #5): registrations validated, stored, deduplicated into the
+ * customer database, with their badge signed and the confirmation mail queued (its PDF attached),
+ * at 1,000 per second or more with a p99 of at most 50 ms, over loopback HTTP on this machine.
+ * Closed-loop load: {@value #CONNECTIONS} clients, each sending its next registration when the last
+ * one is answered. Ceiling: the same requests with the honeypot field filled, which the endpoint
+ * answers as a success after the rate limit and parsing, storing nothing.
+ *
+ * <p>Tagged {@code benchmark}: run by {@code ./mvnw -B -Pbench test} only. Writes its own section of
+ * {@code docs/benchmarks.md}; fails when the goal is missed or the stored counts do not add up.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class RegistrationBenchmark {
+
+    static final String HEADING = "## Public registration: validated, deduplicated, badge signed, mail queued";
+    static final double GOAL_PER_SECOND = 1_000;
+    static final double P99_BUDGET_MS = 50;
+    static final int CONNECTIONS = 32;
+    static final int WARMUP = Integer.getInteger("bench.registration.warmup", 1_000);
+    static final int MEASURED = Integer.getInteger("bench.registration.count", 8_000);
+    static final int CEILING = 8_000;
+    static final int COMPANIES = 2_000;
+    static final long SEED = 20_261_123L;
+
+    private static final String[] GIVEN = {"Wei", "Fang", "Min", "Julia", "Thomas", "Anna", "Hiroshi", "Priya",
+            "Carlos", "Emma", "伟", "芳", "敏", "静", "强"};
+    private static final String[] FAMILY = {"Wang", "Li", "Zhang", "Schmidt", "Müller", "Rossi", "Tanaka", "Sharma",
+            "Garcia", "Smith", "王", "李", "张", "刘", "陈"};
+
+    @TestHTTPResource("/")
+    URL base;
+
+    record Phase(String name, int requests, double seconds, double[] latenciesMs, int failures) {
+
+        double rate() {
+            return requests / seconds;
+        }
+
+        double percentile(double p) {
+            if (latenciesMs.length == 0) {
+                return Double.NaN;
+            }
+            double[] sorted = latenciesMs.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+    }
+
+    @Test
+    void publicRegistrationsPerSecond() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        String code = TestRegistrations.code(exhibition);
+        URI endpoint = URI.create(base.toString().replaceAll("/$", "") + "/api/public/exhibitions/" + code
+                + "/registrations");
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        AtomicInteger sequence = new AtomicInteger();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        Phase warmup = load("warm-up", WARMUP, http, endpoint, run, sequence, false);
+        Phase ceiling = load("ceiling", CEILING, http, endpoint, run, sequence, true);
+        TimelineRenderBenchmark.Load.Snapshot before = TimelineRenderBenchmark.Load.snapshot();
+        Phase measured = load("registrations", MEASURED, http, endpoint, run, sequence, false);
+        TimelineRenderBenchmark.Load.Snapshot after = TimelineRenderBenchmark.Load.snapshot();
+        TimelineRenderBenchmark.Load load = TimelineRenderBenchmark.Load.between(before, after,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), false);
+
+        long registrations = QuarkusTransaction.requiringNew().call(() -> Registration.count("exhibitionId", exhibition));
+        long badges = QuarkusTransaction.requiringNew().call(() -> Badge.count("exhibitionId", exhibition));
+        long mails = QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("exhibitionId = ?1 and purpose = ?2",
+                exhibition, "registration-confirmed"));
+        List<String> problems = new ArrayList<>();
+        int expected = WARMUP + MEASURED;
+        if (warmup.failures() + measured.failures() + ceiling.failures() > 0) {
+            problems.add((warmup.failures() + measured.failures() + ceiling.failures()) + " requests not answered as expected");
+        }
+        if (registrations != expected || badges != expected || mails != expected) {
+            problems.add(String.format(Locale.ROOT, "%d registrations, %d badges, %d confirmation mails stored for %d sent",
+                    registrations, badges, mails, expected));
+        }
+        boolean pass = problems.isEmpty() && measured.rate() >= GOAL_PER_SECOND
+                && measured.percentile(0.99) <= P99_BUDGET_MS;
+        MarkdownSection.publish(section(warmup, ceiling, measured, load, registrations, badges, mails, pass, problems));
+        if (!pass) {
+            throw new AssertionError(String.format(Locale.ROOT, "registration: %.0f/s at p99 %.1f ms (goal %.0f/s, %.0f ms) %s",
+                    measured.rate(), measured.percentile(0.99), GOAL_PER_SECOND, P99_BUDGET_MS, problems));
+        }
+    }
+
+    /** {@code requests} registrations by {@value #CONNECTIONS} clients at once, each waiting for its answer. */
+    private static Phase load(String name, int requests, HttpClient http, URI endpoint, String run,
+                              AtomicInteger sequence, boolean honeypot) throws Exception {
+        double[] latencies = new double[requests];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicLong firstFailure = new AtomicLong(-1);
+        ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
+        long t0 = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            running.add(clients.submit(() -> {
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    int n = sequence.incrementAndGet();
+                    HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            // every registrant from an address of their own, as at a real show: the limit is per address
+                            .header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255))
+                            .POST(HttpRequest.BodyPublishers.ofString(body(run, n, honeypot))).build();
+                    long start = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    latencies[i] = (System.nanoTime() - start) / 1e6;
+                    if (status != 201) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(-1, status);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        clients.shutdown();
+        if (failures.get() > 0) {
+            System.out.println(name + ": " + failures.get() + " failures, the first with status " + firstFailure.get());
+        }
+        return new Phase(name, requests, seconds, latencies, failures.get());
+    }
+
+    /** A registrant: a name from the lists, a unique address, one of {@value #COMPANIES} companies, a country. */
+    private static String body(String run, int n, boolean honeypot) {
+        Random random = new Random(SEED + n);
+        String given = GIVEN[random.nextInt(GIVEN.length)];
+        String family = FAMILY[random.nextInt(FAMILY.length)];
+        String company = "Bench Trading " + (random.nextInt(COMPANIES) + 1) + (random.nextBoolean() ? " Co., Ltd." : "");
+        return "{\"category\":\"PROFESSIONAL\",\"firstName\":\"" + given + "\",\"lastName\":\"" + family
+                + "\",\"email\":\"bench-" + run + "-" + n + "@example.com\",\"organization\":\"" + company
+                + "\",\"country\":\"" + (random.nextBoolean() ? "CN" : "DE") + "\",\"language\":\""
+                + (random.nextBoolean() ? "zh-CN" : "en") + "\",\"idempotencyKey\":\"" + run + "-" + n
+                + "\",\"consent\":{\"terms\":true,\"leadSharing\":" + random.nextBoolean() + ",\"marketing\":"
+                + random.nextBoolean() + "}" + (honeypot ? ",\"website\":\"http://spam.example\"" : "") + "}";
+    }
+
+    private static String section(Phase warmup, Phase ceiling, Phase measured, TimelineRenderBenchmark.Load load,
+                                  long registrations, long badges, long mails, boolean pass, List<String> problems) {
+        StringBuilder md = new StringBuilder(HEADING).append("\n\n");
+        md.append("Goal (registration, issue #5): public registration (validated, stored, deduplicated, badge signed, "
+                + "mail queued) at 1,000 or more per second with a p99 of at most 50 ms on this machine with MariaDB, "
+                + "over loopback HTTP (request to last byte read).\n\n");
+        md.append(fmt("**%s**: %,.0f registrations/s at p99 %.1f ms (goal %,.0f/s at p99 ≤ %.0f ms)%s.%n%n",
+                pass ? "PASS" : "FAIL", measured.rate(), measured.percentile(0.99), GOAL_PER_SECOND, P99_BUDGET_MS,
+                problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
+        md.append(fmt("- Run: %s, `%s` (JUnit class `%s`, tag `benchmark`: the application as the test suite boots "
+                        + "it, on its embedded MariaDB 11.4, with its mail sender delivering to the tests' GreenMail "
+                        + "meanwhile).%n",
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                System.getProperty("bench.command", "./mvnw -B -Pbench test"), RegistrationBenchmark.class.getName()));
+        md.append(fmt("- Machine: %d cores (`Runtime.availableProcessors`), %s, %s %s, Java %s; clients, server and "
+                        + "database on the same machine.%n", Runtime.getRuntime().availableProcessors(),
+                MarkdownSection.cpuModel(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version")));
+        md.append(fmt("- Load: during the measured registrations the machine's cores were %.0f%% busy: this JVM "
+                        + "(clients and server) %.0f%%, its MariaDB %.0f%%, everything else %.0f%%; load average over "
+                        + "the last minute at the end %.2f. %s%n", 100 * load.machineBusy(), 100 * load.jvm(),
+                100 * load.database(), 100 * load.others(), load.loadAverage(), load.busy()
+                        ? "Others were using the machine during this run, so the figures are lower than on an idle "
+                        + "machine." : "The machine looked otherwise idle."));
+        md.append(fmt("- Requests: `POST /api/public/exhibitions/{code}/registrations`, category PROFESSIONAL (no "
+                        + "verification), %d clients at once (`java.net.http`, kept-alive connections), each sending its "
+                        + "next registration when the last is answered; every registrant a new e-mail address and a "
+                        + "client address of their own (the rate limit is per address); names drawn from Latin and "
+                        + "Chinese lists, one of %,d companies (so most companies are matched, not created), languages "
+                        + "and consents mixed (seed %d). Warm-up %,d registrations in %.1f s first.%n", CONNECTIONS,
+                COMPANIES, SEED, warmup.requests(), warmup.seconds()));
+        md.append(fmt("- Checked afterwards: %,d registrations, %,d badges and %,d confirmation mails (each with its "
+                + "badge PDF attached) stored for the %,d registrations sent.%n%n", registrations, badges, mails,
+                warmup.requests() + measured.requests()));
+        md.append("| phase | requests | seconds | per second | median ms | p95 ms | p99 ms | max ms |\n"
+                + "|---|--:|--:|--:|--:|--:|--:|--:|\n");
+        md.append(row("ceiling: the same requests with the honeypot filled (rate limit, parsing, answer; nothing stored)",
+                ceiling));
+        md.append(row("**registrations**", measured));
+        md.append(fmt("%n- rate(registrations) / rate(ceiling) = %.3f%n", measured.rate() / ceiling.rate()));
+        md.append(fmt("- rate(registrations) / %,.0f per second goal = %.2f; p99 / %.0f ms budget = %.2f%n",
+                GOAL_PER_SECOND, measured.rate() / GOAL_PER_SECOND, P99_BUDGET_MS,
+                measured.percentile(0.99) / P99_BUDGET_MS));
+        return md.toString();
+    }
+
+    private static String row(String label, Phase p) {
+        return fmt("| %s | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f |%n", label, p.requests(), p.seconds(),
+                p.rate(), p.percentile(0.5), p.percentile(0.95), p.percentile(0.99), p.percentile(1.0));
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
