@@ -12,6 +12,12 @@ public record Delivery(Outcome outcome, String detail) {
 
     private static final String NOT_CONNECTED = "no connection: ";
 
+    /** An attachment made at sending failed: the mail is tried again later, and fails after its last try. */
+    public static Delivery notMade(Throwable failure) {
+        return new Delivery(Outcome.REFUSED_FOR_NOW, brief("attachment not made: " + failure.getClass().getSimpleName()
+                + ": " + failure.getMessage()));
+    }
+
     /**
      * Reads an exception of the mail client. A reply from the server decides: 550, 551 and 553 refuse
      * the address (a bounce), other 5xx refuse this mail, 4xx ask to come back later; without a

@@ -28,7 +28,15 @@ public class MailAttachment extends PanacheEntityBase {
     @Column(name = "content_type", nullable = false, length = 100)
     public String contentType;
 
+    /** Null when the sender makes the file ({@link #renderer}). */
     @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false, columnDefinition = "longblob")
+    @Column(columnDefinition = "longblob")
     public byte[] content;
+
+    /** The {@link AttachmentRenderer} that makes the file when the mail is sent; null when stored. */
+    @Column(length = 40)
+    public String renderer;
+
+    @Column(name = "render_argument", length = 200)
+    public String renderArgument;
 }

@@ -13,7 +13,12 @@ public record MailRequest(String key, String purpose, Long exhibitionId, MailKin
                           Locale language, MailTemplate template, Map<String, Object> data,
                           List<Attachment> attachments, boolean privateLinks) {
 
-    public record Attachment(String fileName, String contentType, byte[] content) {
+    /** Either the file ({@code content}) or how the sender makes it ({@code renderer} and its {@code argument}). */
+    public record Attachment(String fileName, String contentType, byte[] content, String renderer, String argument) {
+
+        public Attachment(String fileName, String contentType, byte[] content) {
+            this(fileName, contentType, content, null, null);
+        }
     }
 
     public static MailRequest transactional(String key, String purpose, String recipient, Locale language,
@@ -40,6 +45,14 @@ public record MailRequest(String key, String purpose, Long exhibitionId, MailKin
     public MailRequest attach(String fileName, String contentType, byte[] content) {
         List<Attachment> all = new java.util.ArrayList<>(attachments);
         all.add(new Attachment(fileName, contentType, content));
+        return new MailRequest(key, purpose, exhibitionId, kind, recipient, language, template, data, List.copyOf(all),
+                privateLinks);
+    }
+
+    /** An attachment made when the mail is sent, by the {@link AttachmentRenderer} of that name. */
+    public MailRequest attachRendered(String fileName, String contentType, String renderer, String argument) {
+        List<Attachment> all = new java.util.ArrayList<>(attachments);
+        all.add(new Attachment(fileName, contentType, null, renderer, argument));
         return new MailRequest(key, purpose, exhibitionId, kind, recipient, language, template, data, List.copyOf(all),
                 privateLinks);
     }

@@ -4,6 +4,8 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -53,6 +55,10 @@ public class MailSender {
 
     @Inject
     Clock clock;
+
+    @Inject
+    @Any
+    Instance<AttachmentRenderer> renderers;
 
     private volatile Instant serverDownUntil = Instant.EPOCH;
     private volatile Duration serverDownWait;
@@ -174,8 +180,15 @@ public class MailSender {
     }
 
     private Delivery handOver(OutboxStore.Claimed mail) {
+        Mail message;
         try {
-            mailer.send(toMail(mail));
+            message = toMail(mail);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Mail %d: an attachment could not be made", mail.id());
+            return Delivery.notMade(e);
+        }
+        try {
+            mailer.send(message);
             return Delivery.SENT;
         } catch (RuntimeException e) {
             return Delivery.of(e);
@@ -198,13 +211,24 @@ public class MailSender {
             out.setHtml(mail.html());
         }
         for (OutboxStore.Attached attachment : mail.attachments()) {
-            out.addAttachment(attachment.fileName(), attachment.content(), attachment.contentType());
+            byte[] content = attachment.content() != null ? attachment.content()
+                    : renderer(attachment.renderer()).render(attachment.argument());
+            out.addAttachment(attachment.fileName(), content, attachment.contentType());
         }
         out.addHeader("X-Expodesk-Mail", String.valueOf(mail.id()));
         if (mail.unsubscribeToken() != null) {
             out.addHeader("List-Unsubscribe", "<" + outbox.unsubscribeUrl(mail.unsubscribeToken()) + ">");
         }
         return out;
+    }
+
+    private AttachmentRenderer renderer(String name) {
+        for (AttachmentRenderer r : renderers) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no attachment renderer named " + name);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -102,6 +102,8 @@ public class Outbox {
                 row.fileName = attachment.fileName();
                 row.contentType = attachment.contentType();
                 row.content = attachment.content();
+                row.renderer = attachment.renderer();
+                row.renderArgument = attachment.argument();
                 row.persist();
             }
         }

@@ -31,7 +31,8 @@ public class OutboxStore {
                           Suppression.Reason suppressed) {
     }
 
-    public record Attached(String fileName, String contentType, byte[] content) {
+    /** A file, or ({@code content} null) what makes it when sent. */
+    public record Attached(String fileName, String contentType, byte[] content, String renderer, String argument) {
     }
 
     @Inject
@@ -194,12 +195,14 @@ public class OutboxStore {
         String in = placeholders(ids.size());
         Map<Long, List<Attached>> attachments = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(
-                "select mail_id, file_name, content_type, content from mail_attachment where mail_id in (" + in + ")")) {
+                "select mail_id, file_name, content_type, content, renderer, render_argument from mail_attachment"
+                        + " where mail_id in (" + in + ") order by id")) {
             bind(select, ids.toArray());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     attachments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new Attached(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                            .add(new Attached(rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5),
+                                    rs.getString(6)));
                 }
             }
         }

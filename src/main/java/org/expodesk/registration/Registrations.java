@@ -1,6 +1,7 @@
 package org.expodesk.registration;
 
 import org.expodesk.badge.Badge;
+import org.expodesk.badge.BadgePdfAttachments;
 import org.expodesk.badge.BadgePdfs;
 import org.expodesk.badge.Badges;
 
@@ -104,9 +105,6 @@ public class Registrations {
 
     @Inject
     Badges badges;
-
-    @Inject
-    BadgePdfs badgePdfs;
 
     @Inject
     ExhibitionService exhibitions;
@@ -439,8 +437,8 @@ public class Registrations {
         MailRequest request = MailRequest.transactional(key, template, registration.email, language,
                 mailTemplates.builtIn(template, language), data).forExhibition(registration.exhibitionId);
         if (badge != null) {
-            request = request.withPrivateLinks().attach("badge-" + badge.id + ".pdf", "application/pdf",
-                    badgePdfs.one(badge, BadgePdfs.Layout.A6));
+            request = request.withPrivateLinks().attachRendered("badge-" + badge.id + ".pdf", "application/pdf",
+                    BadgePdfAttachments.NAME, BadgePdfAttachments.argument(badge.id, BadgePdfs.Layout.A6));
         }
         outbox.enqueue(request);
     }

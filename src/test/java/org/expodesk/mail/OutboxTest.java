@@ -150,6 +150,32 @@ class OutboxTest {
     }
 
     @Test
+    void anAttachmentMadeAtSendingGoesOutAndOneThatCannotBeMadeFailsTheMailAfterItsLastTry() throws Exception {
+        String to = address("rendered");
+        Outbox.Queued made = queue(MailRequest.transactional("rendered|" + to, "rendered", to, Locale.ENGLISH, HELLO,
+                Map.of("name", "R")).attachRendered("note.txt", "text/plain", "test-upper-case", "made when sent"));
+        String broken = address("broken");
+        Outbox.Queued notMade = queue(MailRequest.transactional("broken|" + broken, "broken", broken, Locale.ENGLISH,
+                HELLO, Map.of("name", "B")).attachRendered("note.txt", "text/plain", "test-broken", "42"));
+        // the queued row holds only how to make the file
+        MailAttachment stored = QuarkusTransaction.requiringNew().call(() -> MailAttachment.<MailAttachment>find(
+                "mailId", made.id()).singleResult());
+        assertThat(stored.renderer).isEqualTo("test-upper-case");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) MailAttachment.getEntityManager()
+                .createNativeQuery("SELECT COUNT(*) FROM mail_attachment WHERE mail_id = ?1 AND content IS NULL")
+                .setParameter(1, made.id()).getSingleResult()).intValue())).isEqualTo(1);
+
+        awaitStatus(made.id(), MailStatus.SENT);
+        assertThat(new String(MailServerResource.attachment(receivedBy(to).get(0)), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("MADE WHEN SENT");
+        awaitStatus(notMade.id(), MailStatus.FAILED);
+        OutboxMail failed = mail(notMade.id());
+        assertThat(failed.attempts).isEqualTo(3);
+        assertThat(failed.lastError).contains("attachment not made").contains("no such badge: 42");
+        assertThat(receivedBy(broken)).isEmpty();
+    }
+
+    @Test
     void marketingMailCarriesAnUnsubscribeLinkThatStopsFurtherMarketingButNotABadge() throws Exception {
         String to = address("news");
         Outbox.Queued offer = queue(MailRequest.marketing("offer-1|" + to, "offer", to, Locale.SIMPLIFIED_CHINESE,
