@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.expodesk.badge.Badge;
+import org.expodesk.bench.customers.CustomerData;
 import org.expodesk.exhibition.TestExhibitions;
 import org.expodesk.mail.OutboxMail;
 import org.expodesk.registration.Registration;
@@ -57,10 +58,8 @@ class RegistrationBenchmark {
     static final int COMPANIES = 2_000;
     static final long SEED = 20_261_123L;
 
-    private static final String[] GIVEN = {"Wei", "Fang", "Min", "Julia", "Thomas", "Anna", "Hiroshi", "Priya",
-            "Carlos", "Emma", "伟", "芳", "敏", "静", "强"};
-    private static final String[] FAMILY = {"Wang", "Li", "Zhang", "Schmidt", "Müller", "Rossi", "Tanaka", "Sharma",
-            "Garcia", "Smith", "王", "李", "张", "刘", "陈"};
+    /** Realistic Latin and Chinese names and companies, the customer database benchmarks' generator. */
+    private static final CustomerData PEOPLE = new CustomerData(CustomerData.Options.full().scaled(COMPANIES, 1_000_000));
 
     @TestHTTPResource("/")
     URL base;
@@ -168,18 +167,26 @@ class RegistrationBenchmark {
         return new Phase(name, requests, seconds, latencies, failures.get());
     }
 
-    /** A registrant: a name from the lists, a unique address, one of {@value #COMPANIES} companies, a country. */
+    /**
+     * A registrant: a person of the generator (realistic Latin and Chinese names, so that a common name
+     * meets its namesakes as at a real show) with an address of their own, working for one of
+     * {@value #COMPANIES} generated companies (as they spell it), in the company's country.
+     */
     private static String body(String run, int n, boolean honeypot) {
         Random random = new Random(SEED + n);
-        String given = GIVEN[random.nextInt(GIVEN.length)];
-        String family = FAMILY[random.nextInt(FAMILY.length)];
-        String company = "Bench Trading " + (random.nextInt(COMPANIES) + 1) + (random.nextBoolean() ? " Co., Ltd." : "");
-        return "{\"category\":\"PROFESSIONAL\",\"firstName\":\"" + given + "\",\"lastName\":\"" + family
-                + "\",\"email\":\"bench-" + run + "-" + n + "@example.com\",\"organization\":\"" + company
-                + "\",\"country\":\"" + (random.nextBoolean() ? "CN" : "DE") + "\",\"language\":\""
-                + (random.nextBoolean() ? "zh-CN" : "en") + "\",\"idempotencyKey\":\"" + run + "-" + n
+        CustomerData.Person person = PEOPLE.person(n);
+        CustomerData.Org company = PEOPLE.organization((int) person.organizationId() - 1);
+        return "{\"category\":\"PROFESSIONAL\",\"firstName\":\"" + json(person.givenName()) + "\",\"lastName\":\""
+                + json(person.familyName()) + "\",\"email\":\"bench-" + run + "-" + n
+                + "@example.com\",\"organization\":\"" + json(company.name()) + "\",\"country\":\""
+                + company.country() + "\",\"language\":\"" + (person.language() == null ? "en" : person.language())
+                + "\",\"idempotencyKey\":\"" + run + "-" + n
                 + "\",\"consent\":{\"terms\":true,\"leadSharing\":" + random.nextBoolean() + ",\"marketing\":"
                 + random.nextBoolean() + "}" + (honeypot ? ",\"website\":\"http://spam.example\"" : "") + "}";
+    }
+
+    private static String json(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String section(Phase warmup, Phase ceiling, Phase measured, TimelineRenderBenchmark.Load load,
@@ -209,10 +216,10 @@ class RegistrationBenchmark {
         md.append(fmt("- Requests: `POST /api/public/exhibitions/{code}/registrations`, category PROFESSIONAL (no "
                         + "verification), %d clients at once (`java.net.http`, kept-alive connections), each sending its "
                         + "next registration when the last is answered; every registrant a new e-mail address and a "
-                        + "client address of their own (the rate limit is per address); names drawn from Latin and "
-                        + "Chinese lists, one of %,d companies (so most companies are matched, not created), languages "
-                        + "and consents mixed (seed %d). Warm-up %,d registrations in %.1f s first.%n", CONNECTIONS,
-                COMPANIES, SEED, warmup.requests(), warmup.seconds()));
+                        + "client address of their own (the rate limit is per address); people and companies from "
+                        + "`bench.customers.CustomerData` (Latin and Chinese names, %,d companies, so most are matched, "
+                        + "not created), consents mixed (seed %d). Warm-up %,d registrations in %.1f s first.%n",
+                CONNECTIONS, COMPANIES, SEED, warmup.requests(), warmup.seconds()));
         md.append(fmt("- Checked afterwards: %,d registrations, %,d badges and %,d confirmation mails (each with its "
                 + "badge PDF attached) stored for the %,d registrations sent.%n%n", registrations, badges, mails,
                 warmup.requests() + measured.requests()));

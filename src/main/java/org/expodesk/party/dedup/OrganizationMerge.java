@@ -1,6 +1,8 @@
 package org.expodesk.party.dedup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.account.UserService;
@@ -42,6 +44,10 @@ public class OrganizationMerge {
     @Inject
     UserService users;
 
+    @Inject
+    @Any
+    Instance<MergedRecords> otherRecords;
+
     /** {@code takeFromDuplicate}: the fields whose value should be the duplicate's. */
     public MergeLog merge(long survivorId, long duplicateId, Set<String> takeFromDuplicate, String by) {
         if (survivorId == duplicateId) {
@@ -74,6 +80,7 @@ public class OrganizationMerge {
                 "update Ticket set organizationId = ?1 where id in ?2", survivorId));
         moved.put("user", users.reassignOrganization(duplicateId, survivorId));
         moved.put("category", addCategories(survivorId, duplicateId));
+        MovedRows.move(otherRecords, false, duplicateId, survivorId, moved);
         duplicate.mergedInto = survivorId;
         return records.log(KIND, survivorId, duplicateId, before, values(survivor), moved, by);
     }
@@ -104,6 +111,7 @@ public class OrganizationMerge {
         if (moved.get("category") != null && !moved.get("category").isEmpty()) {
             OrganizationCategory.delete("organizationId = ?1 and categoryId in ?2", from, moved.get("category"));
         }
+        MovedRows.moveBack(otherRecords, false, moved, from, back);
         duplicate.mergedInto = null;
         records.undone(log, by);
         return log;

@@ -1,6 +1,8 @@
 package org.expodesk.party.dedup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.party.NameKeys;
@@ -23,7 +25,9 @@ import java.util.Set;
  * for organizations: per field the value chosen, all history moved over (employments,
  * participations, contacts, tickets, consents, further e-mails and phones), the duplicate's own
  * e-mail and phone kept on the survivor as further ones, the duplicate pointing at the survivor,
- * and a log from which the merge is undone. No user account points at a person, so none moves.
+ * and a log from which the merge is undone. Other features' records of the person (badges,
+ * registrations, ...) move through their {@link MergedRecords} beans. No user account points at a
+ * person, so none moves.
  */
 @ApplicationScoped
 @Transactional
@@ -40,6 +44,10 @@ public class PersonMerge {
 
     @Inject
     MergeRecords records;
+
+    @Inject
+    @Any
+    Instance<MergedRecords> otherRecords;
 
     /** {@code takeFromDuplicate}: the fields whose value should be the duplicate's. */
     public MergeLog merge(long survivorId, long duplicateId, Set<String> takeFromDuplicate, String by) {
@@ -80,6 +88,7 @@ public class PersonMerge {
         }
         moved.put("Participation", moveParticipations(survivorId, duplicateId));
         moved.put("added", keepContacts(survivor, duplicate));
+        MovedRows.move(otherRecords, true, duplicateId, survivorId, moved);
         duplicate.mergedInto = survivorId;
         return records.log(KIND, survivorId, duplicateId, before, values(survivor), moved, by);
     }
@@ -110,6 +119,7 @@ public class PersonMerge {
             moveBack(entity, moved.get(entity), duplicate.id, survivor.id);
         }
         moveBack("Participation", moved.get("Participation"), duplicate.id, survivor.id);
+        MovedRows.moveBack(otherRecords, true, moved, survivor.id, duplicate.id);
         duplicate.mergedInto = null;
         records.undone(log, by);
         return log;
