@@ -63,6 +63,10 @@ class BadgePrintJobTest {
         }
         Api.asAdmin().get("/api/exhibitions/" + edition + "/badge-print-jobs").then().statusCode(200)
                 .body("id", hasItem((int) job));
+        // the PDF names people: its download is audited like an export
+        Api.asAdmin().queryParam("action", "EXPORT").queryParam("entityType", "Badge").get("/api/audit").then()
+                .statusCode(200).body("items.detail", hasItem("pdf, print job " + job + " of exhibition " + edition
+                        + ", badges=" + n));
     }
 
     @Test

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.audit.AuditAction;
+import org.expodesk.audit.AuditLog;
 import org.expodesk.badge.Badge;
 import org.expodesk.badge.BadgeCodes;
 import org.expodesk.badge.BadgePdfs;
@@ -47,6 +49,9 @@ public class BadgePrintJobs {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
 
     /** More badges than this in one job are refused: print them by category or exhibitor instead. */
     @ConfigProperty(name = "expodesk.badge.print-job.max-badges", defaultValue = "20000")
@@ -152,8 +157,10 @@ public class BadgePrintJobs {
         }
     }
 
-    /** A done job, to download; 409 while it is being made, or once failed or dropped (the detail says which). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * A done job, to download, the download audited as an export (the PDF names people); 409 while it
+     * is being made, or once failed or dropped (the detail says which).
+     */
     public BadgePrintJob downloadable(long jobId) {
         BadgePrintJob job = get(jobId);
         if (job.status == BadgePrintJob.Status.QUEUED || job.status == BadgePrintJob.Status.RUNNING) {
@@ -162,6 +169,8 @@ public class BadgePrintJobs {
         if (job.status != BadgePrintJob.Status.DONE) {
             throw ProblemException.conflict("badge_printGone");
         }
+        audit.record(AuditAction.EXPORT, "Badge", null, "pdf, print job " + job.id + " of exhibition "
+                + job.exhibitionId + ", badges=" + job.total);
         return job;
     }
 
