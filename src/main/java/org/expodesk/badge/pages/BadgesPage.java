@@ -49,7 +49,7 @@ public class BadgesPage {
                                               Long failedBadge, String reason, Map<String, String> errors,
                                               PrintChoices print);
 
-        static native TemplateInstance job(Exhibition exhibition, BadgePrintJob job);
+        static native TemplateInstance job(Exhibition exhibition, BadgePrintJob job, PrintChoices print);
 
         static native TemplateInstance job$progress(Exhibition exhibition, BadgePrintJob job);
     }
@@ -61,6 +61,15 @@ public class BadgesPage {
 
         public boolean chosen(Long organizationId) {
             return organizationId != null && organizationId.toString().equals(organization);
+        }
+
+        /** The name a job's organization has on its badges; its id when none holds a valid badge any more. */
+        public String organizationName(Long organizationId) {
+            if (organizationId == null) {
+                return "–";
+            }
+            return organizations.stream().filter(o -> organizationId.equals(o.id()) && o.name() != null)
+                    .map(BadgePrintJobs.Holder::name).findFirst().orElse("#" + organizationId);
         }
     }
 
@@ -129,7 +138,7 @@ public class BadgesPage {
     @GET
     @Path("/print/{jobId}")
     public TemplateInstance job(@PathParam("id") long id, @PathParam("jobId") long jobId) {
-        return Templates.job(exhibitions.get(id), jobOfEdition(id, jobId));
+        return Templates.job(exhibitions.get(id), jobOfEdition(id, jobId), printChoices(id, null, null, null, Map.of()));
     }
 
     /** The progress bar and, once done, the download link; htmx polls it while the job runs. */
