@@ -8,6 +8,8 @@ import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.mail.MailRequest;
 import org.expodesk.mail.MailTemplates;
 import org.expodesk.mail.Outbox;
+import org.expodesk.party.Consent;
+import org.expodesk.party.Consents;
 import org.expodesk.party.Person;
 import org.expodesk.party.segment.Segment;
 import org.expodesk.party.segment.SegmentKind;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Invitations mailed to a saved segment of people (docs/registration.md): one code per person,
@@ -41,12 +44,18 @@ public class InvitationMailings {
     public record SegmentInvitation(Long segment, String category, Boolean waivesVerification, String note) {
     }
 
-    /** A dry run: members, those with an address, those already invited (not mailed again), those to mail. */
-    public record Preview(long members, long withEmail, long alreadyInvited, long toMail) {
+    /**
+     * A dry run: members, those with an address, those of them who refused marketing mail (not
+     * mailed), those already invited (not mailed again), those to mail.
+     */
+    public record Preview(long members, long withEmail, long refusingMarketing, long alreadyInvited, long toMail) {
     }
 
-    /** What a send did: codes made, mails queued, people invited before (nothing sent), people without an address. */
-    public record Sent(int codesMade, int mailed, int alreadyInvited, int withoutEmail) {
+    /**
+     * What a send did: codes made, mails queued, people invited before (nothing sent), people without
+     * an address, people who refused marketing mail (no code, nothing sent).
+     */
+    public record Sent(int codesMade, int mailed, int alreadyInvited, int withoutEmail, int refusingMarketing) {
     }
 
     @Inject
@@ -61,23 +70,30 @@ public class InvitationMailings {
     @Inject
     MailTemplates templates;
 
+    @Inject
+    Consents consents;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Preview preview(long exhibitionId, SegmentInvitation r) {
         Checked c = check(exhibitionId, r);
         long withEmail = 0;
+        long refusing = 0;
         long invited = 0;
         for (List<Person> people : batches(c)) {
+            Set<Long> refusingMarketing = refusingMarketing(people);
             for (Person p : people) {
                 if (!addressable(p)) {
                     continue;
                 }
                 withEmail++;
-                if (existing(exhibitionId, c.category().id, p.id) != null) {
+                if (refusingMarketing.contains(p.id)) {
+                    refusing++;
+                } else if (existing(exhibitionId, c.category().id, p.id) != null) {
                     invited++;
                 }
             }
         }
-        return new Preview(c.total(), withEmail, invited, withEmail - invited);
+        return new Preview(c.total(), withEmail, refusing, invited, withEmail - refusing - invited);
     }
 
     public Sent send(long exhibitionId, SegmentInvitation r) {
@@ -91,10 +107,16 @@ public class InvitationMailings {
         int mailed = 0;
         int before = 0;
         int withoutEmail = 0;
+        int refusing = 0;
         for (List<Person> people : batches(c)) {
+            Set<Long> refusingMarketing = refusingMarketing(people);
             for (Person p : people) {
                 if (!addressable(p)) {
                     withoutEmail++;
+                    continue;
+                }
+                if (refusingMarketing.contains(p.id)) {
+                    refusing++;
                     continue;
                 }
                 Invitation invitation = existing(exhibitionId, c.category().id, p.id);
@@ -117,7 +139,7 @@ public class InvitationMailings {
                 }
             }
         }
-        return new Sent(made, mailed, before, withoutEmail);
+        return new Sent(made, mailed, before, withoutEmail, refusing);
     }
 
     /** One key per edition, category and person: the outbox queues it once, however often staff send. */
@@ -201,6 +223,11 @@ public class InvitationMailings {
                 return segments.people(ids);
             }
         };
+    }
+
+    /** An invitation is marketing: whoever's latest word on marketing mail is no gets none. */
+    private Set<Long> refusingMarketing(List<Person> people) {
+        return consents.refusing(Consent.Purpose.MARKETING, people.stream().map(p -> p.id).toList());
     }
 
     private static boolean addressable(Person p) {

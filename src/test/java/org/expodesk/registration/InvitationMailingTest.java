@@ -38,6 +38,10 @@ class InvitationMailingTest {
         person("Miller", "Anna", org, english, "en");
         person("李", "娜", org, chinese, "zh-CN");
         person("Nomail", "Nora", org, null, null);
+        String refusing = TestRegistrations.uniqueEmail("no-marketing");
+        long refuser = person("Refuser", "Rita", org, refusing, "en");
+        Api.asAdmin().body(Map.of("purpose", "MARKETING", "granted", false, "channel", "EMAIL",
+                "at", "2026-10-02T08:00:00Z")).post("/api/people/" + refuser + "/consents").then().statusCode(201);
         long segment = peopleSegment(org);
         String mailings = "/api/exhibitions/" + exhibition + "/invitations/mailings";
         Map<String, Object> request = new HashMap<>(Map.of("segment", segment, "category", "buyer",
@@ -45,10 +49,12 @@ class InvitationMailingTest {
 
         Map<String, Object> dryRun = new HashMap<>(request);
         dryRun.put("dryRun", true);
-        Api.asAdmin().body(dryRun).post(mailings).then().statusCode(200).body("members", equalTo(3))
-                .body("withEmail", equalTo(2)).body("alreadyInvited", equalTo(0)).body("toMail", equalTo(2));
+        Api.asAdmin().body(dryRun).post(mailings).then().statusCode(200).body("members", equalTo(4))
+                .body("withEmail", equalTo(3)).body("refusingMarketing", equalTo(1)).body("alreadyInvited", equalTo(0))
+                .body("toMail", equalTo(2));
         Api.asAdmin().body(request).post(mailings).then().statusCode(200).body("codesMade", equalTo(2))
-                .body("mailed", equalTo(2)).body("alreadyInvited", equalTo(0)).body("withoutEmail", equalTo(1));
+                .body("mailed", equalTo(2)).body("alreadyInvited", equalTo(0)).body("withoutEmail", equalTo(1))
+                .body("refusingMarketing", equalTo(1));
         // again: the same codes, no mail
         Api.asAdmin().body(request).post(mailings).then().statusCode(200).body("codesMade", equalTo(0))
                 .body("mailed", equalTo(0)).body("alreadyInvited", equalTo(2));
@@ -60,6 +66,7 @@ class InvitationMailingTest {
         List<MimeMessage> toChinese = MailServerResource.receivedBy(chinese);
         assertThat(toEnglish).hasSize(1);
         assertThat(toChinese).hasSize(1);
+        assertThat(MailServerResource.receivedBy(refusing)).isEmpty();
         assertThat(toEnglish.get(0).getSubject()).startsWith("Your invitation to");
         assertThat(toChinese.get(0).getSubject()).endsWith("邀请函");
         assertThat(TestRegistrations.textOf(toChinese.get(0))).contains("您好");

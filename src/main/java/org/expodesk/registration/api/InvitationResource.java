@@ -64,9 +64,10 @@ public class InvitationResource {
     }
 
     /**
-     * Mails one invitation code to each person of the segment with an address: {@code {codesMade, mailed,
-     * alreadyInvited, withoutEmail}}; with {@code dryRun} nothing is made or sent and the answer counts
-     * {@code {members, withEmail, alreadyInvited, toMail}}. Sending again mails nobody twice.
+     * Mails one invitation code to each person of the segment with an address who has not refused
+     * marketing mail: {@code {codesMade, mailed, alreadyInvited, withoutEmail, refusingMarketing}}; with
+     * {@code dryRun} nothing is made or sent and the answer counts {@code {members, withEmail,
+     * refusingMarketing, alreadyInvited, toMail}}. Sending again mails nobody twice.
      */
     @POST
     @Path("/mailings")

@@ -244,7 +244,8 @@ public class RegistrationAdminPage {
             }
             InvitationMailings.Preview preview = mailings.preview(id, invitation);
             return Response.ok(page(id, null, Messages.text(locale.get(), "registration_invitationsPreview",
-                    preview.members(), preview.withEmail(), preview.alreadyInvited(), preview.toMail()))).build();
+                    preview.members(), preview.withEmail(), preview.refusingMarketing(), preview.alreadyInvited(),
+                    preview.toMail()))).build();
         } catch (ProblemException refused) {
             return refusal(id, refused);
         }
