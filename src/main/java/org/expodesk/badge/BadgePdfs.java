@@ -86,6 +86,12 @@ public class BadgePdfs {
      * file as they are made, so memory stays bounded by the pages' small dictionaries.
      */
     public void many(List<Badge> badges, Layout layout, OutputStream out) {
+        many(badges, layout, out, drawn -> {
+        });
+    }
+
+    /** As {@link #many(List, Layout, OutputStream)}, telling {@code progress} the number of pages drawn after each page. */
+    public void many(List<Badge> badges, Layout layout, OutputStream out, java.util.function.IntConsumer progress) {
         Map<Long, String> editionNames = new HashMap<>();
         try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
              TrueTypeFont latin = new TTFParser().parse(new RandomAccessReadBuffer(latinBytes()));
@@ -102,6 +108,7 @@ public class BadgePdfs {
                 try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
                     new Drawing(s, faces, layout).badge(b, edition);
                 }
+                progress.accept(doc.getNumberOfPages());
             }
             doc.save(out);
         } catch (IOException e) {

@@ -34,4 +34,8 @@ public class Invitation extends AuditedEntity {
     public boolean isUsedUp() {
         return uses >= usesAllowed;
     }
+
+    /** The person this code was mailed to (invitations to a segment); null for codes made in bulk. */
+    @Column(name = "person_id", updatable = false)
+    public Long personId;
 }

@@ -18,6 +18,8 @@ import org.expodesk.badge.Badge;
 import org.expodesk.badge.BadgePdfs;
 import org.expodesk.badge.BadgeState;
 import org.expodesk.badge.Badges;
+import org.expodesk.badge.print.BadgePrintJob;
+import org.expodesk.badge.print.BadgePrintJobs;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.platform.Roles;
@@ -27,6 +29,7 @@ import org.expodesk.web.Pages;
 import org.expodesk.web.i18n.RequestLocale;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,8 +46,35 @@ public class BadgesPage {
         /** {@code shownPage}: counted from 1; {@code previous}/{@code next}: page parameters, null at the ends. */
         static native TemplateInstance badges(Exhibition exhibition, Badges.Listing listing, String state,
                                               int shownPage, int pages, Integer previous, Integer next,
-                                              Long failedBadge, String reason, Map<String, String> errors);
+                                              Long failedBadge, String reason, Map<String, String> errors,
+                                              PrintChoices print);
+
+        static native TemplateInstance job(Exhibition exhibition, BadgePrintJob job, PrintChoices print);
+
+        static native TemplateInstance job$progress(Exhibition exhibition, BadgePrintJob job);
     }
+
+    /** The batch-print form: what can be chosen, what was chosen, its errors; the latest jobs. */
+    public record PrintChoices(List<String> categories, List<BadgePrintJobs.Holder> organizations, String category,
+                               String organization, String layout, Map<String, String> errors,
+                               List<BadgePrintJob> jobs) {
+
+        public boolean chosen(Long organizationId) {
+            return organizationId != null && organizationId.toString().equals(organization);
+        }
+
+        /** The name a job's organization has on its badges; its id when none holds a valid badge any more. */
+        public String organizationName(Long organizationId) {
+            if (organizationId == null) {
+                return "–";
+            }
+            return organizations.stream().filter(o -> organizationId.equals(o.id()) && o.name() != null)
+                    .map(BadgePrintJobs.Holder::name).findFirst().orElse("#" + organizationId);
+        }
+    }
+
+    @Inject
+    BadgePrintJobs printJobs;
 
     @Inject
     Badges badges;
@@ -65,6 +95,80 @@ public class BadgesPage {
     public TemplateInstance show(@PathParam("id") long id, @QueryParam("state") String state,
                                  @QueryParam("page") String page) {
         return page(id, state, page, null, "", Map.of());
+    }
+
+    /** Starts a batch print of the chosen badges; the job's page then shows its progress. */
+    @POST
+    @Path("/print")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response print(@PathParam("id") long id, @RestForm String category, @RestForm String organization,
+                          @RestForm String layout) {
+        exhibitions.get(id);
+        FormErrors errors = new FormErrors(locale.get());
+        int status = 400;
+        Long org = null;
+        if (organization != null && !organization.isBlank()) {
+            try {
+                org = Long.parseLong(organization.trim());
+            } catch (NumberFormatException e) {
+                errors.add("organization", "badge_organizationInvalid");
+            }
+        }
+        try {
+            if (errors.map().isEmpty()) {
+                BadgePrintJob job = printJobs.start(id, new BadgePrintJobs.NewPrintJob(category, org, layout),
+                        currentUser.require().username());
+                return Pages.redirect("/exhibitions/" + id + "/badges/print/" + job.id);
+            }
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            status = refused.problem().status();
+            if (refused.problem().errors() == null || refused.problem().errors().isEmpty()) {
+                errors.add("print", refused.problem().detail());
+            } else {
+                errors.addAll(refused);
+            }
+        }
+        return Response.status(status).entity(page(id, null, null, null, "", Map.of(),
+                printChoices(id, category, organization, layout, errors.map()))).build();
+    }
+
+    @GET
+    @Path("/print/{jobId}")
+    public TemplateInstance job(@PathParam("id") long id, @PathParam("jobId") long jobId) {
+        return Templates.job(exhibitions.get(id), jobOfEdition(id, jobId), printChoices(id, null, null, null, Map.of()));
+    }
+
+    /** The progress bar and, once done, the download link; htmx polls it while the job runs. */
+    @GET
+    @Path("/print/{jobId}/progress")
+    public TemplateInstance progress(@PathParam("id") long id, @PathParam("jobId") long jobId) {
+        return Templates.job$progress(exhibitions.get(id), jobOfEdition(id, jobId));
+    }
+
+    @GET
+    @Path("/print/{jobId}/badges.pdf")
+    @Produces("application/pdf")
+    public Response printed(@PathParam("id") long id, @PathParam("jobId") long jobId) {
+        jobOfEdition(id, jobId);
+        return org.expodesk.badge.api.BadgePrintJobResource.download(printJobs, printJobs.downloadable(jobId));
+    }
+
+    private BadgePrintJob jobOfEdition(long id, long jobId) {
+        BadgePrintJob job = printJobs.get(jobId);
+        if (job.exhibitionId != id) {
+            throw ProblemException.notFound("Print job");
+        }
+        return job;
+    }
+
+    private PrintChoices printChoices(long id, String category, String organization, String layout,
+                                      Map<String, String> errors) {
+        return new PrintChoices(printJobs.categories(id), printJobs.organizations(id), category == null ? "" : category,
+                organization == null ? "" : organization, layout == null || layout.isBlank() ? "A6" : layout, errors,
+                printJobs.recent(id, 10));
     }
 
     @GET
@@ -104,6 +208,11 @@ public class BadgesPage {
 
     private TemplateInstance page(long id, String state, String page, Long failedBadge, String reason,
                                   Map<String, String> errors) {
+        return page(id, state, page, failedBadge, reason, errors, printChoices(id, null, null, null, Map.of()));
+    }
+
+    private TemplateInstance page(long id, String state, String page, Long failedBadge, String reason,
+                                  Map<String, String> errors, PrintChoices print) {
         Exhibition exhibition = exhibitions.get(id);
         BadgeState s = null;
         if (state != null && !state.isBlank()) {
@@ -117,6 +226,6 @@ public class BadgesPage {
         Badges.Listing listing = badges.listOf(id, new Badges.Filter(s, null, null), p, PAGE_SIZE);
         int pages = (int) Math.max(1, (listing.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         return Templates.badges(exhibition, listing, s == null ? "" : s.name(), p + 1, pages, p > 0 ? p - 1 : null,
-                p + 1 < pages ? p + 1 : null, failedBadge, reason, errors);
+                p + 1 < pages ? p + 1 : null, failedBadge, reason, errors, print);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.expodesk.platform.Roles;
+import org.expodesk.registration.InvitationMailings;
 import org.expodesk.registration.Invitations;
 import org.expodesk.registration.RegistrationCategory;
 import org.expodesk.registration.RegistrationDefaults;
@@ -30,6 +31,9 @@ public class InvitationResource {
 
     @Inject
     Invitations invitations;
+
+    @Inject
+    InvitationMailings mailings;
 
     @Inject
     RegistrationSetup setup;
@@ -52,6 +56,30 @@ public class InvitationResource {
         Map<Long, String> codes = codes(id);
         return Response.status(201).entity(invitations.create(id, request).stream()
                 .map(i -> InvitationView.of(i, codes.get(i.categoryId))).toList()).build();
+    }
+
+    /** {@code {segment, category, waivesVerification?, note?, dryRun?}}: invitations mailed to a segment of people. */
+    public record MailingRequest(Long segment, String category, Boolean waivesVerification, String note,
+                                 Boolean dryRun) {
+    }
+
+    /**
+     * Mails one invitation code to each person of the segment with an address who has not refused
+     * marketing mail: {@code {codesMade, mailed, alreadyInvited, withoutEmail, refusingMarketing}}; with
+     * {@code dryRun} nothing is made or sent and the answer counts {@code {members, withEmail,
+     * refusingMarketing, alreadyInvited, toMail}}. Sending again mails nobody twice.
+     */
+    @POST
+    @Path("/mailings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Object mail(@PathParam("id") long id, @NotNull MailingRequest request) {
+        defaults.ensure(id);
+        InvitationMailings.SegmentInvitation invitation = new InvitationMailings.SegmentInvitation(request.segment(),
+                request.category(), request.waivesVerification(), request.note());
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            return mailings.preview(id, invitation);
+        }
+        return mailings.send(id, invitation);
     }
 
     private Map<Long, String> codes(long id) {

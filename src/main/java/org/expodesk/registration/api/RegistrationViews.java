@@ -59,10 +59,11 @@ public final class RegistrationViews {
     }
 
     public record InvitationView(long id, String code, String category, int usesAllowed, int uses,
-                                 boolean waivesVerification, String note) {
+                                 boolean waivesVerification, String note, Long person) {
 
         static InvitationView of(Invitation i, String categoryCode) {
-            return new InvitationView(i.id, i.code, categoryCode, i.usesAllowed, i.uses, i.waivesVerification, i.note);
+            return new InvitationView(i.id, i.code, categoryCode, i.usesAllowed, i.uses, i.waivesVerification, i.note,
+                    i.personId);
         }
     }
 

@@ -34,4 +34,9 @@ public class BoothStaff extends AuditedEntity {
     /** The staff badge: the valid one while the member is on the staff, revoked once removed. */
     @Column(name = "badge_id")
     public Long badgeId;
+
+    /** When the badge mail was last queued; a resend within {@code badge-resend-pause} of it queues nothing. */
+    @org.expodesk.audit.AuditIgnored
+    @Column(name = "badge_mailed_at")
+    public java.time.Instant badgeMailedAt;
 }

@@ -83,6 +83,36 @@ public class BoothStaffRoster {
         s.delete();
     }
 
+    /** What a resend queued: mails, and members skipped because their badge was mailed just now. */
+    public record Resent(int queued, int skipped) {
+    }
+
+    /**
+     * Mails booth staff their badges again: one member ({@code staffId}), or every member holding a
+     * valid badge ({@code null}). Takes the application's row lock first, so two clicks at once take
+     * turns and the second finds the badges just mailed.
+     */
+    public Resent resend(long applicationId, Long staffId) {
+        ExhibitorApplication a = applications.lock(applicationId);
+        List<BoothStaff> members;
+        if (staffId != null) {
+            BoothStaff s = get(staffId);
+            if (s.applicationId != applicationId) {
+                throw ProblemException.notFound("Booth staff");
+            }
+            members = List.of(s);
+        } else {
+            members = of(applicationId).stream().filter(s -> s.badgeId != null && staffBadges.holdsValidBadge(s)).toList();
+        }
+        int queued = 0;
+        for (BoothStaff s : members) {
+            if (staffBadges.resend(s, a)) {
+                queued++;
+            }
+        }
+        return new Resent(queued, members.size() - queued);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public BoothStaff get(long staffId) {
         BoothStaff s = BoothStaff.findById(staffId);

@@ -42,4 +42,8 @@ public interface ExhibitorConfig {
 
     @WithDefault("#1F6FEB")
     String staffBadgeColour();
+
+    /** A staff badge mailed less than this ago is not mailed again: a double click sends one mail. */
+    @WithDefault("30S")
+    Duration badgeResendPause();
 }

@@ -21,6 +21,8 @@ import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.web.i18n.Messages;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +67,9 @@ public class StaffBadges {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Clock clock;
+
     /** 409 when the person already holds a badge of the edition other than this exhibitor's staff badge. */
     void issue(BoothStaff staff, ExhibitorApplication application) {
         var person = people.createOrMatch(new People.NewPerson(staff.name, null, null, null, staff.email, null,
@@ -82,7 +87,32 @@ public class StaffBadges {
         staff.personId = person.id;
         staff.badgeId = issued.badge().id;
         String token = issued.accessToken() != null ? issued.accessToken() : badges.renewAccessToken(issued.badge().id);
-        mail(staff, application, issued.badge(), token);
+        mail(PURPOSE + "|" + issued.badge().id, staff, application, issued.badge(), token);
+    }
+
+    /**
+     * Mails the member's valid badge again, with a new download link (the old link stops working).
+     * Each resend is a mail of its own (its key carries the time it was asked for); a second ask
+     * within {@code badge-resend-pause} of the last mail queues nothing and answers false. The
+     * caller holds the application's row lock, so a double click's second request sees the first's time.
+     */
+    boolean resend(BoothStaff staff, ExhibitorApplication application) {
+        Badge badge = staff.badgeId == null ? null : badges.find(staff.badgeId).orElse(null);
+        if (badge == null || badge.state != BadgeState.VALID) {
+            throw ProblemException.conflict("application_staffBadgeNotValid");
+        }
+        Instant now = Instant.now(clock);
+        if (staff.badgeMailedAt != null && staff.badgeMailedAt.plus(config.badgeResendPause()).isAfter(now)) {
+            return false;
+        }
+        staff.badgeMailedAt = now;
+        mail(PURPOSE + "|" + badge.id + "|resent-" + now.toEpochMilli(), staff, application, badge,
+                badges.renewAccessToken(badge.id));
+        return true;
+    }
+
+    boolean holdsValidBadge(BoothStaff staff) {
+        return staff.badgeId != null && badges.state(staff.badgeId).filter(st -> st == BadgeState.VALID).isPresent();
     }
 
     void revoke(BoothStaff staff) {
@@ -104,7 +134,7 @@ public class StaffBadges {
         return out.toByteArray();
     }
 
-    private void mail(BoothStaff staff, ExhibitorApplication application, Badge badge, String token) {
+    private void mail(String key, BoothStaff staff, ExhibitorApplication application, Badge badge, String token) {
         Exhibition edition = exhibitions.get(application.exhibitionId);
         Locale language = Messages.forTag(application.language);
         Map<String, Object> data = new HashMap<>();
@@ -114,7 +144,7 @@ public class StaffBadges {
         data.put("opensOn", edition.opensOn.toString());
         data.put("closesOn", edition.closesOn.toString());
         data.put("badgeLink", outbox.publicLink(Badges.publicPdfPath(token)));
-        outbox.enqueue(MailRequest.transactional(PURPOSE + "|" + badge.id, PURPOSE, staff.email, language,
+        outbox.enqueue(MailRequest.transactional(key, PURPOSE, staff.email, language,
                         templates.builtIn(PURPOSE, language), data)
                 .forExhibition(application.exhibitionId)
                 .withPrivateLinks()

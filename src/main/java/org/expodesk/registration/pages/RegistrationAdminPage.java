@@ -19,7 +19,11 @@ import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.registration.Invitation;
+import org.expodesk.registration.InvitationMailings;
 import org.expodesk.registration.Invitations;
+import org.expodesk.party.segment.Segment;
+import org.expodesk.party.segment.SegmentKind;
+import org.expodesk.party.segment.Segments;
 import org.expodesk.registration.PlaceCounters;
 import org.expodesk.registration.Questions;
 import org.expodesk.registration.Registration;
@@ -78,7 +82,8 @@ public class RegistrationAdminPage {
     static class Templates {
         static native TemplateInstance setup(Exhibition exhibition, RegistrationSettings settings, String opensAt,
                                              String closesAt, List<CategoryRow> categories, List<Invitation> invitations,
-                                             Map<Long, String> categoryCodes, List<String> kinds, String refusal);
+                                             Map<Long, String> categoryCodes, List<String> kinds, String refusal,
+                                             List<Segment> segments, String mailingResult);
 
         static native TemplateInstance registrations(Exhibition exhibition, List<Row> rows,
                                                      List<RegistrationCategory> categories, String category,
@@ -100,6 +105,12 @@ public class RegistrationAdminPage {
 
     @Inject
     Invitations invitations;
+
+    @Inject
+    InvitationMailings mailings;
+
+    @Inject
+    Segments segments;
 
     @Inject
     Registrations registrations;
@@ -215,6 +226,31 @@ public class RegistrationAdminPage {
         }
     }
 
+    /** Invitations mailed to a segment of people: {@code action=count} counts (a dry run), {@code send} sends. */
+    @POST
+    @Path("/invitations/mailings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response mailInvitations(@PathParam("id") long id, @RestForm String segment, @RestForm String category,
+                                    @RestForm String waivesVerification, @RestForm String note,
+                                    @RestForm String action) {
+        defaults.ensure(id);
+        try {
+            InvitationMailings.SegmentInvitation invitation = new InvitationMailings.SegmentInvitation(
+                    segment == null || segment.isBlank() ? null : (long) number(segment, "segment"), category,
+                    "on".equals(waivesVerification), note);
+            if ("send".equals(action)) {
+                mailings.send(id, invitation);
+                return Pages.redirectWithFlash(here(id), "registration_invitationsMailed");
+            }
+            InvitationMailings.Preview preview = mailings.preview(id, invitation);
+            return Response.ok(page(id, null, Messages.text(locale.get(), "registration_invitationsPreview",
+                    preview.members(), preview.withEmail(), preview.refusingMarketing(), preview.alreadyInvited(),
+                    preview.toMail()))).build();
+        } catch (ProblemException refused) {
+            return refusal(id, refused);
+        }
+    }
+
     @GET
     @Path("/list")
     public TemplateInstance list(@PathParam("id") long id, @QueryParam("category") String category,
@@ -270,6 +306,10 @@ public class RegistrationAdminPage {
     }
 
     private TemplateInstance page(long id, String refusal) {
+        return page(id, refusal, null);
+    }
+
+    private TemplateInstance page(long id, String refusal, String mailingResult) {
         Exhibition exhibition = exhibitions.get(id);
         RegistrationSettings settings = setup.settings(id);
         ZoneId zone = ZoneId.of(exhibition.timezone);
@@ -280,7 +320,8 @@ public class RegistrationAdminPage {
         Map<Long, String> codes = categories.stream().collect(Collectors.toMap(c -> c.id, c -> c.code));
         List<Invitation> shown = invitations.of(id).stream().limit(INVITATIONS_SHOWN).toList();
         return Templates.setup(exhibition, settings, local(settings.opensAt, zone), local(settings.closesAt, zone), rows,
-                shown, codes, Arrays.stream(RegistrationQuestion.Kind.values()).map(Enum::name).toList(), refusal);
+                shown, codes, Arrays.stream(RegistrationQuestion.Kind.values()).map(Enum::name).toList(), refusal,
+                segments.list().stream().filter(s -> s.kind == SegmentKind.PEOPLE).toList(), mailingResult);
     }
 
     private TemplateInstance listPage(long id, String category, String status, String refusal) {

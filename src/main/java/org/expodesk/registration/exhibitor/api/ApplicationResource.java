@@ -118,6 +118,22 @@ public class ApplicationResource {
                 .header("Content-Disposition", "attachment; filename=\"staff-badges-" + id + ".pdf\"").build();
     }
 
+    /** Mails one member's badge again: {@code 202} {@code {queued, skipped}} (skipped: mailed moments ago); 409 without a valid badge. */
+    @POST
+    @Path("/staff/{staffId}/badge-mail")
+    public Response resendBadge(@PathParam("id") long id, @PathParam("staffId") long staffId) {
+        own(id);
+        return Response.accepted(roster.resend(id, staffId)).build();
+    }
+
+    /** Mails every member holding a valid badge their badge again: {@code 202} {@code {queued, skipped}}. */
+    @POST
+    @Path("/staff/badge-mails")
+    public Response resendBadges(@PathParam("id") long id) {
+        own(id);
+        return Response.accepted(roster.resend(id, null)).build();
+    }
+
     @DELETE
     @Path("/staff/{staffId}")
     public Response removeStaff(@PathParam("id") long id, @PathParam("staffId") long staffId) {

@@ -159,6 +159,37 @@ public class PortalPage {
                 .header("Content-Disposition", "attachment; filename=\"staff-badges-" + id + ".pdf\"").build();
     }
 
+    /** Mails one staff member's badge again; a second click moments later sends nothing more. */
+    @POST
+    @Path("/applications/{id}/staff/{staffId}/badge-mail")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resendBadge(@PathParam("id") long id, @PathParam("staffId") long staffId) {
+        own(id);
+        return resent(id, staffId);
+    }
+
+    /** Mails every staff member's badge again. */
+    @POST
+    @Path("/applications/{id}/staff/badge-mails")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resendBadges(@PathParam("id") long id) {
+        own(id);
+        return resent(id, null);
+    }
+
+    private Response resent(long id, Long staffId) {
+        try {
+            BoothStaffRoster.Resent resent = roster.resend(id, staffId);
+            return Pages.redirectWithFlash("/portal", resent.queued() > 0 ? "application_badgeMailQueued"
+                    : "application_badgeMailJustSent");
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                throw refused;
+            }
+            return Pages.redirectWithFlash("/portal", refused.problem().detail());
+        }
+    }
+
     @POST
     @Path("/applications/{id}/staff/{staffId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
