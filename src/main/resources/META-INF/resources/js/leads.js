@@ -219,4 +219,5 @@
   showQueued();
   send();
   el('#scan-code').focus();
+  root.dataset.ready = 'true';
 }());
