@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.followup.RuleKind;
+import org.expodesk.leads.LeadCounts;
 import org.expodesk.mail.MailKind;
 import org.expodesk.party.EditionExhibitors;
 import org.expodesk.party.Person;
@@ -23,6 +24,12 @@ public class ExhibitorThanks implements RuleKind {
     @Inject
     EditionExhibitors exhibitors;
 
+    @Inject
+    LeadCounts leads;
+
+    @Inject
+    Links links;
+
     @Override
     public String key() {
         return "exhibitor-thanks";
@@ -35,7 +42,10 @@ public class ExhibitorThanks implements RuleKind {
 
     @Override
     public Map<String, Object> sampleData() {
-        return MailData.person("Mary Smith", "Sample Trading Ltd.", MailData.sampleEdition());
+        Map<String, Object> data = MailData.person("Mary Smith", "Sample Trading Ltd.", MailData.sampleEdition());
+        data.put("leads", 12);
+        data.put("exportUrl", "https://expo.example/portal/leads/1");
+        return data;
     }
 
     @Override
@@ -43,6 +53,15 @@ public class ExhibitorThanks implements RuleKind {
         List<Person> people = exhibitors.people(exhibition.id);
         Map<Long, String> names = exhibitors.organizationNames(
                 people.stream().map(p -> p.organizationId).filter(Objects::nonNull).distinct().toList());
-        return MailData.people(people, names, exhibition, Map.of(), java.util.Set.of());
+        List<Recipient> recipients = MailData.people(people, names, exhibition, Map.of(), java.util.Set.of());
+        // each organization's own lead count, and where its people export the leads (signed in)
+        Map<Long, Long> counts = leads.leadCounts(exhibition.id);
+        String exportUrl = links.to("/portal/leads/" + exhibition.id);
+        for (int i = 0; i < recipients.size(); i++) {
+            Long organization = people.get(i).organizationId;
+            recipients.get(i).data().put("leads", organization == null ? 0L : counts.getOrDefault(organization, 0L));
+            recipients.get(i).data().put("exportUrl", exportUrl);
+        }
+        return recipients;
     }
 }
