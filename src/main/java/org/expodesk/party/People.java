@@ -99,14 +99,15 @@ public class People {
         if (p.organizationId != null) {
             startEmployment(p, p.organizationId, p.jobTitle);
         }
+        List<PersonContact> further = new ArrayList<>();
         for (String email : d.emails()) {
-            addContact(p, PersonContact.EMAIL, email, null);
+            further.add(addContact(p, PersonContact.EMAIL, email, null));
         }
         for (PersonContact phone : d.phones()) {
-            addContact(p, PersonContact.PHONE, phone.value, phone.e164);
+            further.add(addContact(p, PersonContact.PHONE, phone.value, phone.e164));
         }
         if (blocks != null) {
-            blocks.add(p, allEmails(d), allPhones(d));
+            blocks.addNew(p, allEmails(d), allPhones(d), further);
         }
         List<PersonMatcher.Match> possible = matches.stream().limit(5).toList();
         for (PersonMatcher.Match m : possible) {

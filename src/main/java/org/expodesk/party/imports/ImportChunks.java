@@ -57,6 +57,9 @@ public class ImportChunks {
     KeyLocks keyLocks;
 
     @Inject
+    PersonMatcher personMatcher;
+
+    @Inject
     AuditLog auditLog;
 
     @Inject
@@ -254,7 +257,7 @@ public class ImportChunks {
      */
     private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
                                            Map<String, Long> organizationIds, ImportPhases phases) {
-        phases.enter("companies");
+        phases.enter("companies: known by name");
         List<MappedRow> unknown = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint())))
                 .toList();
         Set<String> resolved = new HashSet<>(organizationIds.keySet());
@@ -269,10 +272,13 @@ public class ImportChunks {
         if (!earlier.isEmpty()) {
             Organization.list("id in ?1", earlier);
         }
+        phases.enter("companies: phone checks");
         // a row the create would refuse leaves nothing behind, not even its company
-        List<MappedRow> fresh = unknown.stream().filter(r -> phoneRefused(r, byEmail, organizationIds) == null).toList();
+        List<MappedRow> fresh = unknown.stream().filter(r -> phoneRefused(r, byEmail, organizationIds, true) == null)
+                .toList();
         List<MappedRow> toMatch = new ArrayList<>();
         List<Long> companyIds = new ArrayList<>();
+        phases.enter("companies: locks");
         keyLocks.lockAll(fresh.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
                 .filter(name -> !resolved.contains(NameKeys.organization(name)))
                 .map(name -> Organizations.lockKey(company(name))).toList());
@@ -285,8 +291,10 @@ public class ImportChunks {
                 unresolved.putIfAbsent(NameKeys.organization(name), company(name));
             }
         }
+        phases.enter("companies: name blocks");
         OrganizationMatcher.Blocks companyBlocks = unresolved.isEmpty() ? null
                 : organizations.readAhead(unresolved.values());
+        phases.enter("companies: created or matched");
         for (MappedRow row : fresh) {
             String name = row.get("organization");
             if (name != null) {
@@ -320,7 +328,7 @@ public class ImportChunks {
             }
         }
         phases.enter("person blocks");
-        PersonMatcher.Blocks blocks = new PersonMatcher.Blocks();
+        PersonMatcher.Blocks blocks = personMatcher.blocks();
         blocks.readAhead(emails, phones, names, companyIds);
         return blocks;
     }
@@ -330,6 +338,12 @@ public class ImportChunks {
      * the row's company (the run's, or the one live organization of that name), else without one.
      */
     private FieldError phoneRefused(MappedRow row, Map<String, Person> byEmail, Map<String, Long> organizationIds) {
+        return phoneRefused(row, byEmail, organizationIds, false);
+    }
+
+    /** {@code namesLookedUp}: the chunk's company names were all looked up, so one not resolved is no single company. */
+    private FieldError phoneRefused(MappedRow row, Map<String, Person> byEmail, Map<String, Long> organizationIds,
+                                    boolean namesLookedUp) {
         String phone = row.get("phone");
         String email = row.get("email");
         if (phone == null || email != null && byEmail.containsKey(email)) {
@@ -338,7 +352,7 @@ public class ImportChunks {
         String name = row.get("organization");
         Long organizationId = name == null ? null : organizationIds.get(NameKeys.organization(name));
         Organization company = organizationId != null ? Organization.findById(organizationId)
-                : name == null ? null : organizations.uniquelyNamed(name).orElse(null);
+                : name == null || namesLookedUp ? null : organizations.uniquelyNamed(name).orElse(null);
         return phoneRefused(phone, company == null || company.mergedInto != null ? null : company.country);
     }
 
