@@ -63,22 +63,51 @@ public class Organizations implements OrganizationDirectory {
      * gets the fields it lacked, and is returned instead. Likely matches go to the review queue.
      */
     public Created createOrMatch(NewOrganization r) {
+        return createOrMatch(r, null);
+    }
+
+    /**
+     * The same, with the name blocks of many new organizations read ahead ({@link #readAhead};
+     * {@code null}: none), kept up to date here.
+     */
+    public Created createOrMatch(NewOrganization r, OrganizationMatcher.Blocks blocks) {
         // first statement of the transaction: a second create of the same company waits here, and
         // then its reads see the first one's committed row
         keyLocks.lock(lockKey(r));
         Organization o = validated(r);
-        List<OrganizationMatcher.Match> matches = matcher.matches(o);
+        List<OrganizationMatcher.Match> matches = matcher.matches(o, blocks);
         if (!matches.isEmpty() && matches.get(0).verdict() == OrganizationMatcher.Verdict.SURE) {
             Organization existing = matches.get(0).organization();
             fillGaps(existing, o);
             return new Created(existing, true, List.of());
         }
         o.persist();
+        if (blocks != null) {
+            blocks.add(o);
+        }
         List<OrganizationMatcher.Match> possible = matches.stream().limit(5).toList();
         for (OrganizationMatcher.Match m : possible) {
             review.proposeForNew("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
         }
         return new Created(o, false, possible);
+    }
+
+    /**
+     * The name blocks of these organizations read at once, for their {@link #createOrMatch(NewOrganization,
+     * OrganizationMatcher.Blocks)} one after the other in this transaction (a people file's new companies of
+     * one import chunk). One that its create would refuse is left out: its create still refuses it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrganizationMatcher.Blocks readAhead(java.util.Collection<NewOrganization> companies) {
+        List<Organization> drafts = new ArrayList<>();
+        for (NewOrganization r : companies) {
+            try {
+                drafts.add(validated(r));
+            } catch (ProblemException refused) {
+                // its own create reports it
+            }
+        }
+        return matcher.readAhead(drafts);
     }
 
     /**

@@ -39,6 +39,15 @@ public class People {
     @Inject
     KeyLocks keyLocks;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
+    /** The key of the employments a transaction holds back ({@link #holdEmploymentsUntilCommit}). */
+    private static final String HELD = People.class.getName() + ".employments";
+
     /** {@code email} and {@code phone} are the primary ones; {@code emails} and {@code phones} more of them. */
     public record NewPerson(String familyName, String givenName, Boolean easternOrder, String jobTitle, String email,
                             String phone, Long organization, String language, String tags, List<String> emails,
@@ -90,14 +99,15 @@ public class People {
         if (p.organizationId != null) {
             startEmployment(p, p.organizationId, p.jobTitle);
         }
+        List<PersonContact> further = new ArrayList<>();
         for (String email : d.emails()) {
-            addContact(p, PersonContact.EMAIL, email, null);
+            further.add(addContact(p, PersonContact.EMAIL, email, null));
         }
         for (PersonContact phone : d.phones()) {
-            addContact(p, PersonContact.PHONE, phone.value, phone.e164);
+            further.add(addContact(p, PersonContact.PHONE, phone.value, phone.e164));
         }
         if (blocks != null) {
-            blocks.add(p, allEmails(d), allPhones(d));
+            blocks.addNew(p, allEmails(d), allPhones(d), further);
         }
         List<PersonMatcher.Match> possible = matches.stream().limit(5).toList();
         for (PersonMatcher.Match m : possible) {
@@ -316,6 +326,7 @@ public class People {
             throw ProblemException.invalid("organization", "party_organizationUnknown");
         }
         LocalDate today = LocalDate.now(clock);
+        writeHeldEmployments();
         Employment.update("untilDay = ?1 where personId = ?2 and untilDay is null", today, personId);
         p.organizationId = organizationId;
         if (jobTitle != null && !jobTitle.isBlank()) {
@@ -333,7 +344,50 @@ public class People {
         e.organizationId = organizationId;
         e.jobTitle = jobTitle;
         e.fromDay = LocalDate.now(clock);
+        org.expodesk.platform.db.HeldUntilCommit<Employment> held =
+                org.expodesk.platform.db.HeldUntilCommit.current(transaction, HELD);
+        if (held != null) {
+            held.add(e);
+            return;
+        }
         e.persist();
+    }
+
+    /**
+     * The caller's transaction writes the employments its new people start in one batch before it
+     * commits (an import chunk starts hundreds; with {@code AUTO_INCREMENT} ids Hibernate writes each
+     * alone). Nothing reads them back before: a change of company writes them first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdEmploymentsUntilCommit() {
+        org.expodesk.platform.db.HeldUntilCommit.<Employment>start(transaction, HELD, this::insert);
+    }
+
+    private void insert(List<Employment> employments) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO employment (person_id,"
+                     + " organization_id, job_title, from_day, until_day) VALUES (?, ?, ?, ?, ?)")) {
+            for (Employment e : employments) {
+                insert.setLong(1, e.personId);
+                insert.setLong(2, e.organizationId);
+                insert.setString(3, e.jobTitle);
+                insert.setObject(4, e.fromDay);
+                insert.setObject(5, e.untilDay);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not write the employments", e);
+        }
+    }
+
+    /** Writes the employments this transaction holds back, before anything reads or changes them. */
+    private void writeHeldEmployments() {
+        org.expodesk.platform.db.HeldUntilCommit<Employment> held =
+                org.expodesk.platform.db.HeldUntilCommit.current(transaction, HELD);
+        if (held != null) {
+            held.flush();
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -366,6 +420,7 @@ public class People {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Employment> employments(long personId) {
+        writeHeldEmployments();
         return Employment.list("personId", Sort.descending("fromDay", "id"), personId);
     }
 

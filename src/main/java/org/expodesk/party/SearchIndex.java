@@ -44,8 +44,13 @@ public class SearchIndex {
 
     /** {@code replace}: false for a record just created, which has no terms to delete first. */
     void index(Organization o, boolean replace) {
-        write(ORGANIZATION, o.id, o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone),
-                replace);
+        Set<String> terms = o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone);
+        HeldUntilCommit<Term> held = HeldUntilCommit.current(transaction, HELD);
+        if (!replace && held != null) {
+            terms.forEach(term -> held.add(new Term(ORGANIZATION, o.id, term)));
+            return;
+        }
+        write(ORGANIZATION, o.id, terms, replace);
     }
 
     void index(Person p, boolean replace) {
@@ -63,9 +68,10 @@ public class SearchIndex {
     }
 
     /**
-     * The caller's transaction writes the terms of the people it creates in one batch before it
-     * commits (an import chunk creates hundreds). Any other change of the index writes them first,
-     * so the index changes in the same order; the duplicate check reads organizations' terms only.
+     * The caller's transaction writes the terms of the people and organizations it creates in one
+     * batch before it commits (an import chunk creates hundreds). Any other change of the index, and
+     * the duplicate check's read of organizations' terms, write them first, so the index changes in
+     * the same order and the check sees them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdUntilCommit() {
@@ -95,6 +101,7 @@ public class SearchIndex {
      */
     public List<Long> alikeOrganizations(String name, String nameLatin, int common, int limit) {
         Set<String> terms = SearchTerms.organization(name, nameLatin, null);
+        writeHeld();
         List<String> rare = new ArrayList<>();
         if (terms.isEmpty()) {
             return List.of();
@@ -146,6 +153,79 @@ public class SearchIndex {
         }
     }
 
+    /** The name block of one of many names read at once: the rare terms it was looked up by, and what they found. */
+    public record Alike(Set<String> rareTerms, List<Long> ids) {
+    }
+
+    /**
+     * {@link #alikeOrganizations} for many names at once ({@code names}: name and Latin name each),
+     * in two round trips for all of them, with the same counts and the same order per name.
+     */
+    public List<Alike> alikeOrganizations(List<String[]> names, int common, int limit) {
+        List<Set<String>> termsOf = names.stream().map(n -> SearchTerms.organization(n[0], n[1], null)).toList();
+        writeHeld();
+        Set<String> knownCommon = commonTerms(common);
+        List<String> uncounted = termsOf.stream().flatMap(Set::stream).filter(t -> !knownCommon.contains(t)).distinct()
+                .toList();
+        Set<String> rare = new java.util.HashSet<>();
+        List<Alike> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!uncounted.isEmpty()) {
+                String counts = String.join(" UNION ALL ", Collections.nCopies(uncounted.size(), "SELECT ? AS term,"
+                        + " (SELECT COUNT(*) FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT "
+                        + (common + 1) + ") t) AS n"));
+                try (PreparedStatement count = connection.prepareStatement(counts)) {
+                    for (int i = 0; i < uncounted.size(); i++) {
+                        count.setString(2 * i + 1, uncounted.get(i));
+                        count.setString(2 * i + 2, uncounted.get(i));
+                    }
+                    try (ResultSet rs = count.executeQuery()) {
+                        while (rs.next()) {
+                            (rs.getInt(2) <= common ? rare : knownCommon).add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            List<List<String>> rareOf = termsOf.stream().map(terms -> terms.stream().filter(rare::contains).toList())
+                    .toList();
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < rareOf.size(); i++) {
+                if (!rareOf.get(i).isEmpty()) {
+                    sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("(SELECT ").append(i)
+                            .append(" AS part, party_id, COUNT(*) AS shared FROM search_term WHERE party_type = 'O' AND term IN (")
+                            .append(String.join(", ", Collections.nCopies(rareOf.get(i).size(), "?")))
+                            .append(") GROUP BY party_id ORDER BY COUNT(*) DESC, party_id LIMIT ").append(limit).append(')');
+                }
+            }
+            List<List<long[]>> ids = new ArrayList<>();
+            rareOf.forEach(r -> ids.add(new ArrayList<>()));
+            if (!sql.isEmpty()) {
+                try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                    int p = 1;
+                    for (List<String> terms : rareOf) {
+                        for (String term : terms) {
+                            select.setString(p++, term);
+                        }
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            ids.get(rs.getInt(1)).add(new long[] {rs.getLong(2), rs.getLong(3)});
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < rareOf.size(); i++) {
+                // each part's own order (most shared terms first), whatever order the union returns them in
+                found.add(new Alike(Set.copyOf(rareOf.get(i)), ids.get(i).stream()
+                        .sorted(java.util.Comparator.<long[]>comparingLong(r -> -r[1]).thenComparingLong(r -> r[0]))
+                        .map(r -> r[0]).toList()));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the search index", e);
+        }
+    }
+
     /** Organizations' terms held by more than {@code common} of them, as far as this transaction has counted. */
     private record CommonTerms(int common, Set<String> terms) {
     }
@@ -162,6 +242,14 @@ public class SearchIndex {
         return known.terms();
     }
 
+    /** Writes the terms this transaction holds back, before the index is read or changed otherwise. */
+    private void writeHeld() {
+        HeldUntilCommit<Term> held = HeldUntilCommit.current(transaction, HELD);
+        if (held != null) {
+            held.flush();
+        }
+    }
+
     void forget(String type, long id) {
         write(type, id, Set.of(), true);
     }
@@ -172,10 +260,7 @@ public class SearchIndex {
             // terms taken away may make a common term rare again
             transaction.putResource(CommonTerms.class, new CommonTerms(-1, new java.util.HashSet<>()));
         }
-        HeldUntilCommit<Term> held = HeldUntilCommit.current(transaction, HELD);
-        if (held != null) {
-            held.flush();
-        }
+        writeHeld();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(DELETE);
              PreparedStatement insert = connection.prepareStatement(INSERT)) {

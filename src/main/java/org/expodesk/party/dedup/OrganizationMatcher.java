@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.party.Organization;
+import org.expodesk.party.SearchIndex;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
@@ -39,7 +40,7 @@ public class OrganizationMatcher {
     DedupConfig config;
 
     @Inject
-    org.expodesk.party.SearchIndex searchIndex;
+    SearchIndex searchIndex;
 
     public enum Verdict { SURE, LIKELY, NEW }
 
@@ -48,6 +49,82 @@ public class OrganizationMatcher {
 
     /** The best matches, best first; empty when nothing comes close. */
     public List<Match> matches(Organization incoming) {
+        return matches(incoming, null);
+    }
+
+    /**
+     * The name blocks of many new organizations read ahead at once (a people file's new companies of
+     * one import chunk), for one transaction: the same blocks each would read alone, and the
+     * organizations created since from them ({@link #add}), which the index read could not see yet.
+     */
+    public static final class Blocks {
+        private final Map<String, List<Candidate>> byNameKey = new java.util.HashMap<>();
+        private final Map<String, SearchIndex.Alike> alike = new java.util.HashMap<>();
+        private final Map<Long, Candidate> rows = new java.util.HashMap<>();
+        private final List<Organization> created = new ArrayList<>();
+
+        private static String names(String name, String nameLatin) {
+            return name + '\u001F' + (nameLatin == null ? "" : nameLatin);
+        }
+
+        /** An organization this transaction created after the blocks were read, found by the later ones. */
+        public void add(Organization o) {
+            created.add(o);
+        }
+    }
+
+    /** Reads the name blocks of these new organizations (validated, not yet stored) in four round trips in all. */
+    public Blocks readAhead(List<Organization> incoming) {
+        Blocks b = new Blocks();
+        List<Organization> named = incoming.stream().filter(o -> o.nameKey != null && !o.nameKey.isEmpty()).toList();
+        if (named.isEmpty()) {
+            return b;
+        }
+        List<String> keys = named.stream().map(o -> o.nameKey).distinct().toList();
+        String sql = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "(SELECT " + i + " AS part, "
+                + COLUMNS + " FROM organization WHERE name_key = ? AND merged_into IS NULL LIMIT " + BLOCK_LIMIT + ")")
+                .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        keys.forEach(k -> b.byNameKey.put(k, new ArrayList<>()));
+        read(sql, keys, (part, c) -> b.byNameKey.get(keys.get(part)).add(c));
+        List<String[]> names = named.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
+        List<SearchIndex.Alike> found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
+        for (int i = 0; i < named.size(); i++) {
+            b.alike.put(Blocks.names(named.get(i).name, named.get(i).nameLatin), found.get(i));
+        }
+        List<Long> ids = found.stream().flatMap(a -> a.ids().stream()).distinct().toList();
+        if (!ids.isEmpty()) {
+            read("SELECT 0 AS part, " + COLUMNS + " FROM organization WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND merged_into IS NULL",
+                    ids, (part, c) -> b.rows.put(c.id, c));
+        }
+        return b;
+    }
+
+    private static final String COLUMNS = "id, credit_code, name_key, name_latin, website, domain, phone_e164, country,"
+            + " city";
+
+    private static void read(String sql, List<?> values, java.util.function.BiConsumer<Integer, Candidate> into) {
+        Organization.getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    q.setObject(i + 1, values.get(i));
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        into.accept(rs.getInt(1), new Candidate(rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10)));
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The same, taking the name blocks from {@code blocks} when it holds them (read ahead for this very
+     * name), and from the database otherwise.
+     */
+    public List<Match> matches(Organization incoming, Blocks blocks) {
         Map<Long, Candidate> candidates = new LinkedHashMap<>();
         if (incoming.creditCode != null) {
             block(candidates, "credit_code = ?", List.of(incoming.creditCode));
@@ -58,7 +135,21 @@ public class OrganizationMatcher {
         if (incoming.phoneE164 != null) {
             block(candidates, "phone_e164 = ?", List.of(incoming.phoneE164));
         }
-        if (incoming.nameKey != null && !incoming.nameKey.isEmpty()) {
+        SearchIndex.Alike ahead = blocks == null || incoming.nameKey == null ? null
+                : blocks.alike.get(Blocks.names(incoming.name, incoming.nameLatin));
+        if (ahead != null) {
+            held(candidates, blocks.byNameKey.getOrDefault(incoming.nameKey, List.of()));
+            held(candidates, ahead.ids().stream().sorted().map(blocks.rows::get).filter(java.util.Objects::nonNull)
+                    .toList());
+            // created since the blocks were read: what the index would now find by the name key or a rare term
+            for (Organization o : blocks.created) {
+                if (!candidates.containsKey(o.id) && o.mergedInto == null && (incoming.nameKey.equals(o.nameKey)
+                        || org.expodesk.party.SearchTerms.organization(o.name, o.nameLatin, null).stream()
+                        .anyMatch(ahead.rareTerms()::contains))) {
+                    candidates.put(o.id, Candidate.of(o));
+                }
+            }
+        } else if (incoming.nameKey != null && !incoming.nameKey.isEmpty()) {
             block(candidates, "name_key = ?", List.of(incoming.nameKey));
             // names sharing the most uncommon words and character pairs, in either script
             List<Long> alike = searchIndex.alikeOrganizations(incoming.name, incoming.nameLatin, COMMON_TERM, BLOCK_LIMIT);
@@ -238,6 +329,11 @@ public class OrganizationMatcher {
                 }
             }
         });
+        held(into, found);
+    }
+
+    /** Candidates read as rows, each one this transaction holds with its current values instead. */
+    private static void held(Map<Long, Candidate> into, List<Candidate> found) {
         for (Candidate read : found) {
             if (!into.containsKey(read.id)) {
                 Organization held = HeldRecords.find(Organization.class, read.id);

@@ -38,6 +38,10 @@ public class PersonMatcher {
     static final double NAME_WEIGHT = 0.75;
     /** A like name with the same phone is the same person from here on. */
     static final double PHONE_NAME = 0.85;
+    /** What a shared phone adds to unlike names. */
+    static final double PHONE_ALONE = 0.05;
+    /** What the same organization or a shared company domain adds. */
+    static final double SAME_COMPANY = 0.15;
 
     @Inject
     DedupConfig config;
@@ -70,7 +74,7 @@ public class PersonMatcher {
         }
         Set<String> e = emailKeys(emails);
         Set<String> ph = phoneKeys(phones);
-        Blocks b = blocks != null ? blocks : new Blocks();
+        Blocks b = blocks != null ? blocks : blocks();
         Map<Long, Candidate> candidates = new LinkedHashMap<>();
         if (!e.isEmpty()) {
             List<String> missing = b.fetchEmails(e);
@@ -93,7 +97,13 @@ public class PersonMatcher {
         List<String> keys = keys(incoming);
         if (!keys.isEmpty()) {
             List<String> missing = b.fetchNames(keys);
-            if (!missing.isEmpty()) {
+            if (!missing.isEmpty() && b.linkedNamesakesOnly) {
+                Set<String> domains = new Incoming(incoming, e, ph).companyDomains(b);
+                for (Candidate c : b.readLinked(missing, incoming.organizationId == null ? List.of()
+                        : List.of(incoming.organizationId), domains, BLOCK_LIMIT)) {
+                    candidates.putIfAbsent(c.id(), c);
+                }
+            } else if (!missing.isEmpty()) {
                 block(candidates, "nameKey in ?1", missing);
             }
             b.collect(candidates, b.byName, keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList());
@@ -126,6 +136,18 @@ public class PersonMatcher {
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed());
         return matches;
+    }
+
+    /**
+     * Blocks for one transaction. A namesake who shares no organization, company domain, e-mail or
+     * phone scores at most {@code NAME_WEIGHT + PHONE_ALONE} (0.80), under the likely threshold (0.82
+     * unless configured lower): such namesakes are never reported, so the name block then holds only
+     * the namesakes at the same organization or with a company domain in common (who also share a
+     * phone or an e-mail are in those blocks). A common Chinese name has hundreds of namesakes, of
+     * whom that leaves a few.
+     */
+    public Blocks blocks() {
+        return new Blocks(config.likely() > NAME_WEIGHT + PHONE_ALONE);
     }
 
     /**
@@ -248,6 +270,15 @@ public class PersonMatcher {
         private final Map<Long, List<PersonContact>> contacts = new HashMap<>();
         private final Map<Long, String> domains = new HashMap<>();
         private boolean ahead;
+        /** See {@link PersonMatcher#blocks()}. */
+        private final boolean linkedNamesakesOnly;
+        /** The organizations and company domains of the people read ahead, which a namesake must share one of. */
+        private final Set<Long> linkOrganizations = new HashSet<>();
+        private final Set<String> linkDomains = new HashSet<>();
+
+        private Blocks(boolean linkedNamesakesOnly) {
+            this.linkedNamesakesOnly = linkedNamesakesOnly;
+        }
 
         /**
          * Reads ahead the blocks of these incoming people: every e-mail (lower case), phone (E.164),
@@ -259,6 +290,16 @@ public class PersonMatcher {
             List<String> names = new ArrayList<>();
             for (Person p : people) {
                 names.addAll(keys(p));
+            }
+            if (linkedNamesakesOnly) {
+                organizations.stream().filter(java.util.Objects::nonNull).forEach(linkOrganizations::add);
+                linkDomains.addAll(mailDomains(emailKeys(emails)));
+                for (Long id : linkOrganizations) {
+                    String domain = domainOf(id);
+                    if (domain != null && !OrganizationMatcher.isFreeMail(domain)) {
+                        linkDomains.add(domain);
+                    }
+                }
             }
             fetchEmails(emailKeys(emails));
             fetchPhones(phoneKeys(phones));
@@ -292,6 +333,14 @@ public class PersonMatcher {
                 put(byOrganization, p.organizationId, c);
             }
             contacts.remove(p.id);
+        }
+
+        /** A person this transaction has just created, with all their further contacts: nothing to read back. */
+        public void addNew(Person p, Collection<String> emails, Collection<String> phones, List<PersonContact> further) {
+            add(p, emails, phones);
+            if (p.mergedInto == null) {
+                contacts.put(p.id, new ArrayList<>(further));
+            }
         }
 
         /** Reads the e-mail blocks not read yet, when reading ahead; returns those the caller must read itself. */
@@ -329,6 +378,14 @@ public class PersonMatcher {
                 return missing;
             }
             names.addAll(missing);
+            if (linkedNamesakesOnly) {
+                for (Candidate c : readLinked(missing, linkOrganizations, linkDomains, Integer.MAX_VALUE)) {
+                    if (c.nameKey() != null) {
+                        put(byName, c.nameKey().toLowerCase(Locale.ROOT), c);
+                    }
+                }
+                return List.of();
+            }
             // the first people of each name only: scoring takes at most BLOCK_LIMIT of a block, and a
             // common name has hundreds; a block a row needs more of is read whole then (complete)
             Set<String> complete = new HashSet<>();
@@ -409,6 +466,51 @@ public class PersonMatcher {
             return found;
         }
 
+        /**
+         * The live people of these name keys who work at one of {@code organizations} or have one of
+         * {@code domains} as a company domain (of their organization, or of an e-mail address of theirs),
+         * in name key and id order, at most {@code limit}.
+         */
+        private List<Candidate> readLinked(Collection<String> keys, Collection<Long> organizations,
+                                           Collection<String> domains, int limit) {
+            List<Candidate> found = new ArrayList<>();
+            if (keys.isEmpty() || organizations.isEmpty() && domains.isEmpty()) {
+                return found;
+            }
+            List<Object> values = new ArrayList<>(keys);
+            List<String> links = new ArrayList<>();
+            if (!organizations.isEmpty()) {
+                links.add("p.organization_id IN (" + marks(organizations.size()) + ")");
+                values.addAll(organizations);
+            }
+            if (!domains.isEmpty()) {
+                String in = marks(domains.size());
+                links.add("o.domain IN (" + in + ")");
+                links.add("SUBSTRING_INDEX(p.email, '@', -1) IN (" + in + ")");
+                links.add("EXISTS (SELECT 1 FROM person_contact c WHERE c.person_id = p.id AND c.kind = 'EMAIL'"
+                        + " AND SUBSTRING_INDEX(c.value, '@', -1) IN (" + in + "))");
+                for (int i = 0; i < 3; i++) {
+                    values.addAll(domains);
+                }
+            }
+            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE p.name_key IN (" + marks(keys.size())
+                        + ") AND p.merged_into IS NULL AND (" + String.join(" OR ", links) + ") ORDER BY p.name_key, p.id"
+                        + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit))) {
+                    for (int i = 0; i < values.size(); i++) {
+                        q.setObject(i + 1, values.get(i));
+                    }
+                    found.addAll(rows(q).get(0));
+                }
+                readContacts(c, found);
+            });
+            return found;
+        }
+
+        private static String marks(int n) {
+            return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        }
+
         /** The first {@code limit} live people of each name key (by id), one list per key. */
         private List<List<Candidate>> readFirst(List<String> keys, int limit) {
             List<List<Candidate>> parts = new ArrayList<>();
@@ -445,10 +547,12 @@ public class PersonMatcher {
                     while (parts.size() <= part) {
                         parts.add(new ArrayList<>());
                     }
-                    long organization = rs.getLong(offset + 7);
+                    // asked right after its own column: wasNull() answers for the column read last
+                    long read = rs.getLong(offset + 7);
+                    Long organization = rs.wasNull() ? null : read;
                     Candidate candidate = new Candidate(rs.getLong(offset + 1), rs.getString(offset + 2),
                             rs.getString(offset + 3), rs.getString(offset + 4), rs.getString(offset + 5),
-                            rs.getString(offset + 6), rs.wasNull() ? null : organization);
+                            rs.getString(offset + 6), organization);
                     parts.get(part).add(candidate);
                     if (candidate.organizationId() != null) {
                         domains.putIfAbsent(candidate.organizationId(), rs.getString(offset + 8));
@@ -599,7 +703,7 @@ public class PersonMatcher {
                 score = name * NAME_WEIGHT;
                 if (samePhone) {
                     // a shared switchboard or a desk phone passed on: worth a look, not a verdict
-                    score += 0.05;
+                    score += PHONE_ALONE;
                 }
                 sameOrganization = a.person.organizationId != null && a.person.organizationId.equals(b.organizationId());
                 if (!sameOrganization) {
@@ -607,7 +711,7 @@ public class PersonMatcher {
                     sameDomain = !domainsA.isEmpty() && intersects(domainsA, companyDomains(b, emailsB, blocks));
                 }
                 if (sameOrganization || sameDomain) {
-                    score += 0.15;
+                    score += SAME_COMPANY;
                 }
                 // two different addresses at one company are more often two colleagues than one person
                 mailDomainClash = intersects(a.mailDomains, mailDomains(emailsB));

@@ -13,6 +13,7 @@ import org.expodesk.party.Person;
 import org.expodesk.party.Phones;
 import org.expodesk.party.SearchIndex;
 import org.expodesk.party.dedup.KeyLocks;
+import org.expodesk.party.dedup.OrganizationMatcher;
 import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
@@ -56,6 +57,9 @@ public class ImportChunks {
     KeyLocks keyLocks;
 
     @Inject
+    PersonMatcher personMatcher;
+
+    @Inject
     AuditLog auditLog;
 
     @Inject
@@ -82,7 +86,9 @@ public class ImportChunks {
      * of the run resolved; returns those this chunk resolved, to be remembered once it committed.
      */
     @Transactional
-    public Map<String, Long> process(long runId, int from, List<MappedRow> rows, Map<String, Long> companies) {
+    public Map<String, Long> process(long runId, int from, List<MappedRow> rows, Map<String, Long> companies,
+                                     ImportPhases phases) {
+        phases.enter("fingerprints and known e-mails");
         ImportRun run = ImportRun.findById(runId);
         if (run == null || run.status != ImportRun.Status.RUNNING || run.nextRow != from) {
             throw new Overtaken();
@@ -90,9 +96,10 @@ public class ImportChunks {
         // no flush before every query: with hundreds of managed records that is most of a chunk's
         // time; organization rows flush themselves (the next row's dedup queries must see them)
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-        // the chunk's audit entries and new people's search terms in one batch each, not one statement per record
+        // the chunk's audit entries, new people's search terms and employments in one batch each, not one statement per record
         auditLog.holdUntilCommit();
         searchIndex.holdUntilCommit();
+        people.holdEmploymentsUntilCommit();
         Map<ByteBuffer, Long> known = known(run, rows);
         Map<Outcome, Integer> tally = new HashMap<>();
         List<Fingerprint> remember = new ArrayList<>();
@@ -102,9 +109,12 @@ public class ImportChunks {
         Map<String, Long> organizationIds = new HashMap<>(companies);
         PersonMatcher.Blocks blocks = null;
         if (run.kind == ImportKind.PEOPLE) {
-            blocks = readAhead(rows, known, byEmail, organizationIds);
+            blocks = readAhead(rows, known, byEmail, organizationIds, phases);
         }
+        phases.enter("rows");
         Set<Long> producedHere = new HashSet<>();
+        Set<Long> importedEarlier = run.kind == ImportKind.PEOPLE
+                ? importedBefore(run, byEmail.values().stream().map(p -> p.id).toList()) : Set.of();
         for (MappedRow row : rows) {
             Outcome outcome;
             if (!row.valid()) {
@@ -131,7 +141,8 @@ public class ImportChunks {
                         outcome = organization(run, row, record, producedHere);
                         em.flush();
                     } else {
-                        outcome = person(run, row, record, byEmail, organizationIds, producedHere, blocks, errors);
+                        outcome = person(run, row, record, byEmail, organizationIds, producedHere, importedEarlier, blocks,
+                                errors, phases);
                         if (outcome == Outcome.ERROR) {
                             tally.merge(Outcome.ERROR, 1, Integer::sum);
                             continue;
@@ -144,6 +155,7 @@ public class ImportChunks {
             }
             tally.merge(outcome, 1, Integer::sum);
         }
+        phases.enter("flush and write");
         em.flush();
         write(run, remember, errors);
         run.created += tally.getOrDefault(Outcome.CREATED, 0);
@@ -155,6 +167,8 @@ public class ImportChunks {
         run.nextRow = from + rows.size();
         run.claimedAt = Instant.now(clock);
         run.updatedAt = run.claimedAt;
+        // the held audit entries and search terms are written as the transaction commits
+        phases.enter("commit");
         return organizationIds;
     }
 
@@ -188,6 +202,20 @@ public class ImportChunks {
             return overwrite(o, v) ? Outcome.UPDATED : Outcome.UNCHANGED;
         }
         return Outcome.MERGED;
+    }
+
+    /** Which of these records an earlier import produced, in one query. */
+    private Set<Long> importedBefore(ImportRun run, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> found = new HashSet<>();
+        for (Object id : em.createNativeQuery("SELECT DISTINCT record_id FROM import_fingerprint WHERE kind = ?1"
+                        + " AND record_id IN (?2) AND import_id <> ?3")
+                .setParameter(1, run.kind.name()).setParameter(2, recordIds).setParameter(3, run.id).getResultList()) {
+            found.add(((Number) id).longValue());
+        }
+        return found;
     }
 
     private boolean importedBefore(ImportRun run, long recordId) {
@@ -228,7 +256,8 @@ public class ImportChunks {
      * locks of the people to create, and the dedup blocks of those people.
      */
     private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
-                                           Map<String, Long> organizationIds) {
+                                           Map<String, Long> organizationIds, ImportPhases phases) {
+        phases.enter("companies: known by name");
         List<MappedRow> unknown = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint())))
                 .toList();
         Set<String> resolved = new HashSet<>(organizationIds.keySet());
@@ -236,20 +265,49 @@ public class ImportChunks {
         organizations.uniquelyNamed(unknown.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
                 .filter(name -> !resolved.contains(NameKeys.organization(name))).toList())
                 .forEach((key, organization) -> organizationIds.put(key, organization.id));
+        // the companies earlier chunks resolved, read in one query instead of one each as rows need them
+        List<Long> earlier = unknown.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
+                .map(name -> organizationIds.get(NameKeys.organization(name))).filter(Objects::nonNull).distinct()
+                .toList();
+        if (!earlier.isEmpty()) {
+            Organization.list("id in ?1", earlier);
+        }
+        phases.enter("companies: phone checks");
         // a row the create would refuse leaves nothing behind, not even its company
-        List<MappedRow> fresh = unknown.stream().filter(r -> phoneRefused(r, byEmail, organizationIds) == null).toList();
+        List<MappedRow> fresh = unknown.stream().filter(r -> phoneRefused(r, byEmail, organizationIds, true) == null)
+                .toList();
         List<MappedRow> toMatch = new ArrayList<>();
         List<Long> companyIds = new ArrayList<>();
+        phases.enter("companies: locks");
         keyLocks.lockAll(fresh.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
                 .filter(name -> !resolved.contains(NameKeys.organization(name)))
                 .map(name -> Organizations.lockKey(company(name))).toList());
+        // the companies named that are none of the database yet (or one of several namesakes): their
+        // name blocks read at once, then each created or matched as a manual create would
+        Map<String, Organizations.NewOrganization> unresolved = new java.util.LinkedHashMap<>();
         for (MappedRow row : fresh) {
+            String name = row.get("organization");
+            if (name != null && !organizationIds.containsKey(NameKeys.organization(name))) {
+                unresolved.putIfAbsent(NameKeys.organization(name), company(name));
+            }
+        }
+        phases.enter("companies: name blocks");
+        OrganizationMatcher.Blocks companyBlocks = unresolved.isEmpty() ? null
+                : organizations.readAhead(unresolved.values());
+        phases.enter("companies: created or matched");
+        for (MappedRow row : fresh) {
+            String name = row.get("organization");
+            if (name != null) {
+                organizationIds.computeIfAbsent(NameKeys.organization(name),
+                        k -> organizations.createOrMatch(company(name), companyBlocks).organization().id);
+            }
             Long organizationId = company(row.values(), organizationIds);
             if (row.get("email") == null || !byEmail.containsKey(row.get("email"))) {
                 toMatch.add(row);
                 companyIds.add(organizationId);
             }
         }
+        phases.enter("person locks");
         keyLocks.lockAll(toMatch.stream().map(r -> People.lockKey(new People.NewPerson(r.get("familyName"),
                 r.get("givenName"), null, null, r.get("email"), null, null, null, null))).toList());
         List<Person> names = new ArrayList<>();
@@ -269,7 +327,8 @@ public class ImportChunks {
                 phones.add(Phones.e164(row.get("phone"), company == null ? null : company.country));
             }
         }
-        PersonMatcher.Blocks blocks = new PersonMatcher.Blocks();
+        phases.enter("person blocks");
+        PersonMatcher.Blocks blocks = personMatcher.blocks();
         blocks.readAhead(emails, phones, names, companyIds);
         return blocks;
     }
@@ -279,6 +338,12 @@ public class ImportChunks {
      * the row's company (the run's, or the one live organization of that name), else without one.
      */
     private FieldError phoneRefused(MappedRow row, Map<String, Person> byEmail, Map<String, Long> organizationIds) {
+        return phoneRefused(row, byEmail, organizationIds, false);
+    }
+
+    /** {@code namesLookedUp}: the chunk's company names were all looked up, so one not resolved is no single company. */
+    private FieldError phoneRefused(MappedRow row, Map<String, Person> byEmail, Map<String, Long> organizationIds,
+                                    boolean namesLookedUp) {
         String phone = row.get("phone");
         String email = row.get("email");
         if (phone == null || email != null && byEmail.containsKey(email)) {
@@ -287,7 +352,7 @@ public class ImportChunks {
         String name = row.get("organization");
         Long organizationId = name == null ? null : organizationIds.get(NameKeys.organization(name));
         Organization company = organizationId != null ? Organization.findById(organizationId)
-                : name == null ? null : organizations.uniquelyNamed(name).orElse(null);
+                : name == null || namesLookedUp ? null : organizations.uniquelyNamed(name).orElse(null);
         return phoneRefused(phone, company == null || company.mergedInto != null ? null : company.country);
     }
 
@@ -317,12 +382,14 @@ public class ImportChunks {
     }
 
     private Outcome person(ImportRun run, MappedRow row, long[] record, Map<String, Person> byEmail,
-                           Map<String, Long> organizationIds, Set<Long> producedHere, PersonMatcher.Blocks blocks,
-                           List<ImportRowError> errors) {
+                           Map<String, Long> organizationIds, Set<Long> producedHere, Set<Long> importedEarlier,
+                           PersonMatcher.Blocks blocks,
+                           List<ImportRowError> errors, ImportPhases phases) {
         Map<String, String> v = row.values();
         Long organizationId = company(v, organizationIds);
         String email = v.get("email");
         Person existing = email == null ? null : byEmail.get(email);
+        phases.enter(existing == null ? "rows: people matched or created" : "rows: people known by e-mail");
         if (existing == null) {
             // the same path as a manual create: sure → the existing person (gaps filled), likely → review
             People.Created created = people.createOrMatch(new People.NewPerson(v.get("familyName"), v.get("givenName"),
@@ -338,7 +405,7 @@ public class ImportChunks {
         record[0] = existing.id;
         // as for organizations: a person an earlier import made takes the file's newer values, anyone
         // else (entered or corrected by staff) only has their gaps filled
-        boolean ours = !producedHere.contains(existing.id) && importedBefore(run, existing.id);
+        boolean ours = !producedHere.contains(existing.id) && importedEarlier.contains(existing.id);
         String givenName = pick(ours, v.get("givenName"), existing.givenName);
         String phone = pick(ours, v.get("phone"), existing.phone);
         String language = v.get("language") == null ? null

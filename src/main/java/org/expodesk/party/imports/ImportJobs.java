@@ -139,6 +139,8 @@ public class ImportJobs {
         });
         List<MappedRow> chunk = new ArrayList<>();
         Map<String, Long> companies = new java.util.HashMap<>();
+        ImportPhases phases = new ImportPhases();
+        long started = System.nanoTime();
         int[] position = new int[1];
         int[] chunkStart = {work.from()};
         String[][] columns = new String[1][];
@@ -150,13 +152,14 @@ public class ImportJobs {
                 MappedRow row = MappedRow.of(work.kind(), rowNo, cells, columns[0]);
                 chunk.add(row);
                 if (chunk.size() >= chunkSize) {
-                    commit(id, chunkStart[0], chunk, companies);
+                    commit(id, chunkStart[0], chunk, companies, phases);
                     chunkStart[0] += chunk.size();
                     chunk.clear();
+                    phases.enter("reading the file");
                 }
             }, header -> columns[0] = Mappings.columns(work.kind(), header, work.mapping()));
             if (!chunk.isEmpty()) {
-                commit(id, chunkStart[0], chunk, companies);
+                commit(id, chunkStart[0], chunk, companies, phases);
             }
         } catch (ImportChunks.Overtaken e) {
             LOG.infof("Import %d is carried on by another node", id);
@@ -172,6 +175,7 @@ public class ImportJobs {
                 run.totalRows = Math.max(run.totalRows, run.nextRow);
             }
         });
+        LOG.infof("Import %d done in %.1f s: %s", id, (System.nanoTime() - started) / 1e9, phases);
         return true;
     }
 
@@ -179,10 +183,10 @@ public class ImportJobs {
      * The chunk in one transaction; if the database refuses it, each half again, down to single rows,
      * so one bad row costs only itself (and a few redone halves, not its chunk redone row by row).
      */
-    private void commit(long id, int from, List<MappedRow> rows, Map<String, Long> companies) {
+    private void commit(long id, int from, List<MappedRow> rows, Map<String, Long> companies, ImportPhases phases) {
         try {
             // people's companies resolved once per run, not once per chunk (only after their chunk committed)
-            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies));
+            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies, phases));
         } catch (ImportChunks.Overtaken e) {
             throw e;
         } catch (RuntimeException e) {
@@ -192,8 +196,9 @@ public class ImportJobs {
                 return;
             }
             int half = rows.size() / 2;
-            commit(id, from, List.copyOf(rows.subList(0, half)), companies);
-            commit(id, from + half, List.copyOf(rows.subList(half, rows.size())), companies);
+            phases.enter("chunks redone by halves");
+            commit(id, from, List.copyOf(rows.subList(0, half)), companies, phases);
+            commit(id, from + half, List.copyOf(rows.subList(half, rows.size())), companies, phases);
         }
     }
 

@@ -190,6 +190,77 @@ class ImportJobTest {
     }
 
     @Test
+    void twoRowsOfAChunkWithOneEMailMakeOnePerson() {
+        String u = unique();
+        String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "jobTitle", "organization"),
+                List.of("Okafor", "Ngozi", "ngozi" + u + "@example.ng", "", "Lagos " + u + " Textiles Ltd"),
+                List.of("Okafor", "Ngozi A.", " NGOZI" + u + "@EXAMPLE.NG ", "Buyer", "Lagos " + u + " Textiles")));
+        ImportRun run = jobs.importNow(text.getBytes(StandardCharsets.UTF_8), "same-mail-" + u + ".csv",
+                ImportKind.PEOPLE, null, "admin");
+        assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
+        assertThat(run.created).isEqualTo(1);
+        assertThat(run.created + run.merged + run.updated + run.unchanged).isEqualTo(2);
+        List<Person> people = QuarkusTransaction.requiringNew().call(() -> Person.list("email",
+                "ngozi" + u + "@example.ng"));
+        assertThat(people).singleElement().satisfies(p -> assertThat(p.jobTitle).isEqualTo("Buyer"));
+        // both spellings of the company are one company
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Organization.count("name like ?1",
+                "Lagos " + u + "%"))).isEqualTo(1);
+    }
+
+    @Test
+    void companiesAChunkNamesAreComparedWithThoseItCreatedBeforeThem() {
+        String u = unique();
+        String text = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email", "organization"),
+                List.of("Haddad", "Rami", "rami" + u + "@example.lb", "Zephyr" + u + " Optics"),
+                List.of("Khoury", "Lina", "lina" + u + "@example.lb", "Zephyr" + u + " Optic")));
+        ImportRun run = jobs.importNow(text.getBytes(StandardCharsets.UTF_8), "alike-" + u + ".csv",
+                ImportKind.PEOPLE, null, "admin");
+        assertThat(run.status).isEqualTo(ImportRun.Status.DONE);
+        List<Organization> companies = QuarkusTransaction.requiringNew().call(() -> Organization.list(
+                "name like ?1 order by id", "Zephyr" + u + "%"));
+        assertThat(companies).hasSize(2);
+        // the second, created in the same chunk as the first, is proposed as its likely duplicate
+        long pairs = QuarkusTransaction.requiringNew().call(() -> org.expodesk.party.dedup.DedupCandidate.count(
+                "kind = 'ORGANIZATION' and recordId = ?1 and candidateId = ?2", companies.get(1).id, companies.get(0).id));
+        assertThat(pairs).isEqualTo(1);
+    }
+
+    @Test
+    void aNamesakeWithAnAddressAtTheSameCompanyDomainGoesToReview() {
+        String u = unique();
+        String first = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email"),
+                List.of("Varga", "Bence" + u, "bence" + u + "@varga" + u + ".hu")));
+        ImportRun one = jobs.importNow(first.getBytes(StandardCharsets.UTF_8), "namesake-1-" + u + ".csv",
+                ImportKind.PEOPLE, null, "admin");
+        assertThat(one.created).isEqualTo(1);
+        String second = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "email"),
+                List.of("Varga", "Bence" + u, "b.varga" + u + "@varga" + u + ".hu"),
+                List.of("Varga", "Bence" + u, "bence.v" + u + "@example.org")));
+        ImportRun two = jobs.importNow(second.getBytes(StandardCharsets.UTF_8), "namesake-2-" + u + ".csv",
+                ImportKind.PEOPLE, null, "admin");
+        // the same name at the same company domain is worth a look; the same name alone is not
+        assertThat(two.needsReview).isEqualTo(1);
+        assertThat(two.created).isEqualTo(1);
+    }
+
+    @Test
+    void aNamesakeAtTheSameCompanyGoesToReviewAsOnAManualCreate() {
+        String u = unique();
+        String first = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "organization"),
+                List.of("Novak", "Jana" + u, "Brno " + u + " Glass")));
+        assertThat(jobs.importNow(first.getBytes(StandardCharsets.UTF_8), "colleague-1-" + u + ".csv",
+                ImportKind.PEOPLE, null, "admin").created).isEqualTo(1);
+        // read ahead by the chunk without a phone, the first one still counts as at the same company
+        String second = ImportTestFiles.csv(List.of(List.of("familyName", "givenName", "jobTitle", "organization"),
+                List.of("Novak", "Jana" + u, "Buyer", "Brno " + u + " Glass")));
+        ImportRun run = jobs.importNow(second.getBytes(StandardCharsets.UTF_8), "colleague-2-" + u + ".csv",
+                ImportKind.PEOPLE, null, "admin");
+        assertThat(run.needsReview).isEqualTo(1);
+        assertThat(run.created).isZero();
+    }
+
+    @Test
     void aZipBombDressedAsAWorkbookIsRefused() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
