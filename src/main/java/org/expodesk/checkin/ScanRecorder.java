@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.expodesk.badge.Badge;
 import org.expodesk.badge.Verification;
-import org.expodesk.exhibition.Exhibition;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -47,16 +46,13 @@ public class ScanRecorder {
     @Transactional
     public Checkins.Answer record(Scanner who, Prepared p) {
         Instant now = clock.instant();
-        if (p.badgeId() != null) {
-            lock(p.badgeId());
-        }
+        Admission admission = p.badgeId() == null ? null : lock(p.badgeId());
         Optional<CheckinScan> done = recorded(who.scannedBy(), p.scanId());
         if (done.isPresent()) {
             return answerOf(done.get());
         }
         Badge badge = p.badgeId() == null ? null : em.find(Badge.class, p.badgeId());
-        Exhibition edition = em.find(Exhibition.class, p.exhibitionId());
-        ZoneId zone = ZoneId.of(edition.timezone);
+        ZoneId zone = zoneOf(p.exhibitionId());
         CheckinRules.Outcome outcome = CheckinRules.decide(new CheckinRules.Facts(
                 facts(p.verification(), badge),
                 new CheckinRules.Place(p.gateName(), p.gateKind(), p.gateZones(), p.gateCategories(), who.categories()),
@@ -84,8 +80,8 @@ public class ScanRecorder {
         scan.persist();
         em.flush();
 
-        if (badge != null) {
-            summarize(badge.id, scan, now);
+        if (badge != null && admission != null) {
+            summarize(admission, scan, now);
         }
         if (p.offlineResult() != null && p.offlineResult() != outcome.result()) {
             CheckinConflict conflict = new CheckinConflict();
@@ -111,7 +107,13 @@ public class ScanRecorder {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Checkins.Answer answerOf(CheckinScan scan) {
         return answerOf(scan, scan.badgeId == null ? null : em.find(Badge.class, scan.badgeId),
-                ZoneId.of(em.find(Exhibition.class, scan.exhibitionId).timezone));
+                zoneOf(scan.exhibitionId));
+    }
+
+    /** Only the edition's zone: the edition itself is an audited entity, whose loading costs more. */
+    private ZoneId zoneOf(long exhibitionId) {
+        return ZoneId.of(em.createQuery("select e.timezone from Exhibition e where e.id = :id", String.class)
+                .setParameter("id", exhibitionId).getSingleResult());
     }
 
     static Checkins.Answer answerOf(CheckinScan scan, Badge badge, ZoneId zone) {
@@ -138,17 +140,26 @@ public class ScanRecorder {
                 .setParameter(1, badgeId).setParameter(2, exhibitionId).setParameter(3, clock.instant()).executeUpdate();
     }
 
-    private void lock(long badgeId) {
+    /** Locks the badge's admission row and loads it in the same statement; null when there is none. */
+    private Admission lock(long badgeId) {
         // plain SQL: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB refuses
-        em.createNativeQuery("select badge_id from checkin_admission where badge_id = ?1 for update")
+        List<?> rows = em.createNativeQuery("select * from checkin_admission where badge_id = ?1 for update",
+                        Admission.class)
                 .setParameter(1, badgeId).getResultList();
+        return rows.isEmpty() ? null : (Admission) rows.get(0);
     }
 
-    /** Online: every scan recorded so far; an uploaded offline scan: those scanned before it. */
+    /**
+     * Online: every scan recorded so far; an uploaded offline scan: those scanned before it. Only
+     * admissions and exits: the rules count nothing else, and a badge scanned again and again at a
+     * gate would otherwise make every further scan read all its rejected and repeated ones.
+     */
     private List<CheckinRules.PreviousScan> previous(long badgeId, Prepared p) {
+        List<CheckinRules.Result> counted = List.of(CheckinRules.Result.ADMITTED, CheckinRules.Result.EXITED);
         List<CheckinScan> scans = p.offline()
-                ? CheckinScan.list("badgeId = ?1 and scannedAt <= ?2 order by scannedAt, id", badgeId, p.scannedAt())
-                : CheckinScan.list("badgeId = ?1 order by scannedAt, id", badgeId);
+                ? CheckinScan.list("badgeId = ?1 and result in ?2 and scannedAt <= ?3 order by scannedAt, id", badgeId,
+                        counted, p.scannedAt())
+                : CheckinScan.list("badgeId = ?1 and result in ?2 order by scannedAt, id", badgeId, counted);
         return scans.stream().map(CheckinScan::asPrevious).toList();
     }
 
@@ -178,11 +189,7 @@ public class ScanRecorder {
                 false, true);
     }
 
-    private void summarize(long badgeId, CheckinScan scan, Instant now) {
-        Admission admission = em.find(Admission.class, badgeId);
-        if (admission == null) {
-            return;
-        }
+    private static void summarize(Admission admission, CheckinScan scan, Instant now) {
         if (scan.result == CheckinRules.Result.ADMITTED) {
             admission.admissions++;
             if (admission.firstAdmittedAt == null || scan.scannedAt.isBefore(admission.firstAdmittedAt)) {
