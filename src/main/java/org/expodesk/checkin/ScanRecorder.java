@@ -21,8 +21,7 @@ import java.util.Set;
  * admission row. It must begin so: under REPEATABLE READ, InnoDB fixes a transaction's view at
  * its first plain read, and only a view taken after the lock shows the scans that the
  * transaction this one waited for has just committed. So nothing is read here before
- * {@link #lock}; the code and the gate are checked by the caller, which also makes the admission
- * row first ({@link #ensureAdmission}).
+ * {@link #lock}; the code and the gate are checked by the caller.
  */
 @ApplicationScoped
 public class ScanRecorder {
@@ -46,7 +45,7 @@ public class ScanRecorder {
     @Transactional
     public Checkins.Answer record(Scanner who, Prepared p) {
         Instant now = clock.instant();
-        Admission admission = p.badgeId() == null ? null : lock(p.badgeId());
+        Admission admission = p.badgeId() == null ? null : lock(p.badgeId(), p.exhibitionId(), now);
         Optional<CheckinScan> done = recorded(who.scannedBy(), p.scanId());
         if (done.isPresent()) {
             return answerOf(done.get());
@@ -128,20 +127,16 @@ public class ScanRecorder {
     }
 
     /**
-     * Makes the badge's admission row, in its own short transaction: inserting it in the deciding
-     * transaction would hold a shared lock on the existing key that the lock then upgrades, and two
-     * scans doing that at once deadlock. IGNORE: the row may exist; a badge id that is no badge
-     * inserts nothing (foreign key).
+     * Makes the badge's admission row if it has none and locks it, then loads it; null when the badge
+     * id is no badge (the foreign key, IGNORE). ON DUPLICATE KEY UPDATE is what makes this safe as the
+     * first statement: on an existing row it takes the row's exclusive lock at once, where a plain
+     * INSERT IGNORE takes a shared lock that a later FOR UPDATE must upgrade, and two scans upgrading
+     * at once deadlock. The first scan of a badge inserts; the others wait on its row.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void ensureAdmission(long badgeId, long exhibitionId) {
+    private Admission lock(long badgeId, long exhibitionId, Instant now) {
         em.createNativeQuery("insert ignore into checkin_admission (badge_id, exhibition_id, admissions, updated_at) "
-                        + "values (?1, ?2, 0, ?3)")
-                .setParameter(1, badgeId).setParameter(2, exhibitionId).setParameter(3, clock.instant()).executeUpdate();
-    }
-
-    /** Locks the badge's admission row and loads it in the same statement; null when there is none. */
-    private Admission lock(long badgeId) {
+                        + "values (?1, ?2, 0, ?3) on duplicate key update badge_id = badge_id")
+                .setParameter(1, badgeId).setParameter(2, exhibitionId).setParameter(3, now).executeUpdate();
         // plain SQL: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB refuses
         List<?> rows = em.createNativeQuery("select * from checkin_admission where badge_id = ?1 for update",
                         Admission.class)
