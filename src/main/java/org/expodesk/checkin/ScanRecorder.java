@@ -150,11 +150,14 @@ public class ScanRecorder {
      * gate would otherwise make every further scan read all its rejected and repeated ones.
      */
     private List<CheckinRules.PreviousScan> previous(long badgeId, Prepared p) {
-        List<CheckinRules.Result> counted = List.of(CheckinRules.Result.ADMITTED, CheckinRules.Result.EXITED);
+        // two parameters, not a list: Hibernate translates a query with a list parameter again on every run
+        CheckinRules.Result admitted = CheckinRules.Result.ADMITTED;
+        CheckinRules.Result exited = CheckinRules.Result.EXITED;
         List<CheckinScan> scans = p.offline()
-                ? CheckinScan.list("badgeId = ?1 and result in ?2 and scannedAt <= ?3 order by scannedAt, id", badgeId,
-                        counted, p.scannedAt())
-                : CheckinScan.list("badgeId = ?1 and result in ?2 order by scannedAt, id", badgeId, counted);
+                ? CheckinScan.list("badgeId = ?1 and (result = ?2 or result = ?3) and scannedAt <= ?4 "
+                        + "order by scannedAt, id", badgeId, admitted, exited, p.scannedAt())
+                : CheckinScan.list("badgeId = ?1 and (result = ?2 or result = ?3) order by scannedAt, id", badgeId,
+                        admitted, exited);
         return scans.stream().map(CheckinScan::asPrevious).toList();
     }
 
