@@ -1,5 +1,7 @@
 package org.expodesk.badge;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -10,6 +12,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +39,9 @@ public final class BadgeCodes {
     static final int SIGNATURE_BYTES = 64;
     private static final Pattern CATEGORY = Pattern.compile("[A-Z0-9_-]{1,16}");
     private static final byte[] X509_ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    /** Public keys decoded once for verification: an edition has one or a few keys. */
+    private static final Map<PublicKey, Ed25519.PublicPoint> PUBLIC_POINTS = new ConcurrentHashMap<>();
+    private static final int MAX_PUBLIC_POINTS = 1_000;
 
     private BadgeCodes() {
     }
@@ -117,12 +124,17 @@ public final class BadgeCodes {
             if (key == null) {
                 return Verification.refused(Verification.Result.UNKNOWN_KEY);
             }
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key);
-            s.update(d.bytes, 0, d.bytes.length - SIGNATURE_BYTES);
-            boolean good = s.verify(d.bytes, d.bytes.length - SIGNATURE_BYTES, SIGNATURE_BYTES);
+            // Bouncy Castle's RFC 8032 verification: the same check as the JDK's Ed25519 Signature, several
+            // times faster, and every online scan verifies one code (docs/checkin.md, "Speed")
+            if (PUBLIC_POINTS.size() > MAX_PUBLIC_POINTS) {
+                PUBLIC_POINTS.clear();
+            }
+            Ed25519.PublicPoint point = PUBLIC_POINTS.computeIfAbsent(key,
+                    k -> Ed25519.validatePublicKeyFullExport(rawPublicKey(k), 0));
+            int signed = d.bytes.length - SIGNATURE_BYTES;
+            boolean good = point != null && Ed25519.verify(d.bytes, signed, point, d.bytes, 0, signed);
             return good ? Verification.valid(d.payload) : Verification.refused(Verification.Result.FORGED);
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Verification.refused(Verification.Result.FORGED);
         }
     }

@@ -159,9 +159,6 @@ public class Checkins {
                 verification.valid() ? verification.payload().badgeId() : null, gate.id, gate.name, gate.kind,
                 gate.zones, gate.categories, input.scanId(), at, input.direction(), offline, input.offlineResult());
         try {
-            if (prepared.badgeId() != null) {
-                recorder.ensureAdmission(prepared.badgeId(), exhibitionId);
-            }
             return recorder.record(who, prepared);
         } catch (RuntimeException e) {
             if (!isDuplicateScan(e)) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.expodesk.badge.Badge;
 import org.expodesk.badge.Verification;
-import org.expodesk.exhibition.Exhibition;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +21,7 @@ import java.util.Set;
  * admission row. It must begin so: under REPEATABLE READ, InnoDB fixes a transaction's view at
  * its first plain read, and only a view taken after the lock shows the scans that the
  * transaction this one waited for has just committed. So nothing is read here before
- * {@link #lock}; the code and the gate are checked by the caller, which also makes the admission
- * row first ({@link #ensureAdmission}).
+ * {@link #lock}; the code and the gate are checked by the caller.
  */
 @ApplicationScoped
 public class ScanRecorder {
@@ -47,16 +45,13 @@ public class ScanRecorder {
     @Transactional
     public Checkins.Answer record(Scanner who, Prepared p) {
         Instant now = clock.instant();
-        if (p.badgeId() != null) {
-            lock(p.badgeId());
-        }
+        Admission admission = p.badgeId() == null ? null : lock(p.badgeId(), p.exhibitionId(), now);
         Optional<CheckinScan> done = recorded(who.scannedBy(), p.scanId());
         if (done.isPresent()) {
             return answerOf(done.get());
         }
         Badge badge = p.badgeId() == null ? null : em.find(Badge.class, p.badgeId());
-        Exhibition edition = em.find(Exhibition.class, p.exhibitionId());
-        ZoneId zone = ZoneId.of(edition.timezone);
+        ZoneId zone = zoneOf(p.exhibitionId());
         CheckinRules.Outcome outcome = CheckinRules.decide(new CheckinRules.Facts(
                 facts(p.verification(), badge),
                 new CheckinRules.Place(p.gateName(), p.gateKind(), p.gateZones(), p.gateCategories(), who.categories()),
@@ -84,8 +79,8 @@ public class ScanRecorder {
         scan.persist();
         em.flush();
 
-        if (badge != null) {
-            summarize(badge.id, scan, now);
+        if (badge != null && admission != null) {
+            summarize(admission, scan, now);
         }
         if (p.offlineResult() != null && p.offlineResult() != outcome.result()) {
             CheckinConflict conflict = new CheckinConflict();
@@ -111,7 +106,13 @@ public class ScanRecorder {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Checkins.Answer answerOf(CheckinScan scan) {
         return answerOf(scan, scan.badgeId == null ? null : em.find(Badge.class, scan.badgeId),
-                ZoneId.of(em.find(Exhibition.class, scan.exhibitionId).timezone));
+                zoneOf(scan.exhibitionId));
+    }
+
+    /** Only the edition's zone: the edition itself is an audited entity, whose loading costs more. */
+    private ZoneId zoneOf(long exhibitionId) {
+        return ZoneId.of(em.createQuery("select e.timezone from Exhibition e where e.id = :id", String.class)
+                .setParameter("id", exhibitionId).getSingleResult());
     }
 
     static Checkins.Answer answerOf(CheckinScan scan, Badge badge, ZoneId zone) {
@@ -126,29 +127,37 @@ public class ScanRecorder {
     }
 
     /**
-     * Makes the badge's admission row, in its own short transaction: inserting it in the deciding
-     * transaction would hold a shared lock on the existing key that the lock then upgrades, and two
-     * scans doing that at once deadlock. IGNORE: the row may exist; a badge id that is no badge
-     * inserts nothing (foreign key).
+     * Makes the badge's admission row if it has none and locks it, then loads it; null when the badge
+     * id is no badge (the foreign key, IGNORE). ON DUPLICATE KEY UPDATE is what makes this safe as the
+     * first statement: on an existing row it takes the row's exclusive lock at once, where a plain
+     * INSERT IGNORE takes a shared lock that a later FOR UPDATE must upgrade, and two scans upgrading
+     * at once deadlock. The first scan of a badge inserts; the others wait on its row.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void ensureAdmission(long badgeId, long exhibitionId) {
+    private Admission lock(long badgeId, long exhibitionId, Instant now) {
         em.createNativeQuery("insert ignore into checkin_admission (badge_id, exhibition_id, admissions, updated_at) "
-                        + "values (?1, ?2, 0, ?3)")
-                .setParameter(1, badgeId).setParameter(2, exhibitionId).setParameter(3, clock.instant()).executeUpdate();
-    }
-
-    private void lock(long badgeId) {
+                        + "values (?1, ?2, 0, ?3) on duplicate key update badge_id = badge_id")
+                .setParameter(1, badgeId).setParameter(2, exhibitionId).setParameter(3, now).executeUpdate();
         // plain SQL: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB refuses
-        em.createNativeQuery("select badge_id from checkin_admission where badge_id = ?1 for update")
+        List<?> rows = em.createNativeQuery("select * from checkin_admission where badge_id = ?1 for update",
+                        Admission.class)
                 .setParameter(1, badgeId).getResultList();
+        return rows.isEmpty() ? null : (Admission) rows.get(0);
     }
 
-    /** Online: every scan recorded so far; an uploaded offline scan: those scanned before it. */
+    /**
+     * Online: every scan recorded so far; an uploaded offline scan: those scanned before it. Only
+     * admissions and exits: the rules count nothing else, and a badge scanned again and again at a
+     * gate would otherwise make every further scan read all its rejected and repeated ones.
+     */
     private List<CheckinRules.PreviousScan> previous(long badgeId, Prepared p) {
+        // two parameters, not a list: Hibernate translates a query with a list parameter again on every run
+        CheckinRules.Result admitted = CheckinRules.Result.ADMITTED;
+        CheckinRules.Result exited = CheckinRules.Result.EXITED;
         List<CheckinScan> scans = p.offline()
-                ? CheckinScan.list("badgeId = ?1 and scannedAt <= ?2 order by scannedAt, id", badgeId, p.scannedAt())
-                : CheckinScan.list("badgeId = ?1 order by scannedAt, id", badgeId);
+                ? CheckinScan.list("badgeId = ?1 and (result = ?2 or result = ?3) and scannedAt <= ?4 "
+                        + "order by scannedAt, id", badgeId, admitted, exited, p.scannedAt())
+                : CheckinScan.list("badgeId = ?1 and (result = ?2 or result = ?3) order by scannedAt, id", badgeId,
+                        admitted, exited);
         return scans.stream().map(CheckinScan::asPrevious).toList();
     }
 
@@ -178,11 +187,7 @@ public class ScanRecorder {
                 false, true);
     }
 
-    private void summarize(long badgeId, CheckinScan scan, Instant now) {
-        Admission admission = em.find(Admission.class, badgeId);
-        if (admission == null) {
-            return;
-        }
+    private static void summarize(Admission admission, CheckinScan scan, Instant now) {
         if (scan.result == CheckinRules.Result.ADMITTED) {
             admission.admissions++;
             if (admission.firstAdmittedAt == null || scan.scannedAt.isBefore(admission.firstAdmittedAt)) {
