@@ -6,8 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -41,6 +41,7 @@ public final class BadgeCodes {
     private static final byte[] X509_ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     /** Public keys decoded once for verification: an edition has one or a few keys. */
     private static final Map<PublicKey, Ed25519.PublicPoint> PUBLIC_POINTS = new ConcurrentHashMap<>();
+    private static final Map<PrivateKey, byte[][]> SIGNING_PAIRS = new ConcurrentHashMap<>();
     private static final int MAX_PUBLIC_POINTS = 1_000;
 
     private BadgeCodes() {
@@ -88,15 +89,11 @@ public final class BadgeCodes {
         out.write((int) (first & 0xff));
         out.write((int) extra);
         byte[] signed = out.toByteArray();
-        byte[] signature;
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(key);
-            s.update(signed);
-            signature = s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        // Bouncy Castle's RFC 8032 signing, as for verifying: the same deterministic signature as the JDK's
+        // Ed25519, several times cheaper (it was a sixth of a registration's CPU)
+        byte[][] pair = SIGNING_PAIRS.computeIfAbsent(key, BadgeCodes::rawPair);
+        byte[] signature = new byte[SIGNATURE_BYTES];
+        Ed25519.sign(pair[0], 0, pair[1], 0, signed, 0, signed.length, signature, 0);
         out.writeBytes(signature);
         return PREFIX + Base45.encode(out.toByteArray());
     }
@@ -151,6 +148,17 @@ public final class BadgeCodes {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an Ed25519 public key", e);
         }
+    }
+
+    /** The private key's 32-byte seed and the public key it makes, as Bouncy Castle's signing takes them. */
+    private static byte[][] rawPair(PrivateKey key) {
+        if (!(key instanceof EdECPrivateKey edec) || edec.getBytes().isEmpty()) {
+            throw new IllegalArgumentException("not an Ed25519 private key");
+        }
+        byte[] seed = edec.getBytes().get();
+        byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
+        Ed25519.generatePublicKey(seed, 0, publicKey, 0);
+        return new byte[][] {seed, publicKey};
     }
 
     /** The 32 raw bytes of an Ed25519 public key. */

@@ -119,6 +119,21 @@ class BadgeCodesTest {
     }
 
     @Test
+    void theSignatureIsTheOneTheJdksEd25519MakesAndAccepts() throws Exception {
+        String code = BadgeCodes.encode(PAYLOAD, EDITION_7.getPrivate());
+        byte[] bytes = Base45.decode(code.substring(BadgeCodes.PREFIX.length()));
+        byte[] signed = java.util.Arrays.copyOf(bytes, bytes.length - BadgeCodes.SIGNATURE_BYTES);
+        byte[] signature = java.util.Arrays.copyOfRange(bytes, signed.length, bytes.length);
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initVerify(EDITION_7.getPublic());
+        jdk.update(signed);
+        assertThat(jdk.verify(signature)).isTrue();
+        jdk.initSign(EDITION_7.getPrivate());
+        jdk.update(signed);
+        assertThat(jdk.sign()).isEqualTo(signature);
+    }
+
+    @Test
     void rawPublicKeysRoundTrip() {
         byte[] raw = BadgeCodes.rawPublicKey(EDITION_7.getPublic());
         PublicKey back = BadgeCodes.publicKey(raw);
