@@ -45,6 +45,8 @@ class ExhibitorManualTest {
                 .body("errors.field", hasItems("url"));
         int version = Api.asAdmin().body(Map.of("url", "https://expo.example/manual.pdf", "version", 0)).put(path)
                 .then().statusCode(200).body("url", equalTo("https://expo.example/manual.pdf")).extract().path("version");
+        Api.asAdmin().body(Map.of("url", "https://expo.example/read-before.pdf", "version", 0)).put(path)
+                .then().statusCode(409);
         Api.asAdmin().body(Map.of("url", "https://expo.example/manual-v2.pdf", "version", version)).put(path)
                 .then().statusCode(200);
         Api.asAdmin().body(Map.of("url", "https://expo.example/stale.pdf", "version", version)).put(path)

@@ -72,8 +72,11 @@ public class ExhibitorManuals {
             if (read != 0) {
                 throw ProblemException.conflict("followup_manual_changedMeanwhile");
             }
+            // made empty first, so the first address saved is version 1: a client that read "none"
+            // (version 0) after another saved an address meanwhile gets a 409, not an overwrite
             m = new ExhibitorManual();
             m.exhibitionId = exhibitionId;
+            m.persistAndFlush();
         } else if (m.version != read) {
             throw ProblemException.conflict("followup_manual_changedMeanwhile");
         }
