@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import org.expodesk.account.UserAccount;
 import org.expodesk.party.TestOrganizations;
 import org.expodesk.registration.exhibitor.ApplicationStatus;
 import org.expodesk.registration.exhibitor.ExhibitorApplication;
@@ -123,7 +124,16 @@ class ExhibitorManualTest {
         String english = "en-" + u + "@exhibit.test";
         String notApproved = "pending-" + u + "@exhibit.test";
         long chineseOrganization = TestOrganizations.create("Lantern Works " + u);
-        TestRules.approvedExhibitor(edition, chineseOrganization, chinese, "zh-CN", 2);
+        long chineseApplication = TestRules.approvedExhibitor(edition, chineseOrganization, chinese, "zh-CN", 2);
+        // the exhibitor account's address was changed since it applied: both are written to
+        String account = "account-" + u + "@exhibit.test";
+        TestUser exhibitor = TestUsers.exhibitor(chineseOrganization);
+        QuarkusTransaction.requiringNew().run(() -> {
+            UserAccount user = UserAccount.findById(exhibitor.id());
+            user.email = account;
+            user.locale = "en";
+            ExhibitorApplication.update("userId = ?1 where id = ?2", exhibitor.id(), chineseApplication);
+        });
         TestRules.approvedExhibitor(edition, TestOrganizations.create("Harbour Tools " + u), english, "en", 2);
         long pending = TestRules.approvedExhibitor(edition, TestOrganizations.create("Pending Works " + u), notApproved,
                 "en", 2);
@@ -131,18 +141,18 @@ class ExhibitorManualTest {
                 ApplicationStatus.SUBMITTED, pending));
 
         long manualRule = TestRules.rule(edition, "exhibitor-manual", "OPENING", -60, true);
-        assertThat(runner.dryRun(manualRule).recipients()).isEqualTo(2);
-        assertThat(runner.runNow(manualRule).queued()).isEqualTo(2);
+        assertThat(runner.dryRun(manualRule).recipients()).isEqualTo(3);
+        assertThat(runner.runNow(manualRule).queued()).isEqualTo(3);
         assertThat(runner.runNow(manualRule).queued()).isZero();
 
         long reminders = TestRules.rule(edition, "exhibitor-deadline-reminder", "OPENING", -60, true);
         RuleRunner.DryRun dry = runner.dryRun(reminders);
-        assertThat(dry.recipients()).isEqualTo(4);
-        assertThat(dry.samples()).containsExactlyInAnyOrder(chinese, english);
-        assertThat(runner.runNow(reminders).queued()).isEqualTo(4);
+        assertThat(dry.recipients()).isEqualTo(6);
+        assertThat(dry.samples()).containsExactlyInAnyOrder(chinese, english, account);
+        assertThat(runner.runNow(reminders).queued()).isEqualTo(6);
         assertThat(runner.runNow(reminders).queued()).isZero();
         deadline(path, "Power connection", today.plusDays(1));
-        assertThat(runner.runNow(reminders).queued()).isEqualTo(2);
+        assertThat(runner.runNow(reminders).queued()).isEqualTo(3);
         TestRules.drain();
 
         List<MimeMessage> toChinese = MailServerResource.receivedBy(chinese);
@@ -156,9 +166,10 @@ class ExhibitorManualTest {
                 .anyMatch(s -> s.contains("\"Stand design\" is due on " + today.plusDays(5)))
                 .anyMatch(s -> s.contains("\"Power connection\" is due on " + today.plusDays(1)))
                 .noneMatch(s -> s.contains("Catering orders"));
+        assertThat(MailServerResource.receivedBy(account)).hasSize(4)
+                .anyMatch(m -> subject(m).endsWith("your exhibitor manual and deadlines"));
         assertThat(MailServerResource.receivedBy(notApproved)).isEmpty();
 
-        TestUser exhibitor = TestUsers.exhibitor(chineseOrganization);
         String portal = BrowserSession.signedIn(exhibitor.username(), exhibitor.password()).get("/portal").asString();
         assertThat(portal).contains("https://expo.example/manual-" + u + ".pdf").contains("Catering orders")
                 .contains(today.plusDays(20).toString());

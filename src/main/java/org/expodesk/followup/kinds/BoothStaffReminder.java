@@ -54,7 +54,7 @@ public class BoothStaffReminder implements RuleKind {
         for (ExhibitorApplication a : exhibitors.of(exhibition.id)) {
             BoothStaffRoster.Quota quota = roster.quota(a);
             if (quota.used() < quota.quota()) {
-                recipients.add(exhibitors.contact(a, exhibition, Map.of("named", quota.used(), "quota", quota.quota(),
+                recipients.addAll(exhibitors.of(a, exhibition, Map.of("named", quota.used(), "quota", quota.quota(),
                         "portalUrl", links.to("/portal")), null));
             }
         }

@@ -71,7 +71,7 @@ public class ExhibitorDeadlineReminder implements RuleKind {
             Map<String, Object> extra = Map.of("deadline", d.title, "dueOn", d.dueOn.toString(),
                     "manualUrl", manual.url() == null ? "" : manual.url());
             for (ExhibitorApplication a : approved) {
-                recipients.add(exhibitors.contact(a, exhibition, extra, "deadline-" + d.id));
+                recipients.addAll(exhibitors.of(a, exhibition, extra, "deadline-" + d.id));
             }
         }
         return recipients;

@@ -49,6 +49,7 @@ public class ExhibitorManualMail implements RuleKind {
         Map<String, Object> extra = Map.of("manualUrl", manual.url() == null ? "" : manual.url(),
                 "deadlines", manual.upcoming(day).stream()
                         .map(d -> new MailData.Line(d.title, d.dueOn.toString(), "", false)).toList());
-        return exhibitors.of(exhibition.id).stream().map(a -> exhibitors.contact(a, exhibition, extra, null)).toList();
+        return exhibitors.of(exhibition.id).stream().flatMap(a -> exhibitors.of(a, exhibition, extra, null).stream())
+                .toList();
     }
 }
