@@ -123,6 +123,11 @@ public class RuleRunner {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Map.Entry<String, RuleKind.Recipient>> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             queued += QuarkusTransaction.requiringNew().call(() -> {
+                // runs of one rule (two nodes, run now beside the job) take turns chunk by chunk. The
+                // lock comes before any other read, so the second reads what the first queued and
+                // skips it instead of making its link again (a badge's new link failed on its version)
+                FollowUpRule.getEntityManager().createNativeQuery("SELECT id FROM followup_rule WHERE id = ?1 FOR UPDATE")
+                        .setParameter(1, ruleId).getResultList();
                 int created = 0;
                 for (Map.Entry<String, RuleKind.Recipient> r : chunk) {
                     if (outbox.isQueued(p.key(r.getValue()))) {

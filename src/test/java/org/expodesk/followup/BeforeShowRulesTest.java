@@ -124,6 +124,48 @@ class BeforeShowRulesTest {
     }
 
     @Test
+    void twoRunsAtOnceMailEachHolderOnceAndEveryMailedBadgeLinkWorks() throws Exception {
+        String u = TestRules.unique();
+        long edition = TestRules.edition(null, LocalDate.of(2027, 12, 6), LocalDate.of(2027, 12, 8));
+        long company = TestOrganizations.create("Racing Holders " + u);
+        List<String> addresses = java.util.stream.IntStream.range(0, 24).mapToObj(i -> "race" + i + "-" + u + "@visit.test")
+                .toList();
+        for (long person : TestRules.people(company, addresses, "en")) {
+            takesPart(edition, person, "VISITOR");
+            badge(edition, person, company, u);
+        }
+        long rule = TestRules.rule(edition, "badge-reminder", "OPENING", -3, true);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<RuleRunner.Run>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return runner.runNow(rule);
+                }));
+            }
+            start.countDown();
+            int queued = 0;
+            for (var run : runs) {
+                queued += run.get().queued();
+            }
+            assertThat(queued).isEqualTo(addresses.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        TestRules.drain();
+        for (String address : addresses) {
+            List<MimeMessage> mails = MailServerResource.receivedBy(address);
+            assertThat(mails).as(address).hasSize(1);
+            Matcher link = BADGE_LINK.matcher(MailServerResource.textOf(mails.get(0)));
+            assertThat(link.find()).isTrue();
+            given().redirects().follow(false).get(link.group(1)).then().statusCode(200);
+        }
+    }
+
+    @Test
     void exhibitorsWhoNamedFewerBoothStaffThanTheirQuotaAreAskedOnceAndTheOthersNot() throws Exception {
         String u = TestRules.unique();
         long edition = TestRules.edition(null, LocalDate.of(2027, 10, 11), LocalDate.of(2027, 10, 14));
