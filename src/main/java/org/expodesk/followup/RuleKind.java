@@ -58,13 +58,19 @@ public interface RuleKind {
     }
 
     /**
-     * One recipient: address (null when unknown), language, the template data, and whether they
-     * refused this kind of mail (e.g. withdrew marketing consent): then they are counted, not mailed.
+     * One recipient: address (null when unknown), language, the template data, whether they refused
+     * this kind of mail (e.g. withdrew marketing consent): then they are counted, not mailed, and the
+     * occasion of the mail when an address gets one per occasion rather than one per rule (or day):
+     * a deadline's reminder is one per recipient and deadline (null: none).
      */
-    record Recipient(String address, Locale language, Map<String, Object> data, boolean refused) {
+    record Recipient(String address, Locale language, Map<String, Object> data, boolean refused, String occasion) {
 
         public Recipient(String address, Locale language, Map<String, Object> data) {
-            this(address, language, data, false);
+            this(address, language, data, false, null);
+        }
+
+        public Recipient(String address, Locale language, Map<String, Object> data, boolean refused) {
+            this(address, language, data, refused, null);
         }
 
         public static Locale languageOf(String tag) {

@@ -103,15 +103,16 @@ public class RuleRunner {
             Prepared p = prepare(ruleId);
             int suppressed = 0;
             int already = 0;
-            for (Map.Entry<String, RuleKind.Recipient> r : p.byAddress().entrySet()) {
-                if (outbox.isQueued(p.key(r.getKey()))) {
+            for (RuleKind.Recipient r : p.byAddress().values()) {
+                if (outbox.isQueued(p.key(r))) {
                     already++;
-                } else if (suppressions.reasonFor(r.getKey()).filter(reason -> reason.stops(p.kind().mailKind())).isPresent()) {
+                } else if (suppressions.reasonFor(r.address()).filter(reason -> reason.stops(p.kind().mailKind())).isPresent()) {
                     suppressed++;
                 }
             }
             return new DryRun(p.day(), p.dueDay(), isDueToday(p.rule()), p.byAddress().size(), p.withoutAddress(),
-                    p.refused(), suppressed, already, p.byAddress().size() - suppressed - already, p.byAddress().keySet().stream().limit(SAMPLES).toList());
+                    p.refused(), suppressed, already, p.byAddress().size() - suppressed - already,
+                    p.byAddress().values().stream().map(r -> Outbox.normalize(r.address())).distinct().limit(SAMPLES).toList());
         });
     }
 
@@ -122,9 +123,14 @@ public class RuleRunner {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Map.Entry<String, RuleKind.Recipient>> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             queued += QuarkusTransaction.requiringNew().call(() -> {
+                // runs of one rule (two nodes, run now beside the job) take turns chunk by chunk. The
+                // lock comes before any other read, so the second reads what the first queued and
+                // skips it instead of making its link again (a badge's new link failed on its version)
+                FollowUpRule.getEntityManager().createNativeQuery("SELECT id FROM followup_rule WHERE id = ?1 FOR UPDATE")
+                        .setParameter(1, ruleId).getResultList();
                 int created = 0;
                 for (Map.Entry<String, RuleKind.Recipient> r : chunk) {
-                    if (outbox.isQueued(p.key(r.getKey()))) {
+                    if (outbox.isQueued(p.key(r.getValue()))) {
                         continue;
                     }
                     Optional<Map<String, Object>> late = p.kind().atQueueing(p.exhibition(), r.getValue());
@@ -136,9 +142,9 @@ public class RuleRunner {
                         Map<String, Object> data = new java.util.HashMap<>(recipient.data());
                         data.putAll(late.get());
                         recipient = new RuleKind.Recipient(recipient.address(), recipient.language(), data,
-                                recipient.refused());
+                                recipient.refused(), recipient.occasion());
                     }
-                    if (outbox.enqueue(request(p, r.getKey(), recipient)).created()) {
+                    if (outbox.enqueue(request(p, recipient)).created()) {
                         created++;
                     }
                 }
@@ -155,12 +161,19 @@ public class RuleRunner {
         return new Run(all.size(), newlyQueued, p.withoutAddress(), p.refused());
     }
 
-    /** Recipients of a rule today, one per address (two people sharing one get one mail). */
+    /**
+     * Recipients of a rule today, one per address (two people sharing one get one mail), or one per
+     * address and occasion for a kind whose recipients carry one.
+     */
     private record Prepared(FollowUpRule rule, RuleKind kind, Exhibition exhibition, LocalDate day, LocalDate dueDay,
                             String purpose, Map<String, RuleKind.Recipient> byAddress, int withoutAddress, int refused) {
 
-        String key(String address) {
-            return MailRequest.keyOf(purpose, exhibition.id, address);
+        String purposeOf(RuleKind.Recipient r) {
+            return r.occasion() == null ? purpose : "rule:" + rule.id + ":" + r.occasion();
+        }
+
+        String key(RuleKind.Recipient r) {
+            return MailRequest.keyOf(purposeOf(r), exhibition.id, r.address());
         }
     }
 
@@ -179,19 +192,20 @@ public class RuleRunner {
             } else if (r.address() == null || r.address().isBlank()) {
                 withoutAddress++;
             } else {
-                byAddress.putIfAbsent(Outbox.normalize(r.address()), r);
+                byAddress.putIfAbsent(Outbox.normalize(r.address()) + (r.occasion() == null ? "" : " " + r.occasion()), r);
             }
         }
         return new Prepared(rule, kind, exhibition, day, rule.dueDay(exhibition.opensOn, exhibition.closesOn),
                 rule.purpose(kind.daily(), day), byAddress, withoutAddress, refused);
     }
 
-    private MailRequest request(Prepared p, String address, RuleKind.Recipient r) {
-        String purpose = p.purpose();
+    private MailRequest request(Prepared p, RuleKind.Recipient r) {
+        String purpose = p.purposeOf(r);
+        String address = Outbox.normalize(r.address());
         var template = p.rule().template(MailTemplates.language(r.language()));
         MailRequest request = p.kind().mailKind() == MailKind.MARKETING
-                ? MailRequest.marketing(p.key(address), purpose, address, r.language(), template, r.data())
-                : MailRequest.transactional(p.key(address), purpose, address, r.language(), template, r.data());
+                ? MailRequest.marketing(p.key(r), purpose, address, r.language(), template, r.data())
+                : MailRequest.transactional(p.key(r), purpose, address, r.language(), template, r.data());
         request = request.forExhibition(p.exhibition().id);
         return p.kind().privateLinks() ? request.withPrivateLinks() : request;
     }

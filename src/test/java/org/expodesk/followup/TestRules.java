@@ -7,6 +7,9 @@ import org.expodesk.mail.OutboxMail;
 import org.expodesk.mail.TestMail;
 import org.expodesk.party.NameKeys;
 import org.expodesk.party.Person;
+import org.expodesk.registration.exhibitor.ApplicationStatus;
+import org.expodesk.registration.exhibitor.BoothType;
+import org.expodesk.registration.exhibitor.ExhibitorApplication;
 import org.expodesk.testing.Api;
 import org.expodesk.testing.MailServerResource;
 
@@ -59,6 +62,48 @@ final class TestRules {
             p.persist();
             return p.id;
         }).toList());
+    }
+
+    /** A person without a mail address (a business card typed in without one). */
+    static long personWithoutAddress(long organization, String givenName) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Person p = new Person();
+            p.familyName = "Tester";
+            p.givenName = givenName;
+            p.organizationId = organization;
+            p.nameKey = NameKeys.person(p.familyName, p.givenName);
+            p.persist();
+            return p.id;
+        });
+    }
+
+    /**
+     * An approved exhibitor application of the organization at the edition, its contact a new person
+     * with this address and language, and a staff-badge quota set by hand; written directly.
+     */
+    static long approvedExhibitor(long exhibition, long organization, String email, String language, int staffQuota) {
+        long person = people(organization, List.of(email), language).get(0);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ExhibitorApplication a = new ExhibitorApplication();
+            a.exhibitionId = exhibition;
+            a.organizationId = organization;
+            a.personId = person;
+            a.status = ApplicationStatus.APPROVED;
+            a.submissionKey = String.format("%064d", System.nanoTime());
+            a.legalName = "Exhibiting Works " + unique();
+            a.country = "CN";
+            a.city = "Suzhou";
+            a.familyName = "Tester";
+            a.givenName = email.substring(0, email.indexOf('@'));
+            a.email = email;
+            a.language = language;
+            a.boothSizeSqm = 18;
+            a.boothType = BoothType.SHELL_SCHEME;
+            a.termsVersion = "test";
+            a.staffQuotaOverride = staffQuota;
+            a.persist();
+            return a.id;
+        });
     }
 
     /** A rule made through the API with the kind's built-in templates. */

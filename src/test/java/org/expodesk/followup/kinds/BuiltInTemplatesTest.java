@@ -27,7 +27,11 @@ class BuiltInTemplatesTest {
         followUps.links = links;
         TaskDeadlines tasks = new TaskDeadlines();
         tasks.links = links;
-        List<RuleKind> kinds = List.of(new ExhibitorThanks(), new RebookingOffer(), owners, followUps, tasks);
+        BoothStaffReminder boothStaff = new BoothStaffReminder();
+        boothStaff.links = links;
+        List<RuleKind> kinds = List.of(new ExhibitorThanks(), new RebookingOffer(), owners, followUps, tasks,
+                new RegistrationReminder(), new ExhibitorManualMail(), new ExhibitorDeadlineReminder(),
+                new BadgeReminder(), boothStaff);
 
         for (RuleKind kind : kinds) {
             for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
@@ -42,5 +46,16 @@ class BuiltInTemplatesTest {
         MailContent digest = templates.render(templates.builtIn("followup-task-deadlines", Locale.ENGLISH), tasks.sampleData());
         assertThat(digest.text()).contains("- due 2027-03-01 (OVERDUE): Send the exhibitor manual https://expo.example/tasks/1");
         assertThat(digest.subject()).isEqualTo("Sample Expo 2027: 1 task(s) due soon or overdue");
+        MailContent manual = templates.render(templates.builtIn("followup-exhibitor-manual", Locale.ENGLISH),
+                new ExhibitorManualMail().sampleData());
+        assertThat(manual.text()).contains("https://expo.example.com/manual.pdf").contains("- 2027-05-14: Booth staff names");
+        java.util.Map<String, Object> noManual = new java.util.HashMap<>(new ExhibitorManualMail().sampleData());
+        noManual.put("manualUrl", "");
+        noManual.put("deadlines", List.of());
+        assertThat(templates.render(templates.builtIn("followup-exhibitor-manual", Locale.SIMPLIFIED_CHINESE), noManual).text())
+                .doesNotContain("手册：").doesNotContain("\n\n\n");
+        MailContent staff = templates.render(templates.builtIn("followup-booth-staff-reminder", Locale.ENGLISH),
+                boothStaff.sampleData());
+        assertThat(staff.text()).contains("Sample Trading Ltd. has named 1 of 4 booth staff").contains("https://expo.example/portal");
     }
 }

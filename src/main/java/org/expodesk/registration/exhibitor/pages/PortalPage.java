@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.expodesk.account.CurrentUser;
+import org.expodesk.followup.manual.ExhibitorManuals;
 import org.expodesk.party.PartyRef;
 import org.expodesk.party.Ticket;
 import org.expodesk.party.Tickets;
@@ -91,7 +92,8 @@ public class PortalPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance portal(List<Row> rows, boolean approved, ExhibitorProfile profile,
-                                              List<Ticket> tickets, Failed failed);
+                                              List<Ticket> tickets, Failed failed,
+                                              Map<Long, ExhibitorManuals.Manual> manuals);
     }
 
     private static final Failed NONE = new Failed("", Map.of(), Map.of());
@@ -113,6 +115,9 @@ public class PortalPage {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    ExhibitorManuals manuals;
 
     @Inject
     RequestLocale locale;
@@ -264,8 +269,12 @@ public class PortalPage {
         long organizationId = organization();
         List<Row> rows = applications.ofOrganization(organizationId).stream()
                 .map(a -> new Row(a, roster.of(a.id), roster.quota(a))).toList();
+        // the manual and deadlines of each edition that approved the exhibitor (followup.manual)
+        Map<Long, ExhibitorManuals.Manual> manualsByEdition = new java.util.HashMap<>();
+        rows.stream().filter(Row::isApproved).map(r -> r.application().exhibitionId).distinct()
+                .forEach(edition -> manualsByEdition.put(edition, manuals.of(edition)));
         return Templates.portal(rows, applications.isApproved(organizationId),
-                profiles.of(organizationId).orElse(null), tickets.of(organizationId), failed);
+                profiles.of(organizationId).orElse(null), tickets.of(organizationId), failed, manualsByEdition);
     }
 
     private Response failed(ProblemException refused, String form, Map<String, String> values) {
