@@ -2,9 +2,12 @@ package org.expodesk.badge;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.expodesk.exhibition.EditionCreated;
+
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -49,6 +52,7 @@ public class SigningKeys {
 
     private final Map<KeyRef, PublicKey> publicKeys = new ConcurrentHashMap<>();
     private final Map<Long, PrivateKey> privateKeys = new ConcurrentHashMap<>();
+    private final Map<Long, Object> creating = new ConcurrentHashMap<>();
 
     /** The key that signs the edition's new badges, made now if it has none yet. */
     @Transactional
@@ -56,12 +60,18 @@ public class SigningKeys {
         Object[] key = activeRow(exhibitionId, false);
         if (key == null) {
             // made and committed in its own transaction, so that a race for an edition's first key is
-            // settled by the unique key on active_for: the loser's insert fails and it reads the winner's
-            try {
-                QuarkusTransaction.requiringNew().run(() -> create(exhibitionId));
-            } catch (RuntimeException raced) {
+            // settled by the unique key on active_for: the loser's insert fails and it reads the winner's.
+            // Within this node one thread makes it while the others wait: each of them holds its own
+            // transaction's connection, and all asking for a second one at once could empty the pool
+            synchronized (creating.computeIfAbsent(exhibitionId, id -> new Object())) {
                 if (QuarkusTransaction.requiringNew().call(() -> activeRow(exhibitionId, false)) == null) {
-                    throw raced;
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> create(exhibitionId));
+                    } catch (RuntimeException raced) {
+                        if (QuarkusTransaction.requiringNew().call(() -> activeRow(exhibitionId, false)) == null) {
+                            throw raced;
+                        }
+                    }
                 }
             }
             key = activeRow(exhibitionId, true);
@@ -114,6 +124,14 @@ public class SigningKeys {
     public List<PublicKeyInfo> all(long exhibitionId) {
         return em.createQuery("from SigningKey where exhibitionId = :e order by keyNo", SigningKey.class)
                 .setParameter("e", exhibitionId).getResultStream().map(SigningKeys::info).toList();
+    }
+
+    /**
+     * A new edition gets its signing key in the transaction that creates it, so that its first
+     * registrations do not all race to make one (see {@link #active}: older editions still do).
+     */
+    void onEditionCreated(@Observes EditionCreated created) {
+        create(created.exhibitionId());
     }
 
     private SigningKey create(long exhibitionId) {
