@@ -220,8 +220,8 @@ class RegistrationBenchmark {
                         + "`bench.customers.CustomerData` (Latin and Chinese names, %,d companies, so most are matched, "
                         + "not created), consents mixed (seed %d). Warm-up %,d registrations in %.1f s first.%n",
                 CONNECTIONS, COMPANIES, SEED, warmup.requests(), warmup.seconds()));
-        md.append(fmt("- Checked afterwards: %,d registrations, %,d badges and %,d confirmation mails (each with its "
-                + "badge PDF attached) stored for the %,d registrations sent.%n%n", registrations, badges, mails,
+        md.append(fmt("- Checked afterwards: %,d registrations, %,d badges and %,d confirmation mails (each naming its "
+                + "badge PDF, made when the mail is sent) stored for the %,d registrations sent.%n%n", registrations, badges, mails,
                 warmup.requests() + measured.requests()));
         md.append("| phase | requests | seconds | per second | median ms | p95 ms | p99 ms | max ms |\n"
                 + "|---|--:|--:|--:|--:|--:|--:|--:|\n");
