@@ -81,10 +81,12 @@ class DeskPageTest {
         long badge = registration.getLong("badge.id");
         String shown = desk.get(here + "?done=" + id).asString();
         assertThat(shown).contains("Li Wang").contains("data-testid=\"desk-print-a6\"")
-                .contains("/api/badges/" + badge + "/badge.pdf?layout=A6");
-        byte[] pdf = Api.as(staff.token()).get("/api/badges/" + badge + "/badge.pdf?layout=A6").then().statusCode(200)
-                .extract().asByteArray();
-        assertThat(pdf).startsWith("%PDF".getBytes());
+                .contains("/exhibitions/" + exhibition + "/badges/" + badge + "/badge.pdf?layout=LABEL_4X3");
+        // the print link works in the desk's browser session (the API takes bearer tokens only)
+        Response printed = desk.get("/exhibitions/" + exhibition + "/badges/" + badge + "/badge.pdf?layout=LABEL_4X3");
+        assertThat(printed.statusCode()).isEqualTo(200);
+        assertThat(printed.contentType()).startsWith("application/pdf");
+        assertThat(printed.asByteArray()).startsWith("%PDF".getBytes());
 
         String gateCode = Api.asAdmin().get("/api/badges/" + badge).then().statusCode(200).body("state", equalTo("VALID"))
                 .extract().path("code");

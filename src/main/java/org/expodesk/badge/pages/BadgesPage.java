@@ -174,9 +174,16 @@ public class BadgesPage {
     @GET
     @Path("/{badgeId}/badge.pdf")
     @Produces("application/pdf")
-    public Response pdf(@PathParam("id") long id, @PathParam("badgeId") long badgeId) {
+    public Response pdf(@PathParam("id") long id, @PathParam("badgeId") long badgeId,
+                        @QueryParam("layout") String layout) {
         Badge b = ofEdition(id, badgeId);
-        return Response.ok(pdfs.one(b, BadgePdfs.Layout.A6))
+        BadgePdfs.Layout chosen = BadgePdfs.Layout.A6;
+        for (BadgePdfs.Layout l : BadgePdfs.Layout.values()) {
+            if (l.name().equalsIgnoreCase(layout)) {
+                chosen = l;
+            }
+        }
+        return Response.ok(pdfs.one(b, chosen))
                 .header("Content-Disposition", "inline; filename=\"badge-" + b.id + ".pdf\"")
                 .header("Cache-Control", "private, no-store").build();
     }
