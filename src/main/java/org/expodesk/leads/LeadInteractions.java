@@ -38,8 +38,9 @@ class LeadInteractions {
         contacts.record(new PartyRef(PartyRef.Kind.PERSON, visitor.id), InteractionKind.VISIT.name(),
                 lead.firstScannedAt, cut("Visited the booth of " + exhibitor + " (lead scan, badge " + badge.id + ")"),
                 null, null, null);
+        // no name on the exhibitor's side: that note would outlive a withdrawn consent or an erasure of the visitor
         contacts.record(new PartyRef(PartyRef.Kind.ORGANIZATION, lead.organizationId), InteractionKind.NOTE.name(),
-                lead.firstScannedAt, cut("Lead scanned at the booth: " + visitor.displayName() + " (badge " + badge.id
+                lead.firstScannedAt, cut("Lead scanned at the booth: badge " + badge.id + " (" + badge.categoryCode
                         + ")"), null, null, null);
     }
 

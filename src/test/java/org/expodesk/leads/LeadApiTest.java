@@ -81,7 +81,10 @@ class LeadApiTest {
         Api.asAdmin().get("/api/people/" + visitor.person() + "/interactions").then().statusCode(200)
                 .body("findAll { it.kind == 'VISIT' }.summary", org.hamcrest.Matchers.hasItem(containsString(booth.name())));
         Api.asAdmin().get("/api/organizations/" + booth.organization() + "/interactions").then().statusCode(200)
-                .body("findAll { it.kind == 'NOTE' }.summary", org.hamcrest.Matchers.hasItem(containsString(visitor.name())));
+                .body("findAll { it.kind == 'NOTE' }.summary", org.hamcrest.Matchers.hasItem(containsString(
+                        "badge " + visitor.badge().badge().id)))
+                .body("findAll { it.kind == 'NOTE' }.summary", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        containsString(visitor.name()))));
 
         LeadCounts counts = Arc.container().instance(LeadCounts.class).get();
         assertThat(counts.leadCount(booth.organization(), exhibition)).isEqualTo(1);
