@@ -11,6 +11,7 @@ import org.expodesk.mail.Outbox;
 import org.expodesk.party.Consent;
 import org.expodesk.party.Consents;
 import org.expodesk.party.Person;
+import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.party.segment.Segment;
 import org.expodesk.party.segment.SegmentKind;
 import org.expodesk.party.segment.Segments;
@@ -62,6 +63,9 @@ public class InvitationMailings {
     Segments segments;
 
     @Inject
+    KeyLocks keyLocks;
+
+    @Inject
     ExhibitionService exhibitions;
 
     @Inject
@@ -98,10 +102,9 @@ public class InvitationMailings {
 
     public Sent send(long exhibitionId, SegmentInvitation r) {
         Checked c = check(exhibitionId, r);
-        // sends of one category take turns, so two at once cannot both make a code for the same person
-        RegistrationCategory.getEntityManager().createNativeQuery(
-                "SELECT id FROM registration_category WHERE id = ?1 FOR UPDATE").setParameter(1, c.category().id)
-                .getResultList();
+        // sends of one category take turns, so two at once cannot both make a code for the same person; on a key of
+        // their own, not the category's row, which every registration of the category holds in share mode (ADR 0011)
+        keyLocks.lock("invitation-mailing:" + c.category().id);
         Exhibition exhibition = exhibitions.get(exhibitionId);
         int made = 0;
         int mailed = 0;

@@ -37,26 +37,29 @@ public class PlaceCounters {
     /** Takes one place in the category and on each day, or throws 409 when one of them is full. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(RegistrationCategory category, List<LocalDate> days) {
+        List<String> slots = slots(days);
+        if (category.capacity != null || category.capacityPerDay != null) {
+            // rows are made before any locking read (the category's included): one that finds no row holds the
+            // gap, and the insert of a transaction of its own would then wait for ours forever
+            long present = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM registration_counter"
+                            + " WHERE category_id = ?1 AND slot IN (?2)")
+                    .setParameter(1, category.id).setParameter(2, slots).getSingleResult()).longValue();
+            if (present < slots.size()) {
+                self.create(category.id, slots);
+            }
+        }
         Capacity capacity = capacityLocked(category.id);
         if (capacity.unlimited()) {
             return;
         }
-        List<String> slots = slots(days);
-        // rows are made before any locking read: one that finds no row holds the gap, and the insert
-        // of a transaction of its own would then wait for ours forever
-        long present = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM registration_counter"
-                        + " WHERE category_id = ?1 AND slot IN (?2)")
-                .setParameter(1, category.id).setParameter(2, slots).getSingleResult()).longValue();
-        if (present < slots.size()) {
-            self.create(category.id, slots);
-        }
+        // a capacity set since this transaction read the category was recounted with rows for every show day
         Map<String, Integer> taken = lock(category.id, slots);
-        if (capacity.total() != null && taken.get(ALL) + 1 > capacity.total()) {
+        if (capacity.total() != null && taken.getOrDefault(ALL, 0) + 1 > capacity.total()) {
             throw ProblemException.conflict("registration_full");
         }
         if (capacity.perDay() != null) {
             for (LocalDate day : days) {
-                if (taken.get(day.toString()) + 1 > capacity.perDay()) {
+                if (taken.getOrDefault(day.toString(), 0) + 1 > capacity.perDay()) {
                     throw ProblemException.conflict("registration_dayFull");
                 }
             }
