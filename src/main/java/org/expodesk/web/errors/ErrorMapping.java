@@ -149,19 +149,36 @@ public class ErrorMapping {
         }
         if (poolExhausted(e)) {
             // every database connection was busy for the pool's whole wait: a burst, not a bug; the client may retry
-            LOG.warnf("No database connection free in time for %s %s", request.method(), request.path());
+            LOG.warnf("No database connection free in time for %s %s", request.method(), loggable(request.path()));
             Response busy = respond(request, Problem.of(ProblemType.UNAVAILABLE,
                     "The service is busy; try again in a moment"), null);
             return Response.fromResponse(busy).header("Retry-After", "2").build();
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.method(), request.path());
+        LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.method(), loggable(request.path()));
         Problem problem = Problem.of(ProblemType.INTERNAL, "Something went wrong on our side; reference " + reference);
         if (!isApi(request)) {
             return Response.status(500).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(ErrorPages.page(500, reference).render()).build();
         }
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The path without what may be a secret: public links carry their token in the path
+     * ({@code /badges/{token}.pdf}, {@code /survey/{token}}), so a long segment is logged as its first characters.
+     */
+    static String loggable(String path) {
+        if (path == null) {
+            return null;
+        }
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i].length() > 20) {
+                segments[i] = segments[i].substring(0, 4) + "…";
+            }
+        }
+        return String.join("/", segments);
     }
 
     /** Agroal's answer when no connection came free within the acquisition timeout. */
