@@ -32,11 +32,21 @@ public class BadgePdfAttachments implements AttachmentRenderer {
         return NAME;
     }
 
+    /**
+     * The badge's PDF; if it was reissued since (a name fixed), the one that replaced it. A revoked
+     * badge is not sent: the mail fails, visibly to staff, rather than carry a code the gate refuses.
+     */
     @Override
     @Transactional
     public byte[] render(String argument) {
         int colon = argument.indexOf(':');
         Badge badge = badges.get(Long.parseLong(argument.substring(0, colon)));
+        for (int hops = 0; badge.state == BadgeState.SUPERSEDED && badge.replacedBy != null && hops < 100; hops++) {
+            badge = badges.get(badge.replacedBy);
+        }
+        if (badge.state != BadgeState.VALID) {
+            throw new IllegalStateException("badge " + badge.id + " is " + badge.state + ", not sent");
+        }
         return pdfs.one(badge, BadgePdfs.Layout.valueOf(argument.substring(colon + 1)));
     }
 }
