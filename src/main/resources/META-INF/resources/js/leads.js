@@ -10,6 +10,9 @@
   const root = document.getElementById('leads');
   const texts = JSON.parse(root.dataset.messages || '{}');
   const exhibition = root.dataset.exhibition;
+  // a phone may be handed on: scans queued by one user go out only when that user is signed in here,
+  // never as another exhibitor's leads
+  const owner = root.dataset.owner;
   const el = (selector) => document.querySelector(selector);
   const t = (key) => texts[key] || key;
   let sending = Promise.resolve(null);
@@ -43,7 +46,7 @@
 
   const enqueue = (scan) => store('queue', 'readwrite', (s) => s.put(scan));
   const queued = async () => ((await store('queue', 'readonly', (s) => s.getAll())) || [])
-    .filter((s) => s.exhibition === exhibition);
+    .filter((s) => s.exhibition === exhibition && s.owner === owner);
   const dequeue = (ids) => store('queue', 'readwrite', (s) => ids.forEach((id) => s.delete(id)));
   const setAside = (scans) => store('refused', 'readwrite', (s) => scans.forEach((scan) => s.put(scan)));
 
@@ -151,7 +154,7 @@
 
   async function scan(code) {
     const scanId = newScanId();
-    await enqueue({ exhibition, code, scanId, scannedAt: new Date().toISOString() });
+    await enqueue({ exhibition, owner, code, scanId, scannedAt: new Date().toISOString() });
     const results = await send();
     if (results && results[scanId]) {
       showResult(results[scanId]);

@@ -101,4 +101,43 @@ class LeadPagesBrowserTest {
         Api.as(booth.token()).get("/api/exhibitions/" + exhibition + "/leads").then().statusCode(200)
                 .body("total", equalTo(3));
     }
+
+    @Test
+    void scansQueuedOnAPhoneGoOutOnlyForTheUserWhoMadeThemWhenThePhoneIsHandedOn() {
+        long exhibition = TestExhibitions.june2027();
+        TestLeads.Booth first = TestLeads.booth(exhibition);
+        TestLeads.Booth second = TestLeads.booth(exhibition);
+        TestLeads.Visitor visitor = TestLeads.visitor(exhibition, "Handed", true);
+        try (BrowserContext context = Browser.newContext("en-GB")) {
+            Page page = Browser.signIn(context, base.toString(), first.user().username(), first.user().password());
+            // the uploads fail (the hall's network is down) while the first exhibitor scans, then signs out
+            page.route("**/batch", route -> route.abort());
+            openScanPage(page, exhibition);
+            scan(page, visitor.code());
+            assertThat(page.getByTestId("count-queued")).hasText("1");
+            page.close();
+            context.clearCookies();
+
+            Page handedOn = Browser.signIn(context, base.toString(), second.user().username(), second.user().password());
+            openScanPage(handedOn, exhibition);
+            assertThat(handedOn.getByTestId("count-queued")).hasText("0");
+            handedOn.waitForTimeout(1500);
+            handedOn.close();
+            context.clearCookies();
+            Api.as(second.token()).get("/api/exhibitions/" + exhibition + "/leads").then().body("total", equalTo(0));
+
+            Page back = Browser.signIn(context, base.toString(), first.user().username(), first.user().password());
+            openScanPage(back, exhibition);
+            assertThat(back.getByTestId("count-queued")).hasText("0",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        }
+        Api.as(first.token()).get("/api/exhibitions/" + exhibition + "/leads").then().body("total", equalTo(1));
+        Api.as(second.token()).get("/api/exhibitions/" + exhibition + "/leads").then().body("total", equalTo(0));
+    }
+
+    private void openScanPage(Page page, long exhibition) {
+        page.navigate(base + "portal/leads/" + exhibition + "/scan");
+        assertThat(page.locator("body[data-ready]")).hasCount(1);
+        page.waitForFunction("document.activeElement && document.activeElement.id === 'scan-code'");
+    }
 }

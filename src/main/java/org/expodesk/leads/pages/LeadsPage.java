@@ -100,7 +100,8 @@ public class LeadsPage {
         static native TemplateInstance lead(Exhibition exhibition, LeadView lead, List<Asked> asked,
                                             List<LeadRating> ratings, Failed failed);
 
-        static native TemplateInstance scan(Exhibition exhibition, String lang, String messages, String refusal);
+        static native TemplateInstance scan(Exhibition exhibition, String lang, String messages, String refusal,
+                                            long owner);
     }
 
     private static final Failed NONE = new Failed("", Map.of(), Map.of());
@@ -191,7 +192,9 @@ public class LeadsPage {
             Map<String, Object>[] raw = json.readValue(scans == null ? "[]" : scans, Map[].class);
             items = new ArrayList<>();
             for (Map<String, Object> s : raw) {
-                items.add(new Leads.Scan(text(s.get("code")), text(s.get("scanId")), instant(s.get("scannedAt"))));
+                // a null item goes on to the batch's own checks, which refuse it as a field error
+                items.add(s == null ? null
+                        : new Leads.Scan(text(s.get("code")), text(s.get("scanId")), instant(s.get("scannedAt"))));
             }
         } catch (JsonProcessingException | ClassCastException e) {
             return Response.status(400).entity(Map.of("errors", List.of(Map.of("field", "scans",
@@ -335,7 +338,7 @@ public class LeadsPage {
             texts.put(key, Messages.text(l, key));
         }
         return Templates.scan(exhibitions.get(exhibitionId), l.getLanguage().equals("zh") ? "zh-CN" : "en",
-                json.writeValueAsString(texts), refusal);
+                json.writeValueAsString(texts), refusal, currentUser.require().userId());
     }
 
     private long organization() {
