@@ -74,6 +74,11 @@ public class Leads {
         LeadScan earlier = LeadScan.find("organizationId = ?1 and scanId = ?2", organizationId, scanId)
                 .firstResult();
         if (earlier != null) {
+            Lead earlierLead = Lead.findById(earlier.leadId);
+            if (earlierLead == null || !earlierLead.exhibitionId.equals(exhibitionId)) {
+                // a scan id the device used at another edition: refused, so that its queue sets it aside
+                return ScanResult.refused(scanId, "UNKNOWN");
+            }
             return new ScanResult(scanId, ScanResult.Outcome.EXISTING, null, earlier.leadId);
         }
         String code = scan.code() == null ? "" : scan.code().trim();
