@@ -124,8 +124,10 @@ public class LiveCounts {
         if (previous.isPresent()) {
             previousDay = previous.get().opensOn.plusDays(showDay - 1L);
             if (!previousDay.isAfter(previous.get().closesOn)) {
-                Instant previousFrom = previousDay.atStartOfDay(ZoneId.of(previous.get().timezone)).toInstant();
-                before = perHour(em, previous.get().id, previousFrom, previousFrom.plus(Duration.ofDays(1)));
+                ZoneId previousZone = ZoneId.of(previous.get().timezone);
+                Instant previousFrom = previousDay.atStartOfDay(previousZone).toInstant();
+                before = perHour(em, previous.get().id, previousFrom,
+                        previousDay.plusDays(1).atStartOfDay(previousZone).toInstant());
                 // the same time of day, to the second: "by now" at the previous edition
                 previousByNow = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM checkin_scan"
                         + " WHERE exhibition_id = ?1 AND scanned_at >= ?2 AND scanned_at < ?3 AND result = 'ADMITTED'")
@@ -136,26 +138,31 @@ public class LiveCounts {
                 previousDay = null;
             }
         }
-        // from the first hour anyone came (today or then) to the last, quiet hours between included
-        int first = 24;
+        // from the first hour anyone came (today or then) to the last, quiet hours between included; an hour is
+        // counted from local midnight and labelled by the clock, so a day with a clock change has 23 or 25
+        int first = Integer.MAX_VALUE;
         int last = -1;
         for (int h = 0; h < today.length; h++) {
-            if (today[h] > 0 || (before != null && before[h] > 0)) {
+            if (today[h] > 0 || previousAt(before, h) > 0) {
                 first = Math.min(first, h);
                 last = h;
             }
         }
         List<Hour> hours = new ArrayList<>();
         for (int h = first; h <= last; h++) {
-            hours.add(new Hour(LocalTime.of(h, 0), today[h], before == null ? null : before[h]));
+            hours.add(new Hour(start.plusHours(h).toLocalTime(), today[h], before == null ? null : previousAt(before, h)));
         }
         return new Live(exhibition, day, showDay, now, people, inside, admissions, repeats, rejected, categories, gates,
                 hours, before == null ? null : previous.get(), previousDay, previousByNow);
     }
 
-    /** Admission scans per hour from {@code from} (a local midnight), 24 hours. */
+    private static long previousAt(long[] before, int hour) {
+        return before == null || hour >= before.length ? 0 : before[hour];
+    }
+
+    /** Admission scans per hour from {@code from} (a local midnight) to {@code until} (the next one). */
     private static long[] perHour(EntityManager em, long exhibitionId, Instant from, Instant until) {
-        long[] hours = new long[24];
+        long[] hours = new long[(int) Duration.between(from, until).toHours()];
         for (Object[] row : rows(em.createNativeQuery("SELECT TIMESTAMPDIFF(HOUR, ?2, scanned_at), COUNT(*)"
                 + " FROM checkin_scan WHERE exhibition_id = ?1 AND scanned_at >= ?2 AND scanned_at < ?3"
                 + " AND result = 'ADMITTED' GROUP BY 1")
