@@ -163,37 +163,12 @@
     }
   }
 
-  // ---- the camera ----
+  // ---- the camera (camera.js) ----
 
-  let camera = null;
-
-  async function toggleCamera() {
-    const view = el('#camera-view');
-    if (camera) {
-      await camera.stop().catch(() => {});
-      camera = null;
-      view.hidden = true;
-      return;
-    }
-    view.hidden = false;
-    camera = new Html5Qrcode('camera-view');
-    let lastCode = null;
-    let lastAt = 0;
-    try {
-      await camera.start({ facingMode: 'environment' }, { fps: 10, qrbox: 250 }, (text) => {
-        // the same badge held in front of the camera reads many times a second
-        if (text === lastCode && Date.now() - lastAt < 3000) {
-          return;
-        }
-        lastCode = text;
-        lastAt = Date.now();
-        scan(text);
-      });
-    } catch (e) {
-      camera = null;
-      view.hidden = true;
+  function toggleCamera() {
+    return window.ExpodeskCamera.toggle(scan, () => {
       el('[data-testid="result-detail"]').textContent = t('leads_cameraFailed');
-    }
+    });
   }
 
   // ---- setup ----
