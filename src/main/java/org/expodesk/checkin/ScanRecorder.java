@@ -57,6 +57,12 @@ public class ScanRecorder {
                 new CheckinRules.Place(p.gateName(), p.gateKind(), p.gateZones(), p.gateCategories(), who.categories()),
                 badge == null ? null : policies.forCategory(p.exhibitionId(), badge.categoryCode),
                 p.scannedAt(), zone, p.direction(), badge == null ? List.of() : previous(badge.id, p)));
+        if (p.offlineResult() == CheckinRules.Result.ALREADY_ADMITTED && outcome.result() == CheckinRules.Result.ADMITTED) {
+            // The tablet turned the holder away for an earlier admission the server has not received yet,
+            // typically a lane of the same gate still offline (ADR 0014). The scan records what happened at
+            // the gate: counted as an admission it would count that earlier one twice once it is uploaded.
+            outcome = new CheckinRules.Outcome(CheckinRules.Result.ALREADY_ADMITTED, null, null, null);
+        }
 
         CheckinScan scan = new CheckinScan();
         scan.scannedBy = who.scannedBy();

@@ -18,20 +18,25 @@
   let device = null;
   let bundle = null;
   let uploading = false;
+  let peers = null;
   const counts = { ADMITTED: 0, ALREADY_ADMITTED: 0, REJECTED: 0, EXITED: 0 };
 
   // ---- storage: the bundle, this device's scan log and the upload queue ----
 
   function openDb() {
     return new Promise((resolve, reject) => {
-      const request = indexedDB.open('expodesk-checkin', 1);
-      request.onupgradeneeded = () => {
+      const request = indexedDB.open('expodesk-checkin', 2);
+      request.onupgradeneeded = (event) => {
         const db = request.result;
-        db.createObjectStore('bundle');
-        db.createObjectStore('log', { autoIncrement: true }).createIndex('badge', 'badgeId');
-        db.createObjectStore('queue', { keyPath: 'scanId' });
-        // scans the server refused to take (e.g. a gate removed meanwhile): kept, not retried
-        db.createObjectStore('refused', { keyPath: 'scanId' });
+        if (event.oldVersion < 1) {
+          db.createObjectStore('bundle');
+          db.createObjectStore('log', { autoIncrement: true }).createIndex('badge', 'badgeId');
+          db.createObjectStore('queue', { keyPath: 'scanId' });
+          // scans the server refused to take (e.g. a gate removed meanwhile): kept, not retried
+          db.createObjectStore('refused', { keyPath: 'scanId' });
+        }
+        // scans the other tablets of this gate shared (gate-peers.js): counted offline, never uploaded from here
+        db.createObjectStore('shared', { keyPath: 'scanId' }).createIndex('badge', 'badgeId');
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
@@ -52,8 +57,29 @@
 
   const saveBundle = (b) => store('bundle', 'readwrite', (s) => s.put(b, 'current'));
   const loadBundle = () => store('bundle', 'readonly', (s) => s.get('current'));
-  const logScan = (entry) => store('log', 'readwrite', (s) => s.add(entry));
-  const scansOf = (badgeId) => store('log', 'readonly', (s) => s.index('badge').getAll(badgeId));
+  const SHARED_FOR_MS = 48 * 3600 * 1000;
+
+  async function logScan(entry) {
+    await store('log', 'readwrite', (s) => s.add(entry));
+    if (peers) {
+      peers.share([entry]);
+    }
+  }
+
+  async function scansOf(badgeId) {
+    const own = await store('log', 'readonly', (s) => s.index('badge').getAll(badgeId));
+    const shared = await store('shared', 'readonly', (s) => s.index('badge').getAll(badgeId));
+    return own.concat(shared);
+  }
+
+  /** This tablet's scans of the last two days, for a tablet of the gate that just connected. */
+  async function recentScans() {
+    const since = Date.now() - SHARED_FOR_MS;
+    const all = await store('log', 'readonly', (s) => s.getAll());
+    return all.filter((e) => e.scanId && e.at >= since);
+  }
+
+  const keepShared = (entries) => store('shared', 'readwrite', (s) => entries.forEach((e) => s.put(e)));
   const enqueue = (scan) => store('queue', 'readwrite', (s) => s.put(scan));
   const queued = () => store('queue', 'readonly', (s) => s.getAll());
   const dequeue = (ids) => store('queue', 'readwrite', (s) => ids.forEach((id) => s.delete(id)));
@@ -358,7 +384,7 @@
     if (answer) {
       setConnection(true);
       if (answer.badge) {
-        await logScan({ badgeId: answer.badge.id, at: scannedAt.getTime(), gate, direction: null, result: answer.result });
+        await logScan({ scanId, badgeId: answer.badge.id, at: scannedAt.getTime(), gate, direction: null, result: answer.result });
       }
       show(answer, false);
       return;
@@ -371,7 +397,7 @@
     }
     const outcome = await decideOffline(code, gate, scannedAt);
     if (outcome.badgeId !== null) {
-      await logScan({ badgeId: outcome.badgeId, at: scannedAt.getTime(), gate, direction: null, result: outcome.result });
+      await logScan({ scanId, badgeId: outcome.badgeId, at: scannedAt.getTime(), gate, direction: null, result: outcome.result });
     }
     await enqueue({ code, gate, scanId, scannedAt: scannedAt.toISOString(), offlineResult: outcome.result });
     await showQueued();
@@ -438,9 +464,33 @@
       bundle.gates.forEach((g) => select.add(new Option(g.name, g.name)));
       select.value = localStorage.getItem(GATE) || bundle.gates[0].name;
       localStorage.setItem(GATE, select.value);
-      select.addEventListener('change', () => localStorage.setItem(GATE, select.value));
+      select.addEventListener('change', () => {
+        localStorage.setItem(GATE, select.value);
+        // the tablets of the other gate are not this gate's: share with the new gate's from scratch
+        if (peers) {
+          peers.stop();
+          peers = null;
+          store('shared', 'readwrite', (s) => s.clear()).then(sharePeers);
+        }
+      });
     }
     box.hidden = false;
+  }
+
+  // ---- the other tablets of this gate (gate-peers.js) ----
+
+  function showPeers(count) {
+    el('[data-testid="peers"]').textContent = t('checkin_page_peers', count);
+  }
+
+  function sharePeers() {
+    if (peers || !window.ExpodeskGatePeers || !window.RTCPeerConnection) {
+      return;
+    }
+    peers = window.ExpodeskGatePeers.start({
+      api, gate: currentGate, ownLog: recentScans, receive: keepShared, changed: showPeers
+    });
+    showPeers(0);
   }
 
   // ---- the camera (camera.js) ----
@@ -461,6 +511,12 @@
     bundle = null;
     delete root.dataset.bundle;
     store('bundle', 'readwrite', (s) => s.clear());
+    store('shared', 'readwrite', (s) => s.clear());
+    if (peers) {
+      peers.stop();
+      peers = null;
+    }
+    el('[data-testid="peers"]').textContent = '';
     el('[data-testid="scanner"]').hidden = true;
     el('[data-testid="activate"]').hidden = false;
   }
@@ -499,6 +555,7 @@
     await refreshBundle();
     await showQueued();
     upload();
+    sharePeers();
     el('#scan-code').focus();
   }
 

@@ -258,6 +258,28 @@ class CheckinApiTest {
     }
 
     @Test
+    void aLaneThatKnewOfItsNeighboursAdmissionIsBelievedWhateverUploadsFirst() {
+        long exhibition = TestExhibitions.june2027();
+        String laneOne = TestCheckins.deviceToken(exhibition, "Lane one", "main");
+        String laneTwo = TestCheckins.deviceToken(exhibition, "Lane two", "main");
+        Badges.Issued shared = TestCheckins.badgeValidToday(exhibition, "Shared Log", null);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        // lane two turned the holder away, knowing (from lane one) of the admission a minute earlier;
+        // lane two's upload arrives first
+        Api.as(laneTwo).body(Map.of("scans", List.of(upload(shared.badge().code, now.minusSeconds(60),
+                        "ALREADY_ADMITTED")))).post("/api/checkins/batch").then().statusCode(200)
+                .body("items[0].result", equalTo("ALREADY_ADMITTED"));
+        Api.as(laneOne).body(Map.of("scans", List.of(upload(shared.badge().code, now.minusSeconds(120),
+                        "ADMITTED")))).post("/api/checkins/batch").then().statusCode(200)
+                .body("items[0].result", equalTo("ADMITTED"));
+
+        assertThat(CheckinTestData.admissionsOf(shared.badge().id)).isEqualTo(1);
+        Api.asAdmin().get("/api/exhibitions/" + exhibition + "/checkin-conflicts").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
     void anUploadWithABadItemRecordsNothing() {
         long exhibition = TestExhibitions.june2027();
         String roaming = TestCheckins.deviceToken(exhibition, "Roaming uploader", null);

@@ -33,6 +33,11 @@ class CheckinPageBrowserTest {
     }
 
     private Page activated(BrowserContext context, long exhibition, String name) {
+        return activated(context, base, exhibition, name);
+    }
+
+    /** A tablet of gate {@code main} activated with a new device's setup code, its offline bundle in. */
+    static Page activated(BrowserContext context, URL base, long exhibition, String name) {
         Page page = context.newPage();
         page.navigate(base + "checkin");
         assertThat(page.getByTestId("activate")).isVisible();
@@ -46,7 +51,7 @@ class CheckinPageBrowserTest {
     }
 
     /** A hand-held scanner types the code into the focused field and presses Enter. */
-    private static void scan(Page page, String code) {
+    static void scan(Page page, String code) {
         page.keyboard().insertText(code);
         page.keyboard().press("Enter");
     }
