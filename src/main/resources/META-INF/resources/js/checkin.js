@@ -6,6 +6,7 @@
 
   const TOKEN = 'expodesk.checkin.token';
   const GATE = 'expodesk.checkin.gate';
+  const DIRECTION = 'expodesk.checkin.direction';
   const ONLINE_TIMEOUT_MS = 2000;
   const BUNDLE_REFRESH_MS = 5 * 60 * 1000;
   const UPLOAD_EVERY_MS = 10 * 1000;
@@ -257,7 +258,7 @@
     }
   }
 
-  async function decideOffline(code, gateName, scannedAt) {
+  async function decideOffline(code, gateName, scannedAt, direction) {
     const payload = parseCode(code);
     const gate = bundle.gates.find((g) => g.name.toLowerCase() === String(gateName).toLowerCase())
       || { name: gateName, kind: 'BOTH', zones: [], categories: [] };
@@ -281,7 +282,7 @@
       place: { gate: gate.name, kind: gate.kind, zones: gate.zones, categories: gate.categories,
         deviceCategories: bundle.categories },
       policy: payload ? bundle.policies[payload.category] : null,
-      scannedAt, zone: bundle.timezone, direction: null, previous
+      scannedAt, zone: bundle.timezone, direction, previous
     });
     outcome.badge = row ? { id: row[0], holder: row[1], organization: row[2], category: row[3] } : null;
     outcome.badgeId = signature === 'VALID' ? payload.badgeId : null;
@@ -362,11 +363,29 @@
     return device.gate || localStorage.getItem(GATE) || '';
   }
 
+  /** IN or OUT at a gate that is both entry and exit; null elsewhere (the gate's kind decides). */
+  function currentDirection() {
+    const gate = bundle && bundle.gates.find((g) => g.name.toLowerCase() === currentGate().toLowerCase());
+    if (!gate || gate.kind !== 'BOTH') {
+      return null;
+    }
+    return localStorage.getItem(DIRECTION) === 'OUT' ? 'OUT' : 'IN';
+  }
+
+  function showDirection() {
+    const direction = currentDirection();
+    el('.checkin-direction').hidden = direction === null;
+    ['IN', 'OUT'].forEach((d) => {
+      el('[data-testid="direction-' + d + '"]').setAttribute('aria-pressed', String(direction === d));
+    });
+  }
+
   async function scan(code) {
     const scanId = crypto.randomUUID();
     const scannedAt = new Date();
     const gate = currentGate();
-    const body = { code, gate, scanId };
+    const direction = currentDirection();
+    const body = { code, gate, scanId, direction };
     let answer = null;
     try {
       const response = await api('POST', '/api/checkins', body, ONLINE_TIMEOUT_MS);
@@ -384,7 +403,7 @@
     if (answer) {
       setConnection(true);
       if (answer.badge) {
-        await logScan({ scanId, badgeId: answer.badge.id, at: scannedAt.getTime(), gate, direction: null, result: answer.result });
+        await logScan({ scanId, badgeId: answer.badge.id, at: scannedAt.getTime(), gate, direction, result: answer.result });
       }
       show(answer, false);
       return;
@@ -395,11 +414,11 @@
       el('[data-testid="result-detail"]').textContent = t('checkin_page_noBundle');
       return;
     }
-    const outcome = await decideOffline(code, gate, scannedAt);
+    const outcome = await decideOffline(code, gate, scannedAt, direction);
     if (outcome.badgeId !== null) {
-      await logScan({ scanId, badgeId: outcome.badgeId, at: scannedAt.getTime(), gate, direction: null, result: outcome.result });
+      await logScan({ scanId, badgeId: outcome.badgeId, at: scannedAt.getTime(), gate, direction, result: outcome.result });
     }
-    await enqueue({ code, gate, scanId, scannedAt: scannedAt.toISOString(), offlineResult: outcome.result });
+    await enqueue({ code, gate, scanId, scannedAt: scannedAt.toISOString(), direction, offlineResult: outcome.result });
     await showQueued();
     show(outcome, true);
   }
@@ -455,6 +474,7 @@
 
   function chooseGate() {
     const box = el('.checkin-gate');
+    showDirection();
     if (device.gate || !bundle) {
       box.hidden = true;
       return;
@@ -466,6 +486,7 @@
       localStorage.setItem(GATE, select.value);
       select.addEventListener('change', () => {
         localStorage.setItem(GATE, select.value);
+        showDirection();
         // the tablets of the other gate are not this gate's: share with the new gate's from scratch
         if (peers) {
           peers.stop();
@@ -597,6 +618,11 @@
     }
   }, 200));
 
+  ['IN', 'OUT'].forEach((d) => el('[data-testid="direction-' + d + '"]').addEventListener('click', () => {
+    localStorage.setItem(DIRECTION, d);
+    showDirection();
+    el('#scan-code').focus();
+  }));
   el('#camera-button').addEventListener('click', () => { toggleCamera(); el('#scan-code').focus(); });
   el('#forget-device').addEventListener('click', () => signOut());
   window.addEventListener('online', () => upload());

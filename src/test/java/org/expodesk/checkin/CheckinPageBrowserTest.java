@@ -137,6 +137,52 @@ class CheckinPageBrowserTest {
     }
 
     @Test
+    void atATwoWayGateTheStewardSwitchesToOutAndWithFreeReentryTheHolderGetsBackIn() {
+        long exhibition = TestExhibitions.june2027();
+        Api.asAdmin().body(Map.of("items", List.of(Map.of("category", "PROFESSIONAL", "policy", "FREE_REENTRY"))))
+                .put("/api/exhibitions/" + exhibition + "/entry-policies").then().statusCode(200);
+        Badges.Issued online = TestCheckins.badgeValidToday(exhibition, "Coming Going", null);
+        Badges.Issued offline = TestCheckins.badgeValidToday(exhibition, "Offline Going", null);
+        try (BrowserContext context = Browser.newContext("en-GB")) {
+            Page page = activated(context, exhibition, "Two-way door");
+            assertThat(page.getByTestId("direction-IN")).hasAttribute("aria-pressed", "true");
+
+            scan(page, online.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED");
+            scan(page, online.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ALREADY_ADMITTED");
+            page.getByTestId("direction-OUT").click();
+            assertThat(page.getByTestId("direction-OUT")).hasAttribute("aria-pressed", "true");
+            scan(page, online.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "EXITED");
+            page.getByTestId("direction-IN").click();
+            scan(page, online.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED");
+
+            // offline the tablet keeps the direction and decides the same way
+            context.setOffline(true);
+            scan(page, offline.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED");
+            assertThat(page.getByTestId("result-offline")).isVisible();
+            page.getByTestId("direction-OUT").click();
+            scan(page, offline.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "EXITED");
+            page.getByTestId("direction-IN").click();
+            scan(page, offline.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED");
+            assertThat(page.getByTestId("count-queued")).hasText("3");
+            context.setOffline(false);
+            assertThat(page.getByTestId("count-queued")).hasText("0",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20000));
+        }
+        assertThat(CheckinTestData.admissionsOf(online.badge().id)).isEqualTo(2);
+        // uploaded with its direction, the server agrees: two admissions, no conflict
+        assertThat(CheckinTestData.admissionsOf(offline.badge().id)).isEqualTo(2);
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> CheckinConflict.count("badgeId", offline.badge().id))).isZero();
+    }
+
+    @Test
     void theCameraReadsABadgeHeldUpToIt() throws Exception {
         long exhibition = TestExhibitions.june2027();
         Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Camera Cai", null);
