@@ -85,6 +85,16 @@
   const queued = () => store('queue', 'readonly', (s) => s.getAll());
   const dequeue = (ids) => store('queue', 'readwrite', (s) => ids.forEach((id) => s.delete(id)));
   const setAside = (scans) => store('refused', 'readwrite', (s) => scans.forEach((scan) => s.put(scan)));
+  const setAsideScans = () => store('refused', 'readonly', (s) => s.getAll());
+
+  /** Puts the scans an upload was refused for back in the queue, e.g. once staff restored their gate. */
+  async function sendRefusedAgain() {
+    const scans = await setAsideScans();
+    await store('queue', 'readwrite', (s) => scans.forEach((scan) => s.put(scan)));
+    await store('refused', 'readwrite', (s) => scans.forEach((scan) => s.delete(scan.scanId)));
+    await showQueued();
+    upload();
+  }
 
   // ---- the API ----
 
@@ -355,6 +365,9 @@
 
   async function showQueued() {
     el('[data-testid="count-queued"]').textContent = String((await queued()).length);
+    const refused = (await setAsideScans()).length;
+    el('[data-testid="count-refused"]').textContent = String(refused);
+    el('.checkin-refused').hidden = refused === 0;
   }
 
   // ---- scanning ----
@@ -623,6 +636,7 @@
     showDirection();
     el('#scan-code').focus();
   }));
+  el('[data-testid="resend-refused"]').addEventListener('click', () => { sendRefusedAgain(); el('#scan-code').focus(); });
   el('#camera-button').addEventListener('click', () => { toggleCamera(); el('#scan-code').focus(); });
   el('#forget-device').addEventListener('click', () => signOut());
   window.addEventListener('online', () => upload());

@@ -183,6 +183,43 @@ class CheckinPageBrowserTest {
     }
 
     @Test
+    void scansRefusedOnUploadStayOnTheTabletUntilTheStewardSendsThemAgain() {
+        long exhibition = TestExhibitions.june2027();
+        Map<String, Object> east = TestCheckins.gate(exhibition, "east", "BOTH");
+        Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Patient Pan", null);
+        String setupCode = Api.asAdmin().body(Map.of("name", "Roaming tablet"))
+                .post("/api/exhibitions/" + exhibition + "/devices").then().statusCode(201).extract().path("setupCode");
+        try (BrowserContext context = Browser.newContext("en-GB")) {
+            Page page = context.newPage();
+            page.navigate(base + "checkin");
+            page.locator("#setup-code").fill(setupCode);
+            page.locator("#activate-form button[type=submit]").click();
+            assertThat(page.locator("body[data-bundle]")).hasCount(1);
+            page.locator("#gate-choice").selectOption("east");
+
+            context.setOffline(true);
+            scan(page, issued.badge().code);
+            assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED");
+            // meanwhile staff remove the gate the scan was made at
+            Api.asAdmin().delete("/api/gates/" + east.get("id")).then().statusCode(204);
+            context.setOffline(false);
+            assertThat(page.getByTestId("count-refused")).hasText("1",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20000));
+            assertThat(page.getByTestId("count-queued")).hasText("0");
+            assertThat(CheckinTestData.scansOf(issued.badge().id)).isZero();
+
+            TestCheckins.gate(exhibition, "east", "BOTH");
+            page.getByTestId("resend-refused").click();
+            assertThat(page.locator(".checkin-refused")).isHidden(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(20000));
+            assertThat(page.getByTestId("count-queued")).hasText("0",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20000));
+        }
+        assertThat(CheckinTestData.scansOf(issued.badge().id)).isEqualTo(1);
+        assertThat(CheckinTestData.admissionsOf(issued.badge().id)).isEqualTo(1);
+    }
+
+    @Test
     void theCameraReadsABadgeHeldUpToIt() throws Exception {
         long exhibition = TestExhibitions.june2027();
         Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Camera Cai", null);
