@@ -12,6 +12,7 @@ CREATE TABLE checkin_peer (
     CONSTRAINT fk_checkin_peer_device FOREIGN KEY (device_id) REFERENCES scanner_device (id) ON DELETE CASCADE,
     CONSTRAINT fk_checkin_peer_gate FOREIGN KEY (gate_id) REFERENCES checkin_gate (id) ON DELETE CASCADE,
     INDEX ix_checkin_peer_gate (gate_id, seen_at),
+    INDEX ix_checkin_peer_device (device_id, seen_at),
     INDEX ix_checkin_peer_seen (seen_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -24,7 +25,8 @@ CREATE TABLE checkin_peer_signal (
     sdp        MEDIUMTEXT  NOT NULL,
     created_at DATETIME(6) NOT NULL,
     PRIMARY KEY (id),
+    -- only the latest offer or answer between two pages is kept (an upsert, no delete-then-insert)
+    CONSTRAINT uk_checkin_peer_signal UNIQUE (to_peer, from_peer, kind),
     CONSTRAINT fk_checkin_peer_signal_to FOREIGN KEY (to_peer) REFERENCES checkin_peer (peer_id) ON DELETE CASCADE,
-    CONSTRAINT fk_checkin_peer_signal_from FOREIGN KEY (from_peer) REFERENCES checkin_peer (peer_id) ON DELETE CASCADE,
-    INDEX ix_checkin_peer_signal_to (to_peer, id)
+    CONSTRAINT fk_checkin_peer_signal_from FOREIGN KEY (from_peer) REFERENCES checkin_peer (peer_id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

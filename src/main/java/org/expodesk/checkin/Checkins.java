@@ -157,7 +157,8 @@ public class Checkins {
                 .orElseThrow(() -> ProblemException.unprocessable("gate_unknown"));
         ScanRecorder.Prepared prepared = new ScanRecorder.Prepared(exhibitionId, verification,
                 verification.valid() ? verification.payload().badgeId() : null, gate.id, gate.name, gate.kind,
-                gate.zones, gate.categories, input.scanId(), at, input.direction(), offline, input.offlineResult());
+                gate.zones, gate.categories, input.scanId(), at, input.direction(), offline,
+                offline ? input.offlineResult() : null);
         try {
             return recorder.record(who, prepared);
         } catch (RuntimeException e) {

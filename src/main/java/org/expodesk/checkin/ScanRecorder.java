@@ -57,10 +57,14 @@ public class ScanRecorder {
                 new CheckinRules.Place(p.gateName(), p.gateKind(), p.gateZones(), p.gateCategories(), who.categories()),
                 badge == null ? null : policies.forCategory(p.exhibitionId(), badge.categoryCode),
                 p.scannedAt(), zone, p.direction(), badge == null ? List.of() : previous(badge.id, p)));
-        if (p.offlineResult() == CheckinRules.Result.ALREADY_ADMITTED && outcome.result() == CheckinRules.Result.ADMITTED) {
+        CheckinRules.Result serverResult = outcome.result();
+        boolean unconfirmed = p.offline() && p.offlineResult() == CheckinRules.Result.ALREADY_ADMITTED
+                && serverResult == CheckinRules.Result.ADMITTED;
+        if (unconfirmed) {
             // The tablet turned the holder away for an earlier admission the server has not received yet,
             // typically a lane of the same gate still offline (ADR 0014). The scan records what happened at
-            // the gate: counted as an admission it would count that earlier one twice once it is uploaded.
+            // the gate (counted as an admission, the earlier one would count twice once uploaded); the
+            // conflict below stays for staff until that earlier admission arrives.
             outcome = new CheckinRules.Outcome(CheckinRules.Result.ALREADY_ADMITTED, null, null, null);
         }
 
@@ -88,13 +92,16 @@ public class ScanRecorder {
         if (badge != null && admission != null) {
             summarize(admission, scan, now);
         }
-        if (p.offlineResult() != null && p.offlineResult() != outcome.result()) {
+        if (p.offline() && badge != null && scan.result == CheckinRules.Result.ADMITTED) {
+            settleUnconfirmed(badge.id, scan.scannedAt, zone);
+        }
+        if (p.offlineResult() != null && (unconfirmed || p.offlineResult() != outcome.result())) {
             CheckinConflict conflict = new CheckinConflict();
             conflict.exhibitionId = p.exhibitionId();
             conflict.scanId = scan.id;
             conflict.badgeId = scan.badgeId;
             conflict.offlineResult = p.offlineResult();
-            conflict.result = outcome.result();
+            conflict.result = serverResult;
             conflict.reason = outcome.reason();
             conflict.earlierAt = outcome.earlierAt();
             conflict.earlierGate = outcome.earlierGate();
@@ -102,6 +109,18 @@ public class ScanRecorder {
             conflict.persist();
         }
         return answerOf(scan, badge, zone);
+    }
+
+    /**
+     * An uploaded admission explains the unconfirmed refusals of the same badge later that day (see
+     * {@link #record}): the tablet that refused knew of it; those conflicts are settled.
+     */
+    private void settleUnconfirmed(long badgeId, Instant admittedAt, ZoneId zone) {
+        Instant dayEnds = admittedAt.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        em.createNativeQuery("delete c from checkin_conflict c join checkin_scan s on s.id = c.scan_id "
+                        + "where c.badge_id = ?1 and c.offline_result = 'ALREADY_ADMITTED' and c.result = 'ADMITTED' "
+                        + "and s.scanned_at >= ?2 and s.scanned_at < ?3")
+                .setParameter(1, badgeId).setParameter(2, admittedAt).setParameter(3, dayEnds).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -39,8 +39,17 @@
         // scans the other tablets of this gate shared (gate-peers.js): counted offline, never uploaded from here
         db.createObjectStore('shared', { keyPath: 'scanId' }).createIndex('badge', 'badgeId');
       };
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        const db = request.result;
+        // a newer page wants to change the store: give way and load it
+        db.onversionchange = () => { db.close(); location.reload(); };
+        resolve(db);
+      };
       request.onerror = () => reject(request.error);
+      // another tab of this page, from before an update, holds the store open
+      request.onblocked = () => {
+        el('[data-testid="result-detail"]').textContent = t('checkin_page_closeOtherTabs');
+      };
     });
   }
 
@@ -53,13 +62,12 @@
       const result = work(tx.objectStore(name));
       tx.oncomplete = () => resolve(result && 'result' in result ? result.result : undefined);
       tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
     });
   }
 
   const saveBundle = (b) => store('bundle', 'readwrite', (s) => s.put(b, 'current'));
   const loadBundle = () => store('bundle', 'readonly', (s) => s.get('current'));
-  const SHARED_FOR_MS = 48 * 3600 * 1000;
-
   async function logScan(entry) {
     await store('log', 'readwrite', (s) => s.add(entry));
     if (peers) {
@@ -73,11 +81,14 @@
     return own.concat(shared);
   }
 
-  /** This tablet's scans of the last two days, for a tablet of the gate that just connected. */
-  async function recentScans() {
-    const since = Date.now() - SHARED_FOR_MS;
+  /**
+   * What a tablet of the gate that just connected needs of this one's log: its admissions and exits,
+   * the only scans the rules count (entries logged before they carried a scan id get one).
+   */
+  async function scansToShare() {
     const all = await store('log', 'readonly', (s) => s.getAll());
-    return all.filter((e) => e.scanId && e.at >= since);
+    return all.filter((e) => e.result === 'ADMITTED' || e.result === 'EXITED')
+      .map((e) => (e.scanId ? e : Object.assign({ scanId: 'log-' + e.badgeId + '-' + e.at }, e)));
   }
 
   const keepShared = (entries) => store('shared', 'readwrite', (s) => entries.forEach((e) => s.put(e)));
@@ -87,11 +98,29 @@
   const setAside = (scans) => store('refused', 'readwrite', (s) => scans.forEach((scan) => s.put(scan)));
   const setAsideScans = () => store('refused', 'readonly', (s) => s.getAll());
 
-  /** Puts the scans an upload was refused for back in the queue, e.g. once staff restored their gate. */
+  /**
+   * Puts the scans an upload was refused for back in the queue, e.g. once staff restored their gate:
+   * in one transaction over both stores, and not while an upload is moving scans between them.
+   */
   async function sendRefusedAgain() {
-    const scans = await setAsideScans();
-    await store('queue', 'readwrite', (s) => scans.forEach((scan) => s.put(scan)));
-    await store('refused', 'readwrite', (s) => scans.forEach((scan) => s.delete(scan.scanId)));
+    if (uploading) {
+      setTimeout(sendRefusedAgain, 500);
+      return;
+    }
+    const db = await dbReady;
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['refused', 'queue'], 'readwrite');
+      const refused = tx.objectStore('refused');
+      refused.getAll().onsuccess = (event) => {
+        event.target.result.forEach((scan) => {
+          tx.objectStore('queue').put(scan);
+          refused.delete(scan.scanId);
+        });
+      };
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
     await showQueued();
     upload();
   }
@@ -499,6 +528,7 @@
       localStorage.setItem(GATE, select.value);
       select.addEventListener('change', () => {
         localStorage.setItem(GATE, select.value);
+        localStorage.removeItem(DIRECTION);
         showDirection();
         // the tablets of the other gate are not this gate's: share with the new gate's from scratch
         if (peers) {
@@ -522,7 +552,7 @@
       return;
     }
     peers = window.ExpodeskGatePeers.start({
-      api, gate: currentGate, ownLog: recentScans, receive: keepShared, changed: showPeers
+      api, gate: currentGate, ownLog: scansToShare, receive: keepShared, changed: showPeers
     });
     showPeers(0);
   }
@@ -606,6 +636,7 @@
       const activated = await response.json();
       localStorage.setItem(TOKEN, activated.token);
       localStorage.removeItem(GATE);
+      localStorage.removeItem(DIRECTION);
       el('#setup-code').value = '';
       await start();
     } catch (e) {

@@ -10,9 +10,10 @@
   const GATHER_MS = 3000;
   // an offer nobody answered (the other page closed meanwhile) is dropped and made again
   const UNANSWERED_MS = 20000;
-  const MAX_ENTRIES = 5000;
   // a data channel message stays well below the 256 KB browsers take
   const PER_MESSAGE = 500;
+  // what one channel may bring in all: a lane's admissions of a whole show, with room to spare
+  const MAX_RECEIVED = 200000;
   const RESULTS = ['ADMITTED', 'ALREADY_ADMITTED', 'REJECTED', 'EXITED'];
 
   /** A scan as another tablet sent it, if it is one: what the offline rules need of it. */
@@ -37,11 +38,14 @@
   function start(options) {
     const me = crypto.randomUUID();
     const links = new Map();
+    // signals dealt with: acknowledged on the next call; an offer handed out again is not answered twice
+    const handled = new Map();
+    let taken = [];
     let stopped = false;
     let polling = false;
 
     const open = () => [...links.values()].filter((l) => l.channel && l.channel.readyState === 'open');
-    const changed = () => options.changed(open().length);
+    const changed = () => { if (!stopped) { options.changed(open().length); } };
 
     function drop(peer, link) {
       if (links.get(peer) === link) {
@@ -63,15 +67,20 @@
 
     function attach(peer, link, channel) {
       link.channel = channel;
+      let received = 0;
       channel.onopen = async () => {
         changed();
-        const entries = (await options.ownLog()).slice(-MAX_ENTRIES);
-        send(channel, entries);
+        send(channel, await options.ownLog());
       };
       channel.onmessage = (event) => {
         let message = null;
         try { message = JSON.parse(event.data); } catch (e) { return; }
-        if (!message || !Array.isArray(message.entries) || message.entries.length > PER_MESSAGE) {
+        if (stopped || !message || !Array.isArray(message.entries) || message.entries.length > PER_MESSAGE) {
+          return;
+        }
+        received += message.entries.length;
+        if (received > MAX_RECEIVED) {
+          drop(peer, link); // not a tablet behaving as one
           return;
         }
         const entries = message.entries.map(entryOf).filter((e) => e);
@@ -100,6 +109,10 @@
 
     async function signal(peer, kind, pc) {
       await gathered(pc);
+      if (stopped) {
+        pc.close();
+        return;
+      }
       await options.api('POST', '/api/checkin-peers/' + peer + '/signals',
         { from: me, kind, sdp: pc.localDescription.sdp }, 5000);
     }
@@ -133,12 +146,19 @@
       polling = true;
       try {
         const gate = options.gate();
-        const response = await options.api('PUT', '/api/checkin-peers/' + me, { gate }, 3000);
-        if (!response.ok) {
+        const acknowledged = taken;
+        const response = await options.api('PUT', '/api/checkin-peers/' + me, { gate, taken: acknowledged }, 3000);
+        if (!response.ok || stopped) {
           return;
         }
         const presence = await response.json();
+        taken = taken.filter((id) => !acknowledged.includes(id));
         for (const s of presence.signals) {
+          taken.push(s.id);
+          if (handled.get(s.id) === s.sdp || stopped) {
+            continue;
+          }
+          handled.set(s.id, s.sdp);
           try {
             if (s.kind === 'OFFER') { await answer(s.from, s.sdp); }
             if (s.kind === 'ANSWER') { await answered(s.from, s.sdp); }
@@ -146,13 +166,15 @@
             // a description this browser cannot use: the offer is made again on a later round
           }
         }
-        for (const peer of presence.peers) {
-          const made = links.get(peer);
-          const waiting = made && !(made.channel && made.channel.readyState === 'open');
+        // a connection that did not open in time is given up, whoever it was to (a page reloaded meanwhile)
+        [...links.entries()].forEach(([peer, made]) => {
+          const waiting = !(made.channel && made.channel.readyState === 'open');
           if (waiting && Date.now() - made.since > UNANSWERED_MS) {
             drop(peer, made);
           }
-          if (!links.has(peer) && me < peer) {
+        });
+        for (const peer of presence.peers) {
+          if (!stopped && !links.has(peer) && me < peer) {
             offer(peer).catch(() => { /* tried again on a later round */ });
           }
         }

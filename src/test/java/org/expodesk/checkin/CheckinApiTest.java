@@ -258,7 +258,7 @@ class CheckinApiTest {
     }
 
     @Test
-    void aLaneThatKnewOfItsNeighboursAdmissionIsBelievedWhateverUploadsFirst() {
+    void aLaneThatKnewOfItsNeighboursAdmissionIsBelievedAndStaffSeeItUntilTheNeighbourUploads() {
         long exhibition = TestExhibitions.june2027();
         String laneOne = TestCheckins.deviceToken(exhibition, "Lane one", "main");
         String laneTwo = TestCheckins.deviceToken(exhibition, "Lane two", "main");
@@ -266,17 +266,34 @@ class CheckinApiTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         // lane two turned the holder away, knowing (from lane one) of the admission a minute earlier;
-        // lane two's upload arrives first
+        // lane two's upload arrives first: recorded as it happened, unconfirmed for staff
         Api.as(laneTwo).body(Map.of("scans", List.of(upload(shared.badge().code, now.minusSeconds(60),
                         "ALREADY_ADMITTED")))).post("/api/checkins/batch").then().statusCode(200)
                 .body("items[0].result", equalTo("ALREADY_ADMITTED"));
+        assertThat(CheckinTestData.admissionsOf(shared.badge().id)).isZero();
+        Api.asAdmin().get("/api/exhibitions/" + exhibition + "/checkin-conflicts").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].offlineResult", equalTo("ALREADY_ADMITTED"))
+                .body("items[0].result", equalTo("ADMITTED"));
+
+        // lane one's admission arrives and explains it
         Api.as(laneOne).body(Map.of("scans", List.of(upload(shared.badge().code, now.minusSeconds(120),
                         "ADMITTED")))).post("/api/checkins/batch").then().statusCode(200)
                 .body("items[0].result", equalTo("ADMITTED"));
-
         assertThat(CheckinTestData.admissionsOf(shared.badge().id)).isEqualTo(1);
         Api.asAdmin().get("/api/exhibitions/" + exhibition + "/checkin-conflicts").then().statusCode(200)
                 .body("total", equalTo(0));
+    }
+
+    @Test
+    void anOnlineScanCannotClaimAnOfflineResult() {
+        long exhibition = TestExhibitions.june2027();
+        String lane = TestCheckins.deviceToken(exhibition, "Lane", "main");
+        Badges.Issued issued = TestCheckins.badgeValidToday(exhibition, "Online Olli", null);
+        Map<String, Object> body = new HashMap<>(scan(issued.badge().code, null));
+        body.put("offlineResult", "ALREADY_ADMITTED");
+        post(lane, body).statusCode(200).body("result", equalTo("ADMITTED"));
+        assertThat(CheckinTestData.admissionsOf(issued.badge().id)).isEqualTo(1);
     }
 
     @Test

@@ -56,11 +56,16 @@ class GatePeersApiTest {
         signal(laneA, b, a, "OFFER", "v=0 offer of A").statusCode(202);
         // a retried offer replaces the first: B answers one
         signal(laneA, b, a, "OFFER", "v=0 offer of A, again").statusCode(202);
-        present(laneB, b, null).statusCode(200)
+        int offer = present(laneB, b, null).statusCode(200)
                 .body("signals.size()", equalTo(1))
                 .body("signals[0].from", equalTo(a))
                 .body("signals[0].kind", equalTo("OFFER"))
-                .body("signals[0].sdp", equalTo("v=0 offer of A, again"));
+                .body("signals[0].sdp", equalTo("v=0 offer of A, again"))
+                .extract().path("signals[0].id");
+        // until B says it took it (its answer may have been lost), B is given it again; then never
+        present(laneB, b, null).statusCode(200).body("signals[0].id", equalTo(offer));
+        Api.as(laneB).body(Map.of("taken", List.of(offer))).put("/api/checkin-peers/" + b).then().statusCode(200)
+                .body("signals", empty());
         present(laneB, b, null).statusCode(200).body("signals", empty());
 
         signal(laneB, a, b, "ANSWER", "v=0 answer of B").statusCode(202);
@@ -142,6 +147,22 @@ class GatePeersApiTest {
         Api.as(lane).body(Map.of("from", mine)).post("/api/checkin-peers/" + theirs + "/signals").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("kind", "sdp")));
         present(other, theirs, null).statusCode(200).body("signals", empty());
+    }
+
+    @Test
+    void aDeviceKeepsOnlyItsNewestPages() {
+        long exhibition = TestExhibitions.june2027();
+        String lane = TestCheckins.deviceToken(exhibition, "Reloading lane", "main");
+        String watcher = TestCheckins.deviceToken(exhibition, "Watching lane", "main");
+        java.util.List<String> pages = new java.util.ArrayList<>();
+        for (int i = 0; i < GatePeers.PAGES_PER_DEVICE + 3; i++) {
+            String page = peer();
+            present(lane, page, null).statusCode(200);
+            pages.add(page);
+        }
+        List<String> seen = present(watcher, peer(), null).statusCode(200).extract().path("peers");
+        assertThat(seen).hasSize(GatePeers.PAGES_PER_DEVICE)
+                .containsAll(pages.subList(pages.size() - GatePeers.PAGES_PER_DEVICE, pages.size()));
     }
 
     @Test

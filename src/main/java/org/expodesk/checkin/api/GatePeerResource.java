@@ -16,6 +16,8 @@ import org.expodesk.account.security.CredentialIdentityProvider;
 import org.expodesk.checkin.GatePeers;
 import org.expodesk.platform.Roles;
 
+import java.util.List;
+
 /**
  * Signalling for the check-in pages of one gate (docs/checkin.md): a page says it is open and
  * collects the offers and answers of the others; only scanner devices, and only within their gate.
@@ -26,7 +28,8 @@ import org.expodesk.platform.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class GatePeerResource {
 
-    public record PresenceRequest(String gate) {
+    /** {@code taken}: the ids of the signals the page has dealt with since its last call. */
+    public record PresenceRequest(String gate, List<Long> taken) {
     }
 
     @Inject
@@ -37,7 +40,8 @@ public class GatePeerResource {
 
     @PUT
     public GatePeers.Presence present(@PathParam("peerId") String peerId, PresenceRequest request) {
-        return peers.present(device(), peerId, request == null ? null : request.gate());
+        return request == null ? peers.present(device(), peerId, null, List.of())
+                : peers.present(device(), peerId, request.gate(), request.taken());
     }
 
     @POST

@@ -31,7 +31,8 @@ public class CheckinPage {
     /** The texts the script shows, beside those the template renders. */
     static final List<String> SCRIPT_KEYS = List.of("checkin_alreadyAt", "checkin_page_offline",
             "checkin_page_online", "checkin_page_queued", "checkin_page_activationFailed",
-            "checkin_page_noBundle", "checkin_page_cameraFailed", "checkin_page_chooseGate", "checkin_page_peers");
+            "checkin_page_noBundle", "checkin_page_cameraFailed", "checkin_page_chooseGate", "checkin_page_peers",
+            "checkin_page_closeOtherTabs");
 
     @CheckedTemplate
     static class Templates {
