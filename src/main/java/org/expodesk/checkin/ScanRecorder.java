@@ -39,8 +39,8 @@ import java.util.Set;
  * transaction this one waited for has just committed. So nothing is read here before
  * {@link #LOCK}; the code is verified by the caller.
  *
- * <p>Plain JDBC on one pooled connection, six statements for a first entry (lock, scan id and
- * earlier scans, everything else the decision needs, insert, summary, commit): the hot path of
+ * <p>Plain JDBC on one pooled connection, six statements for a first entry (begin, lock,
+ * everything the decision needs, insert, summary, commit): the hot path of
  * check-in, where Hibernate's per-statement work was most of the server's time
  * (docs/adr/0017-online-scans-in-plain-jdbc.md). Everything an edition's staff may change (gates,
  * policies, the device's gate and categories, its credential) is read in the transaction, never
@@ -72,23 +72,19 @@ public class ScanRecorder {
             + "updated_at) values (?, ?, 0, ?) on duplicate key update badge_id = badge_id";
 
     /**
-     * The scan id's row if this scan was recorded before (kind 0), then the badge's earlier
-     * admissions and exits (kind 1): the only scans the rules count, so a badge scanned again and
+     * Everything else, fresh, after the lock: whether this scan id was recorded before, the
+     * edition's zone, the gate, the badge, its entry policy and admission summary, the device's
+     * settings and whether its credential holds; then one row per earlier admission or exit of the
+     * badge (none: one row), the only scans the rules count, so that a badge scanned again and
      * again does not make every further scan read all its rejected and repeated ones.
      */
-    private static final String EARLIER = "select 0, scanned_at, gate_name, direction, result, id from checkin_scan "
-            + "where scanned_by = ? and scan_id = ? "
-            + "union all select 1, scanned_at, gate_name, direction, result, id from checkin_scan "
-            + "where badge_id = ? and (result = 'ADMITTED' or result = 'EXITED')";
-    /** An uploaded offline scan counts only the scans scanned at or before it. */
-    private static final String EARLIER_OFFLINE = EARLIER + " and scanned_at <= ?";
-
-    /** Everything else, fresh: the edition's zone, the gate, the badge, its policy and admission, the device. */
     private static final String CONTEXT = "select e.timezone, g.id, g.name, g.kind, g.zones, g.categories, "
             + "b.id, b.state, b.first_day, b.last_day, b.zones, b.category_code, b.holder_name, b.organization_name, "
             + "b.category_label, b.category_colour, p.policy, a.badge_id, a.admissions, a.first_admitted_at, "
             + "a.last_admitted_at, a.last_admitted_gate, a.last_exited_at, d.gate_id, d.categories, "
-            + "d.revoked_at is null and cr.revoked_at is null and cr.expires_at > ? "
+            + "d.revoked_at is null and cr.revoked_at is null and cr.expires_at > ?, "
+            + "(select r.id from checkin_scan r where r.scanned_by = ? and r.scan_id = ?), "
+            + "s.scanned_at, s.gate_name, s.direction, s.result "
             + "from exhibition e "
             + "left join checkin_gate g on g.exhibition_id = e.id and (g.id = ? or g.name = ?) "
             + "left join badge b on b.id = ? "
@@ -96,7 +92,11 @@ public class ScanRecorder {
             + "left join checkin_admission a on a.badge_id = b.id "
             + "left join scanner_device d on d.id = ? "
             + "left join auth_credential cr on cr.id = ? and cr.scanner_device_id = d.id "
-            + "where e.id = ?";
+            + "left join checkin_scan s on s.badge_id = b.id and (s.result = 'ADMITTED' or s.result = 'EXITED')";
+    private static final String CONTEXT_ONLINE = CONTEXT + " where e.id = ? order by s.scanned_at, s.id";
+    /** An uploaded offline scan counts only the scans scanned at or before it. */
+    private static final String CONTEXT_OFFLINE = CONTEXT + " and s.scanned_at <= ? where e.id = ? "
+            + "order by s.scanned_at, s.id";
 
     private static final String INSERT_SCAN = "insert into checkin_scan (scanned_by, scan_id, exhibition_id, badge_id, "
             + "category, gate_id, gate_name, direction, scanned_at, recorded_at, result, reason, device_id, user_id, "
@@ -173,23 +173,35 @@ public class ScanRecorder {
         }
     }
 
+    /**
+     * The transaction begun and ended in SQL on a connection left in autocommit: switching
+     * autocommit off and the pool switching it back on would be two more round trips per scan.
+     */
     private Ended inTransaction(Scanner who, Prepared p) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (Connection c = dataSource.getConnection(); Statement transaction = c.createStatement()) {
+            transaction.execute("start transaction");
+            boolean ended = false;
             try {
-                Ended ended = decide(c, who, p);
-                if (ended.answer() != null) {
-                    c.commit();
-                } else {
-                    c.rollback();
+                Ended outcome = decide(c, who, p);
+                transaction.execute(outcome.answer() != null ? "commit" : "rollback");
+                ended = true;
+                return outcome;
+            } finally {
+                if (!ended) {
+                    rollback(transaction);
                 }
-                return ended;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The scan could not be recorded: " + e.getMessage(), e);
+        }
+    }
+
+    /** After a failure: a connection must not go back to the pool inside a transaction. */
+    private static void rollback(Statement transaction) {
+        try {
+            transaction.execute("rollback");
+        } catch (SQLException e) {
+            // the connection is broken: the pool discards it and the server ends the transaction
         }
     }
 
@@ -203,25 +215,6 @@ public class ScanRecorder {
                 lock.executeUpdate();
             }
         }
-        List<CheckinRules.PreviousScan> previous = new ArrayList<>();
-        try (PreparedStatement earlier = c.prepareStatement(p.offline() ? EARLIER_OFFLINE : EARLIER)) {
-            earlier.setString(1, who.scannedBy());
-            earlier.setString(2, p.scanId());
-            setLong(earlier, 3, p.badgeId());
-            if (p.offline()) {
-                earlier.setTimestamp(4, Timestamp.from(p.scannedAt()));
-            }
-            try (ResultSet rs = earlier.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getInt(1) == 0) {
-                        return RECORDED_BEFORE;
-                    }
-                    previous.add(new CheckinRules.PreviousScan(instant(rs, 2), rs.getString(3),
-                            Direction.valueOf(rs.getString(4)), CheckinRules.Result.valueOf(rs.getString(5))));
-                }
-            }
-        }
-
         ZoneId zone;
         long gateId;
         String gateName;
@@ -231,23 +224,34 @@ public class ScanRecorder {
         BadgeRow badge = null;
         EntryPolicy policy = null;
         AdmissionRow admission = null;
-        try (PreparedStatement context = c.prepareStatement(CONTEXT)) {
-            context.setTimestamp(1, Timestamp.from(now));
-            setLong(context, 2, p.gateId());
-            context.setString(3, p.gateId() != null || p.gateName() == null ? null : p.gateName().trim());
-            setLong(context, 4, p.badgeId());
-            setLong(context, 5, who.deviceId());
-            setLong(context, 6, who.credentialId());
-            context.setLong(7, p.exhibitionId());
+        List<CheckinRules.PreviousScan> previous = new ArrayList<>();
+        try (PreparedStatement context = c.prepareStatement(p.offline() ? CONTEXT_OFFLINE : CONTEXT_ONLINE)) {
+            int i = 0;
+            context.setTimestamp(++i, Timestamp.from(now));
+            context.setString(++i, who.scannedBy());
+            context.setString(++i, p.scanId());
+            setLong(context, ++i, p.gateId());
+            context.setString(++i, p.gateId() != null || p.gateName() == null ? null : p.gateName().trim());
+            setLong(context, ++i, p.badgeId());
+            setLong(context, ++i, who.deviceId());
+            setLong(context, ++i, who.credentialId());
+            if (p.offline()) {
+                context.setTimestamp(++i, Timestamp.from(p.scannedAt()));
+            }
+            context.setLong(++i, p.exhibitionId());
             try (ResultSet rs = context.executeQuery()) {
                 if (!rs.next()) {
                     return GATE_UNKNOWN;
+                }
+                rs.getLong(27);
+                if (!rs.wasNull()) {
+                    return RECORDED_BEFORE;
                 }
                 if (who.isDevice()) {
                     if (!rs.getBoolean(26) || rs.wasNull()) {
                         return SIGNED_OUT;
                     }
-                    Long deviceGate = (Long) rs.getObject(24, Long.class);
+                    Long deviceGate = rs.getObject(24, Long.class);
                     Set<String> deviceCategories = Set.copyOf(codes(rs.getString(25)));
                     if (!Objects.equals(deviceGate, who.gateId()) || !deviceCategories.equals(who.categories())) {
                         return new Ended(null, false, false, false, who.withSettings(deviceGate, deviceCategories));
@@ -276,6 +280,13 @@ public class ScanRecorder {
                                 instant(rs, 23));
                     }
                 }
+                do {
+                    String result = rs.getString(31);
+                    if (result != null) {
+                        previous.add(new CheckinRules.PreviousScan(instant(rs, 28), rs.getString(29),
+                                Direction.valueOf(rs.getString(30)), CheckinRules.Result.valueOf(result)));
+                    }
+                } while (rs.next());
             }
         }
 
