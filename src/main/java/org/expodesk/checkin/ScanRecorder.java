@@ -18,12 +18,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -211,7 +212,7 @@ public class ScanRecorder {
             try (PreparedStatement lock = c.prepareStatement(LOCK)) {
                 lock.setLong(1, p.badgeId());
                 lock.setLong(2, p.exhibitionId());
-                lock.setTimestamp(3, Timestamp.from(now));
+                setInstant(lock, 3, now);
                 lock.executeUpdate();
             }
         }
@@ -227,7 +228,7 @@ public class ScanRecorder {
         List<CheckinRules.PreviousScan> previous = new ArrayList<>();
         try (PreparedStatement context = c.prepareStatement(p.offline() ? CONTEXT_OFFLINE : CONTEXT_ONLINE)) {
             int i = 0;
-            context.setTimestamp(++i, Timestamp.from(now));
+            setInstant(context, ++i, now);
             context.setString(++i, who.scannedBy());
             context.setString(++i, p.scanId());
             setLong(context, ++i, p.gateId());
@@ -236,7 +237,7 @@ public class ScanRecorder {
             setLong(context, ++i, who.deviceId());
             setLong(context, ++i, who.credentialId());
             if (p.offline()) {
-                context.setTimestamp(++i, Timestamp.from(p.scannedAt()));
+                setInstant(context, ++i, p.scannedAt());
             }
             context.setLong(++i, p.exhibitionId());
             try (ResultSet rs = context.executeQuery()) {
@@ -308,8 +309,8 @@ public class ScanRecorder {
             insert.setLong(6, gateId);
             insert.setString(7, gateName);
             insert.setString(8, direction.name());
-            insert.setTimestamp(9, Timestamp.from(p.scannedAt()));
-            insert.setTimestamp(10, Timestamp.from(now));
+            setInstant(insert, 9, p.scannedAt());
+            setInstant(insert, 10, now);
             insert.setString(11, outcome.result().name());
             insert.setString(12, outcome.reason() == null ? null : outcome.reason().name());
             setLong(insert, 13, who.deviceId());
@@ -334,7 +335,7 @@ public class ScanRecorder {
                 insert.setString(6, outcome.reason() == null ? null : outcome.reason().name());
                 setInstant(insert, 7, outcome.earlierAt());
                 insert.setString(8, outcome.earlierGate());
-                insert.setTimestamp(9, Timestamp.from(now));
+                setInstant(insert, 9, now);
                 insert.executeUpdate();
             }
         }
@@ -370,7 +371,7 @@ public class ScanRecorder {
             setInstant(update, 3, last);
             update.setString(4, lastGate);
             setInstant(update, 5, exited);
-            update.setTimestamp(6, Timestamp.from(now));
+            setInstant(update, 6, now);
             update.setLong(7, badgeId);
             update.executeUpdate();
         }
@@ -434,16 +435,21 @@ public class ScanRecorder {
         return CODES.convertToEntityAttribute(column);
     }
 
+    /**
+     * Instants as the UTC date-times the columns hold (as Hibernate's {@code normalize-utc} writes
+     * them): Connector/J formats a {@code LocalDateTime} without the {@code SimpleDateFormat} that
+     * a {@code Timestamp} costs.
+     */
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
         if (value == null) {
             s.setNull(index, Types.TIMESTAMP);
         } else {
-            s.setTimestamp(index, Timestamp.from(value));
+            s.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
         }
     }
 
