@@ -189,7 +189,7 @@ public class ScanRecorder {
                 return outcome;
             } finally {
                 if (!ended) {
-                    rollback(transaction);
+                    rollback(c, transaction);
                 }
             }
         } catch (SQLException e) {
@@ -198,11 +198,16 @@ public class ScanRecorder {
     }
 
     /** After a failure: a connection must not go back to the pool inside a transaction. */
-    private static void rollback(Statement transaction) {
+    private static void rollback(Connection c, Statement transaction) {
         try {
             transaction.execute("rollback");
         } catch (SQLException e) {
-            // the connection is broken: the pool discards it and the server ends the transaction
+            try {
+                // broken: the pool must not hand it out again; the server ends the transaction with it
+                c.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // already gone
+            }
         }
     }
 
