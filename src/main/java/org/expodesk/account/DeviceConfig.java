@@ -12,4 +12,10 @@ public interface DeviceConfig {
 
     /** How long a device token lasts; staff revoke it sooner by revoking the device. */
     Duration tokenLifetime();
+
+    /**
+     * How long a verified device token is believed without asking the database again: a revoked
+     * device's requests other than scans may still pass on another instance for that long.
+     */
+    Duration tokenCache();
 }

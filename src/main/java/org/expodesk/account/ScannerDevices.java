@@ -52,6 +52,9 @@ public class ScannerDevices {
     @Inject
     AuditLog audit;
 
+    @Inject
+    DeviceTokenCache tokenCache;
+
     public Registered register(long exhibitionId, NewDevice request) {
         ScannerDevice device = new ScannerDevice();
         device.exhibitionId = exhibitionId;
@@ -63,6 +66,7 @@ public class ScannerDevices {
     public ScannerDevice update(long deviceId, NewDevice request) {
         ScannerDevice device = get(deviceId);
         apply(device, request);
+        tokenCache.forget(deviceId);
         return device;
     }
 
@@ -131,6 +135,7 @@ public class ScannerDevices {
         ScannerDevice device = found.get().device;
         found.get().revokedAt = now;
         revokeCredentials(device, CredentialKind.DEVICE, now);
+        tokenCache.forget(device.id);
         String token = TOKEN_PREFIX + LinkTokens.newToken();
         AuthCredential credential = credential(device, CredentialKind.DEVICE, LinkTokens.hash(token), now,
                 now.plus(config.tokenLifetime()));
@@ -169,6 +174,7 @@ public class ScannerDevices {
         device.revokedAt = now;
         revokeCredentials(device, CredentialKind.DEVICE_SETUP, now);
         revokeCredentials(device, CredentialKind.DEVICE, now);
+        tokenCache.forget(deviceId);
         audit.record(AuditAction.TOKEN_REVOKED, "ScannerDevice", device.id.toString(), device.name);
     }
 

@@ -133,11 +133,11 @@ public class Checkins {
         }
     }
 
+    /**
+     * A scan id this scanner sent before is answered from its row by the recorder, under the
+     * badge's lock, so a retry costs a verification but no extra statement on the common path.
+     */
     private Answer decide(Scanner who, ScanInput input, boolean offline, Instant at) {
-        Optional<CheckinScan> done = recorder.recorded(who.scannedBy(), input.scanId());
-        if (done.isPresent()) {
-            return recorder.answerOf(done.get());
-        }
         String code = input.code().strip();
         Verification verification;
         Long exhibitionId;
@@ -153,12 +153,9 @@ public class Checkins {
             return new Answer(input.scanId(), CheckinRules.Result.REJECTED,
                     CheckinRules.decide(ScanRecorder.unreadable(verification)).reason(), null, null, null, false, null);
         }
-        Gate gate = gateOf(who, exhibitionId, input.gate())
-                .orElseThrow(() -> ProblemException.unprocessable("gate_unknown"));
         ScanRecorder.Prepared prepared = new ScanRecorder.Prepared(exhibitionId, verification,
-                verification.valid() ? verification.payload().badgeId() : null, gate.id, gate.name, gate.kind,
-                gate.zones, gate.categories, input.scanId(), at, input.direction(), offline,
-                offline ? input.offlineResult() : null);
+                verification.valid() ? verification.payload().badgeId() : null, who.gateId(), input.gate(),
+                input.scanId(), at, input.direction(), offline, offline ? input.offlineResult() : null);
         try {
             return recorder.record(who, prepared);
         } catch (RuntimeException e) {

@@ -1,18 +1,35 @@
 package org.expodesk.checkin;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.expodesk.account.CodeSetConverter;
+import org.expodesk.account.DeviceTokenCache;
 import org.expodesk.badge.Badge;
+import org.expodesk.badge.BadgeState;
 import org.expodesk.badge.Verification;
+import org.expodesk.platform.problem.ProblemException;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,42 +38,273 @@ import java.util.Set;
  * admission row. It must begin so: under REPEATABLE READ, InnoDB fixes a transaction's view at
  * its first plain read, and only a view taken after the lock shows the scans that the
  * transaction this one waited for has just committed. So nothing is read here before
- * {@link #lock}; the code and the gate are checked by the caller.
+ * {@link #LOCK}; the code is verified by the caller.
+ *
+ * <p>Plain JDBC on one pooled connection, six statements for a first entry (begin, lock,
+ * everything the decision needs, insert, summary, commit): the hot path of
+ * check-in, where Hibernate's per-statement work was most of the server's time
+ * (docs/adr/0017-online-scans-in-plain-jdbc.md). Everything an edition's staff may change (gates,
+ * policies, the device's gate and categories, its credential) is read in the transaction, never
+ * cached, so a change applies to the next scan on every instance.
  */
 @ApplicationScoped
 public class ScanRecorder {
 
-    /** A scan ready to decide: verified code, found gate. */
-    public record Prepared(long exhibitionId, Verification verification, Long badgeId, long gateId, String gateName,
-                           GateKind gateKind, Set<String> gateZones, Set<String> gateCategories, String scanId,
-                           Instant scannedAt, Direction direction, boolean offline,
+    /** A scan ready to decide: the verified code, and the gate as the device is set to it or the scan names it. */
+    public record Prepared(long exhibitionId, Verification verification, Long badgeId, Long gateId, String gateName,
+                           String scanId, Instant scannedAt, Direction direction, boolean offline,
                            CheckinRules.Result offlineResult) {
+
+        Prepared atGate(Long gateId) {
+            return new Prepared(exhibitionId, verification, badgeId, gateId, gateName, scanId, scannedAt, direction,
+                    offline, offlineResult);
+        }
     }
+
+    /**
+     * The first statement: makes the badge's admission row if it has none and locks it; inserts
+     * nothing when the badge id is no badge (the foreign key, IGNORE). ON DUPLICATE KEY UPDATE is
+     * what makes this safe as the first statement: on an existing row it takes the row's exclusive
+     * lock at once, where a plain INSERT IGNORE takes a shared lock that a later FOR UPDATE must
+     * upgrade, and two scans upgrading at once deadlock. The first scan of a badge inserts; the
+     * others wait on its row.
+     */
+    private static final String LOCK = "insert ignore into checkin_admission (badge_id, exhibition_id, admissions, "
+            + "updated_at) values (?, ?, 0, ?) on duplicate key update badge_id = badge_id";
+
+    /**
+     * Everything else, fresh, after the lock: whether this scan id was recorded before, the
+     * edition's zone, the gate, the badge, its entry policy and admission summary, the device's
+     * settings and whether its credential holds; then one row per earlier admission or exit of the
+     * badge (none: one row), the only scans the rules count, so that a badge scanned again and
+     * again does not make every further scan read all its rejected and repeated ones.
+     */
+    private static final String CONTEXT = "select e.timezone, g.id, g.name, g.kind, g.zones, g.categories, "
+            + "b.id, b.state, b.first_day, b.last_day, b.zones, b.category_code, b.holder_name, b.organization_name, "
+            + "b.category_label, b.category_colour, p.policy, a.badge_id, a.admissions, a.first_admitted_at, "
+            + "a.last_admitted_at, a.last_admitted_gate, a.last_exited_at, d.gate_id, d.categories, "
+            + "d.revoked_at is null and cr.revoked_at is null and cr.expires_at > ?, "
+            + "(select r.id from checkin_scan r where r.scanned_by = ? and r.scan_id = ?), "
+            + "s.scanned_at, s.gate_name, s.direction, s.result "
+            + "from exhibition e "
+            + "left join checkin_gate g on g.exhibition_id = e.id and (g.id = ? or g.name = ?) "
+            + "left join badge b on b.id = ? "
+            + "left join checkin_entry_policy p on p.exhibition_id = e.id and p.category = b.category_code "
+            + "left join checkin_admission a on a.badge_id = b.id "
+            + "left join scanner_device d on d.id = ? "
+            + "left join auth_credential cr on cr.id = ? and cr.scanner_device_id = d.id "
+            + "left join checkin_scan s on s.badge_id = b.id and (s.result = 'ADMITTED' or s.result = 'EXITED')";
+    private static final String CONTEXT_ONLINE = CONTEXT + " where e.id = ? order by s.scanned_at, s.id";
+    /** An uploaded offline scan counts only the scans scanned at or before it. */
+    private static final String CONTEXT_OFFLINE = CONTEXT + " and s.scanned_at <= ? where e.id = ? "
+            + "order by s.scanned_at, s.id";
+
+    private static final String INSERT_SCAN = "insert into checkin_scan (scanned_by, scan_id, exhibition_id, badge_id, "
+            + "category, gate_id, gate_name, direction, scanned_at, recorded_at, result, reason, device_id, user_id, "
+            + "offline, earlier_at, earlier_gate) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String SUMMARIZE = "update checkin_admission set admissions = ?, first_admitted_at = ?, "
+            + "last_admitted_at = ?, last_admitted_gate = ?, last_exited_at = ?, updated_at = ? where badge_id = ?";
+
+    private static final String INSERT_CONFLICT = "insert into checkin_conflict (exhibition_id, scan_id, badge_id, "
+            + "offline_result, result, reason, earlier_at, earlier_gate, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String SETTLE_UNCONFIRMED = "delete c from checkin_conflict c join checkin_scan s "
+            + "on s.id = c.scan_id where c.badge_id = ? and c.offline_result = 'ALREADY_ADMITTED' "
+            + "and c.result = 'ADMITTED' and s.scanned_at >= ? and s.scanned_at < ?";
+
+    /** A device changed while its token was believed from the cache is decided again with its row's settings. */
+    private static final int MAX_ATTEMPTS = 3;
+
+    /** The badge as its row tells it. */
+    private record BadgeRow(long id, BadgeState state, LocalDate firstDay, LocalDate lastDay, String zones,
+                            String category, String holder, String organization, String categoryLabel,
+                            String colour) {
+    }
+
+    /** The admission summary as it was before this scan. */
+    private record AdmissionRow(int admissions, Instant firstAdmittedAt, Instant lastAdmittedAt,
+                                String lastAdmittedGate, Instant lastExitedAt) {
+    }
+
+    /** How a transaction ended: an answer, or why it was rolled back. */
+    private record Ended(Checkins.Answer answer, boolean recordedBefore, boolean gateUnknown, boolean signedOut,
+                         Scanner changed) {
+
+        static Ended answered(Checkins.Answer answer) {
+            return new Ended(answer, false, false, false, null);
+        }
+    }
+
+    private static final Ended RECORDED_BEFORE = new Ended(null, true, false, false, null);
+    private static final Ended GATE_UNKNOWN = new Ended(null, false, true, false, null);
+    private static final Ended SIGNED_OUT = new Ended(null, false, false, true, null);
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     EntityManager em;
 
     @Inject
-    EntryPolicies policies;
+    DeviceTokenCache deviceTokens;
 
     @Inject
     Clock clock;
 
-    @Transactional
+    /**
+     * Decides and records the scan, or answers it from its row when this scanner recorded the scan
+     * id before; a 422 {@code gate_unknown} (nothing recorded) when the gate is not the edition's;
+     * a 401 when the device was revoked or its token ended meanwhile.
+     */
     public Checkins.Answer record(Scanner who, Prepared p) {
-        Instant now = clock.instant();
-        Admission admission = p.badgeId() == null ? null : lock(p.badgeId(), p.exhibitionId(), now);
-        Optional<CheckinScan> done = recorded(who.scannedBy(), p.scanId());
-        if (done.isPresent()) {
-            return answerOf(done.get());
+        for (int attempt = 1; ; attempt++) {
+            Ended ended = inTransaction(who, p);
+            if (ended.answer() != null) {
+                return ended.answer();
+            }
+            if (ended.recordedBefore()) {
+                return recorded(who.scannedBy(), p.scanId()).map(this::answerOf).orElseThrow();
+            }
+            if (ended.gateUnknown()) {
+                throw ProblemException.unprocessable("gate_unknown");
+            }
+            deviceTokens.forget(who.deviceId());
+            if (ended.signedOut() || attempt == MAX_ATTEMPTS) {
+                throw new UnauthorizedException();
+            }
+            who = ended.changed();
+            p = p.atGate(who.gateId());
         }
-        Badge badge = p.badgeId() == null ? null : em.find(Badge.class, p.badgeId());
-        ZoneId zone = zoneOf(p.exhibitionId());
+    }
+
+    /**
+     * The transaction begun and ended in SQL on a connection left in autocommit: switching
+     * autocommit off and the pool switching it back on would be two more round trips per scan.
+     */
+    private Ended inTransaction(Scanner who, Prepared p) {
+        try (Connection c = dataSource.getConnection(); Statement transaction = c.createStatement()) {
+            transaction.execute("start transaction");
+            boolean ended = false;
+            try {
+                Ended outcome = decide(c, who, p);
+                transaction.execute(outcome.answer() != null ? "commit" : "rollback");
+                ended = true;
+                return outcome;
+            } finally {
+                if (!ended) {
+                    rollback(c, transaction);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The scan could not be recorded: " + e.getMessage(), e);
+        }
+    }
+
+    /** After a failure: a connection must not go back to the pool inside a transaction. */
+    private static void rollback(Connection c, Statement transaction) {
+        try {
+            transaction.execute("rollback");
+        } catch (SQLException e) {
+            try {
+                // broken: the pool must not hand it out again; the server ends the transaction with it
+                c.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private Ended decide(Connection c, Scanner who, Prepared p) throws SQLException {
+        Instant now = clock.instant();
+        if (p.badgeId() != null) {
+            try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+                lock.setLong(1, p.badgeId());
+                lock.setLong(2, p.exhibitionId());
+                setInstant(lock, 3, now);
+                lock.executeUpdate();
+            }
+        }
+        ZoneId zone;
+        long gateId;
+        String gateName;
+        GateKind gateKind;
+        Set<String> gateZones;
+        Set<String> gateCategories;
+        BadgeRow badge = null;
+        EntryPolicy policy = null;
+        AdmissionRow admission = null;
+        List<CheckinRules.PreviousScan> previous = new ArrayList<>();
+        try (PreparedStatement context = c.prepareStatement(p.offline() ? CONTEXT_OFFLINE : CONTEXT_ONLINE)) {
+            int i = 0;
+            setInstant(context, ++i, now);
+            context.setString(++i, who.scannedBy());
+            context.setString(++i, p.scanId());
+            setLong(context, ++i, p.gateId());
+            context.setString(++i, p.gateId() != null || p.gateName() == null ? null : p.gateName().trim());
+            setLong(context, ++i, p.badgeId());
+            setLong(context, ++i, who.deviceId());
+            setLong(context, ++i, who.credentialId());
+            if (p.offline()) {
+                setInstant(context, ++i, p.scannedAt());
+            }
+            context.setLong(++i, p.exhibitionId());
+            try (ResultSet rs = context.executeQuery()) {
+                if (!rs.next()) {
+                    return GATE_UNKNOWN;
+                }
+                rs.getLong(27);
+                if (!rs.wasNull()) {
+                    return RECORDED_BEFORE;
+                }
+                if (who.isDevice()) {
+                    if (!rs.getBoolean(26) || rs.wasNull()) {
+                        return SIGNED_OUT;
+                    }
+                    Long deviceGate = rs.getObject(24, Long.class);
+                    Set<String> deviceCategories = Set.copyOf(codes(rs.getString(25)));
+                    if (!Objects.equals(deviceGate, who.gateId()) || !deviceCategories.equals(who.categories())) {
+                        return new Ended(null, false, false, false, who.withSettings(deviceGate, deviceCategories));
+                    }
+                }
+                rs.getLong(2);
+                if (rs.wasNull()) {
+                    return GATE_UNKNOWN;
+                }
+                zone = ZoneId.of(rs.getString(1));
+                gateId = rs.getLong(2);
+                gateName = rs.getString(3);
+                gateKind = GateKind.valueOf(rs.getString(4));
+                gateZones = codes(rs.getString(5));
+                gateCategories = codes(rs.getString(6));
+                rs.getLong(7);
+                if (!rs.wasNull()) {
+                    badge = new BadgeRow(rs.getLong(7), BadgeState.valueOf(rs.getString(8)),
+                            rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getString(11),
+                            rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16));
+                    String named = rs.getString(17);
+                    policy = named == null ? EntryPolicy.DEFAULT : EntryPolicy.valueOf(named);
+                    rs.getLong(18);
+                    if (!rs.wasNull()) {
+                        admission = new AdmissionRow(rs.getInt(19), instant(rs, 20), instant(rs, 21), rs.getString(22),
+                                instant(rs, 23));
+                    }
+                }
+                do {
+                    String result = rs.getString(31);
+                    if (result != null) {
+                        previous.add(new CheckinRules.PreviousScan(instant(rs, 28), rs.getString(29),
+                                Direction.valueOf(rs.getString(30)), CheckinRules.Result.valueOf(result)));
+                    }
+                } while (rs.next());
+            }
+        }
+
         CheckinRules.Outcome outcome = CheckinRules.decide(new CheckinRules.Facts(
                 facts(p.verification(), badge),
-                new CheckinRules.Place(p.gateName(), p.gateKind(), p.gateZones(), p.gateCategories(), who.categories()),
-                badge == null ? null : policies.forCategory(p.exhibitionId(), badge.categoryCode),
-                p.scannedAt(), zone, p.direction(), badge == null ? List.of() : previous(badge.id, p)));
+                new CheckinRules.Place(gateName, gateKind, gateZones, gateCategories, who.categories()),
+                policy, p.scannedAt(), zone, p.direction(), badge == null ? List.of() : previous));
+        Direction direction = CheckinRules.directionOf(p.direction(), gateKind);
         CheckinRules.Result serverResult = outcome.result();
         boolean unconfirmed = p.offline() && p.offlineResult() == CheckinRules.Result.ALREADY_ADMITTED
                 && serverResult == CheckinRules.Result.ADMITTED;
@@ -68,59 +316,102 @@ public class ScanRecorder {
             outcome = new CheckinRules.Outcome(CheckinRules.Result.ALREADY_ADMITTED, null, null, null);
         }
 
-        CheckinScan scan = new CheckinScan();
-        scan.scannedBy = who.scannedBy();
-        scan.scanId = p.scanId();
-        scan.exhibitionId = p.exhibitionId();
-        scan.badgeId = badge == null ? null : badge.id;
-        scan.category = badge == null ? null : badge.categoryCode;
-        scan.gateId = p.gateId();
-        scan.gateName = p.gateName();
-        scan.direction = CheckinRules.directionOf(p.direction(), p.gateKind());
-        scan.scannedAt = p.scannedAt();
-        scan.recordedAt = now;
-        scan.result = outcome.result();
-        scan.reason = outcome.reason();
-        scan.earlierAt = outcome.earlierAt();
-        scan.earlierGate = outcome.earlierGate();
-        scan.deviceId = who.deviceId();
-        scan.userId = who.userId();
-        scan.offline = p.offline();
-        scan.persist();
-        em.flush();
+        long scanRowId;
+        boolean conflict = p.offlineResult() != null && (unconfirmed || p.offlineResult() != outcome.result());
+        try (PreparedStatement insert = conflict ? c.prepareStatement(INSERT_SCAN, Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(INSERT_SCAN)) {
+            insert.setString(1, who.scannedBy());
+            insert.setString(2, p.scanId());
+            insert.setLong(3, p.exhibitionId());
+            setLong(insert, 4, badge == null ? null : badge.id());
+            insert.setString(5, badge == null ? null : badge.category());
+            insert.setLong(6, gateId);
+            insert.setString(7, gateName);
+            insert.setString(8, direction.name());
+            setInstant(insert, 9, p.scannedAt());
+            setInstant(insert, 10, now);
+            insert.setString(11, outcome.result().name());
+            insert.setString(12, outcome.reason() == null ? null : outcome.reason().name());
+            setLong(insert, 13, who.deviceId());
+            setLong(insert, 14, who.userId());
+            insert.setBoolean(15, p.offline());
+            setInstant(insert, 16, outcome.earlierAt());
+            insert.setString(17, outcome.earlierGate());
+            insert.executeUpdate();
+            scanRowId = conflict ? generatedId(insert) : 0;
+        }
 
         if (badge != null && admission != null) {
-            summarize(admission, scan, now);
+            summarize(c, badge.id(), admission, outcome.result(), p.scannedAt(), gateName, now);
         }
-        if (p.offline() && badge != null && scan.result == CheckinRules.Result.ADMITTED) {
-            settleUnconfirmed(badge.id, scan.scannedAt, zone);
+        if (p.offline() && badge != null && outcome.result() == CheckinRules.Result.ADMITTED) {
+            settleUnconfirmed(c, badge.id(), p.scannedAt(), zone);
         }
-        if (p.offlineResult() != null && (unconfirmed || p.offlineResult() != outcome.result())) {
-            CheckinConflict conflict = new CheckinConflict();
-            conflict.exhibitionId = p.exhibitionId();
-            conflict.scanId = scan.id;
-            conflict.badgeId = scan.badgeId;
-            conflict.offlineResult = p.offlineResult();
-            conflict.result = serverResult;
-            conflict.reason = outcome.reason();
-            conflict.earlierAt = outcome.earlierAt();
-            conflict.earlierGate = outcome.earlierGate();
-            conflict.createdAt = now;
-            conflict.persist();
+        if (conflict) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_CONFLICT)) {
+                insert.setLong(1, p.exhibitionId());
+                insert.setLong(2, scanRowId);
+                setLong(insert, 3, badge == null ? null : badge.id());
+                insert.setString(4, p.offlineResult().name());
+                insert.setString(5, serverResult.name());
+                insert.setString(6, outcome.reason() == null ? null : outcome.reason().name());
+                setInstant(insert, 7, outcome.earlierAt());
+                insert.setString(8, outcome.earlierGate());
+                setInstant(insert, 9, now);
+                insert.executeUpdate();
+            }
         }
-        return answerOf(scan, badge, zone);
+        Checkins.BadgeInfo info = badge == null ? null : new Checkins.BadgeInfo(badge.id(), badge.holder(),
+                badge.organization(), badge.category(), badge.categoryLabel(), badge.colour());
+        return Ended.answered(new Checkins.Answer(p.scanId(), outcome.result(), outcome.reason(), info,
+                outcome.earlierAt(), outcome.earlierGate(), true, zone));
     }
 
     /**
      * An uploaded admission explains the unconfirmed refusals of the same badge later that day (see
-     * {@link #record}): the tablet that refused knew of it; those conflicts are settled.
+     * {@link #decide}): the tablet that refused knew of it; those conflicts are settled.
      */
-    private void settleUnconfirmed(long badgeId, Instant admittedAt, ZoneId zone) {
+    private static void settleUnconfirmed(Connection c, long badgeId, Instant admittedAt, ZoneId zone)
+            throws SQLException {
         Instant dayEnds = admittedAt.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-        em.createNativeQuery("delete c from checkin_conflict c join checkin_scan s on s.id = c.scan_id "
-                        + "where c.badge_id = ?1 and c.offline_result = 'ALREADY_ADMITTED' and c.result = 'ADMITTED' "
-                        + "and s.scanned_at >= ?2 and s.scanned_at < ?3")
-                .setParameter(1, badgeId).setParameter(2, admittedAt).setParameter(3, dayEnds).executeUpdate();
+        try (PreparedStatement delete = c.prepareStatement(SETTLE_UNCONFIRMED)) {
+            delete.setLong(1, badgeId);
+            setInstant(delete, 2, admittedAt);
+            setInstant(delete, 3, dayEnds);
+            delete.executeUpdate();
+        }
+    }
+
+    /** The admission summary after this scan: counts, first and last admission, last exit. */
+    private static void summarize(Connection c, long badgeId, AdmissionRow before, CheckinRules.Result result,
+                                  Instant scannedAt, String gateName, Instant now) throws SQLException {
+        int admissions = before.admissions();
+        Instant first = before.firstAdmittedAt();
+        Instant last = before.lastAdmittedAt();
+        String lastGate = before.lastAdmittedGate();
+        Instant exited = before.lastExitedAt();
+        if (result == CheckinRules.Result.ADMITTED) {
+            admissions++;
+            if (first == null || scannedAt.isBefore(first)) {
+                first = scannedAt;
+            }
+            if (last == null || !scannedAt.isBefore(last)) {
+                last = scannedAt;
+                lastGate = gateName;
+            }
+        } else if (result == CheckinRules.Result.EXITED && (exited == null || scannedAt.isAfter(exited))) {
+            exited = scannedAt;
+        }
+        try (PreparedStatement update = c.prepareStatement(SUMMARIZE)) {
+            update.setInt(1, admissions);
+            setInstant(update, 2, first);
+            setInstant(update, 3, last);
+            update.setString(4, lastGate);
+            setInstant(update, 5, exited);
+            setInstant(update, 6, now);
+            update.setLong(7, badgeId);
+            update.executeUpdate();
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -130,7 +421,10 @@ public class ScanRecorder {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Checkins.Answer answerOf(CheckinScan scan) {
-        return answerOf(scan, scan.badgeId == null ? null : em.find(Badge.class, scan.badgeId),
+        Badge badge = scan.badgeId == null ? null : em.find(Badge.class, scan.badgeId);
+        Checkins.BadgeInfo info = badge == null ? null : new Checkins.BadgeInfo(badge.id, badge.holderName,
+                badge.organizationName, badge.categoryCode, badge.categoryLabel, badge.categoryColour);
+        return new Checkins.Answer(scan.scanId, scan.result, scan.reason, info, scan.earlierAt, scan.earlierGate, true,
                 zoneOf(scan.exhibitionId));
     }
 
@@ -140,53 +434,12 @@ public class ScanRecorder {
                 .setParameter("id", exhibitionId).getSingleResult());
     }
 
-    static Checkins.Answer answerOf(CheckinScan scan, Badge badge, ZoneId zone) {
-        Checkins.BadgeInfo info = badge == null ? null : new Checkins.BadgeInfo(badge.id, badge.holderName,
-                badge.organizationName, badge.categoryCode, badge.categoryLabel, badge.categoryColour);
-        return new Checkins.Answer(scan.scanId, scan.result, scan.reason, info, scan.earlierAt, scan.earlierGate, true, zone);
-    }
-
     /** The facts of a code that named no edition: only its signature matters. */
     static CheckinRules.Facts unreadable(Verification verification) {
         return new CheckinRules.Facts(facts(verification, null), null, null, null, null, null, List.of());
     }
 
-    /**
-     * Makes the badge's admission row if it has none and locks it, then loads it; null when the badge
-     * id is no badge (the foreign key, IGNORE). ON DUPLICATE KEY UPDATE is what makes this safe as the
-     * first statement: on an existing row it takes the row's exclusive lock at once, where a plain
-     * INSERT IGNORE takes a shared lock that a later FOR UPDATE must upgrade, and two scans upgrading
-     * at once deadlock. The first scan of a badge inserts; the others wait on its row.
-     */
-    private Admission lock(long badgeId, long exhibitionId, Instant now) {
-        em.createNativeQuery("insert ignore into checkin_admission (badge_id, exhibition_id, admissions, updated_at) "
-                        + "values (?1, ?2, 0, ?3) on duplicate key update badge_id = badge_id")
-                .setParameter(1, badgeId).setParameter(2, exhibitionId).setParameter(3, now).executeUpdate();
-        // plain SQL: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB refuses
-        List<?> rows = em.createNativeQuery("select * from checkin_admission where badge_id = ?1 for update",
-                        Admission.class)
-                .setParameter(1, badgeId).getResultList();
-        return rows.isEmpty() ? null : (Admission) rows.get(0);
-    }
-
-    /**
-     * Online: every scan recorded so far; an uploaded offline scan: those scanned before it. Only
-     * admissions and exits: the rules count nothing else, and a badge scanned again and again at a
-     * gate would otherwise make every further scan read all its rejected and repeated ones.
-     */
-    private List<CheckinRules.PreviousScan> previous(long badgeId, Prepared p) {
-        // two parameters, not a list: Hibernate translates a query with a list parameter again on every run
-        CheckinRules.Result admitted = CheckinRules.Result.ADMITTED;
-        CheckinRules.Result exited = CheckinRules.Result.EXITED;
-        List<CheckinScan> scans = p.offline()
-                ? CheckinScan.list("badgeId = ?1 and (result = ?2 or result = ?3) and scannedAt <= ?4 "
-                        + "order by scannedAt, id", badgeId, admitted, exited, p.scannedAt())
-                : CheckinScan.list("badgeId = ?1 and (result = ?2 or result = ?3) order by scannedAt, id", badgeId,
-                        admitted, exited);
-        return scans.stream().map(CheckinScan::asPrevious).toList();
-    }
-
-    private static CheckinRules.Badge facts(Verification v, Badge badge) {
+    private static CheckinRules.Badge facts(Verification v, BadgeRow badge) {
         CheckinRules.Signature signature = switch (v.result()) {
             case VALID -> CheckinRules.Signature.VALID;
             case MALFORMED, UNSUPPORTED_VERSION -> CheckinRules.Signature.UNREADABLE;
@@ -197,35 +450,58 @@ public class ScanRecorder {
             return new CheckinRules.Badge(signature, CheckinRules.BadgeState.UNKNOWN, null, Set.of(), Set.of(),
                     false, false);
         }
-        CheckinRules.BadgeState state = switch (badge.state) {
+        CheckinRules.BadgeState state = switch (badge.state()) {
             case VALID -> CheckinRules.BadgeState.ACTIVE;
             case REVOKED -> CheckinRules.BadgeState.REVOKED;
             case SUPERSEDED -> CheckinRules.BadgeState.SUPERSEDED;
         };
         Set<LocalDate> days = new HashSet<>();
-        for (LocalDate d = badge.firstDay; !d.isAfter(badge.lastDay); d = d.plusDays(1)) {
+        for (LocalDate d = badge.firstDay(); !d.isAfter(badge.lastDay()); d = d.plusDays(1)) {
             days.add(d);
         }
+        Set<String> zones = badge.zones() == null || badge.zones().isEmpty() ? Set.of()
+                : Set.copyOf(Arrays.asList(badge.zones().split(",")));
         // Buyer verification lives in registration, which check-in does not read; until registration
         // tells badges, no category requires it here (docs/checkin.md).
-        return new CheckinRules.Badge(signature, state, badge.categoryCode, days, Set.copyOf(badge.zoneList()),
-                false, true);
+        return new CheckinRules.Badge(signature, state, badge.category(), days, zones, false, true);
     }
 
-    private static void summarize(Admission admission, CheckinScan scan, Instant now) {
-        if (scan.result == CheckinRules.Result.ADMITTED) {
-            admission.admissions++;
-            if (admission.firstAdmittedAt == null || scan.scannedAt.isBefore(admission.firstAdmittedAt)) {
-                admission.firstAdmittedAt = scan.scannedAt;
-            }
-            if (admission.lastAdmittedAt == null || !scan.scannedAt.isBefore(admission.lastAdmittedAt)) {
-                admission.lastAdmittedAt = scan.scannedAt;
-                admission.lastAdmittedGate = scan.gateName;
-            }
-        } else if (scan.result == CheckinRules.Result.EXITED
-                && (admission.lastExitedAt == null || scan.scannedAt.isAfter(admission.lastExitedAt))) {
-            admission.lastExitedAt = scan.scannedAt;
+    private static final CodeSetConverter CODES = new CodeSetConverter();
+
+    private static Set<String> codes(String column) {
+        return CODES.convertToEntityAttribute(column);
+    }
+
+    /**
+     * Instants as the UTC date-times the columns hold (as Hibernate's {@code normalize-utc} writes
+     * them): Connector/J formats a {@code LocalDateTime} without the {@code SimpleDateFormat} that
+     * a {@code Timestamp} costs.
+     */
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.TIMESTAMP);
+        } else {
+            s.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
         }
-        admission.updatedAt = now;
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
+        }
+    }
+
+    private static long generatedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
     }
 }

@@ -394,6 +394,39 @@ class CheckinApiTest {
         post(press, scan(journalist.badge().code, null)).statusCode(200).body("result", equalTo("ADMITTED"));
     }
 
+    @Test
+    void aDeviceRevokedOnAnotherInstanceCannotScanAnyMore() {
+        long exhibition = TestExhibitions.june2027();
+        String device = TestCheckins.deviceToken(exhibition, "Lost tablet", "main");
+        Badges.Issued first = TestCheckins.badgeValidToday(exhibition, "Early Bird", null);
+        Badges.Issued second = TestCheckins.badgeValidToday(exhibition, "Late Comer", null);
+        post(device, scan(first.badge().code, null)).statusCode(200).body("result", equalTo("ADMITTED"));
+
+        // as another instance revokes it: in the database only, this instance still believes the token
+        long deviceId = Api.as(device).get("/api/devices/me").then().statusCode(200).extract().<Integer>path("id");
+        CheckinTestData.revokeCredentialsOf(deviceId);
+
+        post(device, scan(second.badge().code, null)).statusCode(401);
+        assertThat(CheckinTestData.scansOf(second.badge().id)).isZero();
+    }
+
+    @Test
+    void aDeviceSetToAnotherGateOnAnotherInstanceScansThereAtOnce() {
+        long exhibition = TestExhibitions.june2027();
+        Map<String, Object> west = TestCheckins.gate(exhibition, "West", "ENTRY");
+        String device = TestCheckins.deviceToken(exhibition, "Moving tablet", "main");
+        Badges.Issued first = TestCheckins.badgeValidToday(exhibition, "Ann Before", null);
+        Badges.Issued second = TestCheckins.badgeValidToday(exhibition, "Ben After", null);
+        post(device, scan(first.badge().code, null)).statusCode(200).body("result", equalTo("ADMITTED"));
+
+        long deviceId = Api.as(device).get("/api/devices/me").then().statusCode(200).extract().<Integer>path("id");
+        CheckinTestData.setGateOf(deviceId, ((Number) west.get("id")).longValue());
+
+        post(device, scan(second.badge().code, "main")).statusCode(200).body("result", equalTo("ADMITTED"));
+        assertThat(CheckinTestData.gateNamesOf(second.badge().id)).containsExactly("West");
+        assertThat(CheckinTestData.gateNamesOf(first.badge().id)).containsExactly("main");
+    }
+
     private static Map<String, Object> upload(String code, Instant at, String offlineResult) {
         Map<String, Object> body = new HashMap<>();
         body.put("code", code);

@@ -38,6 +38,8 @@ class CheckinPageBrowserTest {
 
     /** A tablet of gate {@code main} activated with a new device's setup code, its offline bundle in. */
     static Page activated(BrowserContext context, URL base, long exhibition, String name) {
+        // each tablet from its own address, as at a venue: the activation limit is per address
+        context.setExtraHTTPHeaders(Map.of("X-Forwarded-For", TestCheckins.clientAddress()));
         Page page = context.newPage();
         page.navigate(base + "checkin");
         assertThat(page.getByTestId("activate")).isVisible();
@@ -190,6 +192,7 @@ class CheckinPageBrowserTest {
         String setupCode = Api.asAdmin().body(Map.of("name", "Roaming tablet"))
                 .post("/api/exhibitions/" + exhibition + "/devices").then().statusCode(201).extract().path("setupCode");
         try (BrowserContext context = Browser.newContext("en-GB")) {
+            context.setExtraHTTPHeaders(Map.of("X-Forwarded-For", TestCheckins.clientAddress()));
             Page page = context.newPage();
             page.navigate(base + "checkin");
             page.locator("#setup-code").fill(setupCode);

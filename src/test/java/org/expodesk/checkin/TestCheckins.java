@@ -34,10 +34,14 @@ public final class TestCheckins {
         return activate(code);
     }
 
-    public static String activate(String setupCode) {
+    /** A client address of its own (sent as X-Forwarded-For): the activation limit is per address. */
+    public static String clientAddress() {
         int n = ADDRESSES.incrementAndGet();
-        // each activation from its own address: the activation limit is per address
-        String address = "198.51." + (100 + n / 250 % 100) + "." + (n % 250 + 1);
+        return "198.51." + (100 + n / 250 % 100) + "." + (n % 250 + 1);
+    }
+
+    public static String activate(String setupCode) {
+        String address = clientAddress();
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
                 .body(Map.of("setupCode", setupCode)).post("/api/devices/activate")
                 .then().statusCode(200).extract().path("token");

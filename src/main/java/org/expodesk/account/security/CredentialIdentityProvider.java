@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.expodesk.account.AccessRules;
 import org.expodesk.account.CredentialKind;
 import org.expodesk.account.CredentialService;
+import org.expodesk.account.DeviceTokenCache;
 import org.expodesk.account.ScannerDevices;
 import org.expodesk.account.SignedInDevice;
 import org.expodesk.account.SignedInUser;
@@ -33,6 +34,9 @@ public class CredentialIdentityProvider implements IdentityProvider<CredentialRe
     @Inject
     ScannerDevices devices;
 
+    @Inject
+    DeviceTokenCache deviceTokens;
+
     @Override
     public Class<CredentialRequest> getRequestType() {
         return CredentialRequest.class;
@@ -41,8 +45,16 @@ public class CredentialIdentityProvider implements IdentityProvider<CredentialRe
     @Override
     public Uni<SecurityIdentity> authenticate(CredentialRequest request, AuthenticationRequestContext context) {
         if (request.accepted().contains(CredentialKind.DEVICE) && request.secret().startsWith(ScannerDevices.TOKEN_PREFIX)) {
+            // a gate tablet presents its token with every scan: verified ones are believed for a few seconds
+            var cached = deviceTokens.get(request.secret());
+            if (cached.isPresent()) {
+                return Uni.createFrom().item(identityOf(cached.get()));
+            }
             return context.runBlocking(() -> devices.identify(request.secret())
-                    .map(CredentialIdentityProvider::identityOf)
+                    .map(device -> {
+                        deviceTokens.put(request.secret(), device);
+                        return identityOf(device);
+                    })
                     .orElseThrow(AuthenticationFailedException::new));
         }
         return context.runBlocking(() -> credentials.identify(request.secret(), request.accepted())

@@ -81,7 +81,8 @@ public class CheckinResource {
     private Scanner scanner() {
         SignedInDevice device = identity.getAttribute(CredentialIdentityProvider.DEVICE_ATTRIBUTE);
         if (device != null) {
-            return Scanner.device(device.deviceId(), device.exhibitionId(), device.gateId(), device.categories());
+            return Scanner.device(device.deviceId(), device.exhibitionId(), device.gateId(), device.categories(),
+                    device.credentialId());
         }
         return Scanner.user(currentUser.require().userId());
     }
