@@ -112,9 +112,11 @@ public class SearchIndex {
         if (all.isEmpty()) {
             return List.of();
         }
-        // every term's count, each read no further than common + 1 rows, in one round trip
+        // every term's count, each read no further than common + 1 rows (or past the margin), in one round trip
+        int margin = lastingMargin(common);
         String counts = String.join(" UNION ALL ", Collections.nCopies(all.size(), "SELECT ? AS term, (SELECT COUNT(*)"
-                + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT " + (common + 1) + ") t) AS n"));
+                + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT " + (common + margin + 1)
+                + ") t) AS n"));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement(counts)) {
             for (int i = 0; i < all.size(); i++) {
@@ -126,7 +128,7 @@ public class SearchIndex {
                     if (rs.getInt(2) <= common) {
                         rare.add(rs.getString(1));
                     } else {
-                        knownCommon.add(rs.getString(1));
+                        counted(common, rs.getString(1), rs.getInt(2));
                     }
                 }
             }
@@ -173,7 +175,7 @@ public class SearchIndex {
             if (!uncounted.isEmpty()) {
                 String counts = String.join(" UNION ALL ", Collections.nCopies(uncounted.size(), "SELECT ? AS term,"
                         + " (SELECT COUNT(*) FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT "
-                        + (common + 1) + ") t) AS n"));
+                        + (common + lastingMargin(common) + 1) + ") t) AS n"));
                 try (PreparedStatement count = connection.prepareStatement(counts)) {
                     for (int i = 0; i < uncounted.size(); i++) {
                         count.setString(2 * i + 1, uncounted.get(i));
@@ -181,7 +183,11 @@ public class SearchIndex {
                     }
                     try (ResultSet rs = count.executeQuery()) {
                         while (rs.next()) {
-                            (rs.getInt(2) <= common ? rare : knownCommon).add(rs.getString(1));
+                            if (rs.getInt(2) <= common) {
+                                rare.add(rs.getString(1));
+                            } else {
+                                counted(common, rs.getString(1), rs.getInt(2));
+                            }
                         }
                     }
                 }
@@ -230,6 +236,70 @@ public class SearchIndex {
     private record CommonTerms(int common, Set<String> terms) {
     }
 
+    /**
+     * Organizations' terms found held by far more than a name block's limit, remembered beyond one
+     * transaction by a job that runs many in a row (an import's chunks, docs/import.md), so that each
+     * is counted once per job and not once per transaction. Only a term held by more than the limit
+     * plus a tenth is remembered so: a count only grows while the job adds organizations, and it would
+     * take that many merges elsewhere during the job to bring such a term back under the limit. A
+     * change that takes terms away from an organization in the job's transaction forgets them all.
+     * A job hands each transaction a {@link #copy} and keeps it only once that transaction committed:
+     * a count that saw a rolled-back transaction's own terms is not remembered.
+     */
+    public static final class LastingCommonTerms {
+        private int common = -1;
+        private final Set<String> terms = new java.util.HashSet<>();
+
+        public LastingCommonTerms copy() {
+            LastingCommonTerms copy = new LastingCommonTerms();
+            copy.common = common;
+            copy.terms.addAll(terms);
+            return copy;
+        }
+
+        /** How many terms are remembered (for a job's log). */
+        public int size() {
+            return terms.size();
+        }
+
+        boolean remembers(String term) {
+            return terms.contains(term);
+        }
+    }
+
+    /** The current transaction starts from the terms {@code lasting} remembers, and adds those it finds. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rememberCommonTerms(LastingCommonTerms lasting) {
+        transaction.putResource(LastingCommonTerms.class, lasting);
+    }
+
+    private LastingCommonTerms lasting(int common) {
+        if (transaction.getTransactionKey() == null) {
+            return null;
+        }
+        LastingCommonTerms lasting = (LastingCommonTerms) transaction.getResource(LastingCommonTerms.class);
+        if (lasting != null && lasting.common != common) {
+            if (lasting.common != -1) {
+                return null;
+            }
+            lasting.common = common;
+        }
+        return lasting;
+    }
+
+    /** How far past {@code common} a count reads to tell a term worth remembering beyond this transaction. */
+    private int lastingMargin(int common) {
+        return lasting(common) == null ? 0 : Math.max(1, common / 10);
+    }
+
+    private void counted(int common, String term, int count) {
+        commonTerms(common).add(term);
+        LastingCommonTerms lasting = lasting(common);
+        if (lasting != null && count > common + lastingMargin(common)) {
+            lasting.terms.add(term);
+        }
+    }
+
     private Set<String> commonTerms(int common) {
         if (transaction.getTransactionKey() == null) {
             return new java.util.HashSet<>();
@@ -237,6 +307,10 @@ public class SearchIndex {
         CommonTerms known = (CommonTerms) transaction.getResource(CommonTerms.class);
         if (known == null || known.common() != common) {
             known = new CommonTerms(common, new java.util.HashSet<>());
+            LastingCommonTerms lasting = lasting(common);
+            if (lasting != null) {
+                known.terms().addAll(lasting.terms);
+            }
             transaction.putResource(CommonTerms.class, known);
         }
         return known.terms();
@@ -259,6 +333,10 @@ public class SearchIndex {
                 && transaction.getResource(CommonTerms.class) != null) {
             // terms taken away may make a common term rare again
             transaction.putResource(CommonTerms.class, new CommonTerms(-1, new java.util.HashSet<>()));
+        }
+        if (replace && ORGANIZATION.equals(type) && transaction.getTransactionKey() != null
+                && transaction.getResource(LastingCommonTerms.class) instanceof LastingCommonTerms lasting) {
+            lasting.terms.clear();
         }
         writeHeld();
         try (Connection connection = dataSource.getConnection();

@@ -97,11 +97,16 @@ class CustomerImportBenchmark {
         String peopleErrors;
         String organizationErrors;
         TimelineRenderBenchmark.Load load;
+        Map<String, Long> databaseWork;
         try {
             double ceilingSeconds = rawInserts(file.csv());
+            Map<String, Long> statusBefore = databaseStatus();
             TimelineRenderBenchmark.Load.Snapshot before = TimelineRenderBenchmark.Load.snapshot();
             people = timed(() -> jobs.importNow(file.csv(), "bench-people.csv", ImportKind.PEOPLE, null, "bench"));
             TimelineRenderBenchmark.Load.Snapshot after = TimelineRenderBenchmark.Load.snapshot();
+            Map<String, Long> statusAfter = databaseStatus();
+            statusAfter.replaceAll((name, value) -> value - statusBefore.getOrDefault(name, 0L));
+            databaseWork = statusAfter;
             load = TimelineRenderBenchmark.Load.between(before, after,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), false);
             ceiling = new Timed(people.run(), ceilingSeconds);
@@ -181,6 +186,16 @@ class CustomerImportBenchmark {
                 + "a company of another country (a number without a country code is read in the company's country). The "
                 + "re-import reports the same rows again: a row in error is not remembered.%n",
                 peopleErrors, organizationErrors));
+        long statements = databaseWork.getOrDefault("QUESTIONS", 0L);
+        long rowsRead = databaseWork.getOrDefault("HANDLER_READ_KEY", 0L) + databaseWork.getOrDefault("HANDLER_READ_NEXT", 0L)
+                + databaseWork.getOrDefault("HANDLER_READ_RND_NEXT", 0L);
+        long rowsWritten = databaseWork.getOrDefault("HANDLER_WRITE", 0L);
+        md.append(fmt("- What the database did for the people import (`SHOW GLOBAL STATUS`, differences; the same "
+                        + "whatever the load, so comparable from run to run): %,d statements (%.1f per row), %,d rows "
+                        + "read (`Handler_read_key`, `_next`, `_rnd_next`: %.0f per row), %,d rows written (`Handler_write`, "
+                        + "temporary tables included: %.0f per row).%n",
+                statements, statements / (double) people.run().totalRows, rowsRead,
+                rowsRead / (double) people.run().totalRows, rowsWritten, rowsWritten / (double) people.run().totalRows));
         md.append(fmt("- rate(people) / rate(ceiling) = %.3f (the import does %.0f× the work per row of a bare "
                 + "insert)%n", people.rate() / ceiling.rate(), ceiling.rate() / people.rate()));
         md.append(fmt("- rate(people) / %,.0f rows/s goal = %.2f%n", GOAL_ROWS_PER_SECOND,
@@ -299,6 +314,19 @@ class CustomerImportBenchmark {
                 c.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /** The database server's counters of statements and rows read and written, by name in upper case. */
+    private Map<String, Long> databaseStatus() throws SQLException {
+        Map<String, Long> status = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions',"
+                     + " 'Handler_read_key', 'Handler_read_next', 'Handler_read_rnd_next', 'Handler_write')")) {
+            while (rs.next()) {
+                status.put(rs.getString(1).toUpperCase(Locale.ROOT), rs.getLong(2));
+            }
+        }
+        return status;
     }
 
     /** The row errors of a run by column and message, most frequent first. */

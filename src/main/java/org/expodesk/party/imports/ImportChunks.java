@@ -84,10 +84,12 @@ public class ImportChunks {
      * Imports the rows at positions {@code from} on; fails with {@link Overtaken} if the run is no
      * longer there. {@code companies}: organizations (by name key) that earlier, committed chunks
      * of the run resolved; returns those this chunk resolved, to be remembered once it committed.
+     * {@code commonTerms}: the organization name terms earlier chunks found common, to which this
+     * chunk adds those it finds (to be kept once it committed).
      */
     @Transactional
     public Map<String, Long> process(long runId, int from, List<MappedRow> rows, Map<String, Long> companies,
-                                     ImportPhases phases) {
+                                     SearchIndex.LastingCommonTerms commonTerms, ImportPhases phases) {
         phases.enter("fingerprints and known e-mails");
         ImportRun run = ImportRun.findById(runId);
         if (run == null || run.status != ImportRun.Status.RUNNING || run.nextRow != from) {
@@ -100,6 +102,8 @@ public class ImportChunks {
         auditLog.holdUntilCommit();
         searchIndex.holdUntilCommit();
         people.holdEmploymentsUntilCommit();
+        // the company names' terms that earlier chunks found common are not counted again
+        searchIndex.rememberCommonTerms(commonTerms);
         Map<ByteBuffer, Long> known = known(run, rows);
         Map<Outcome, Integer> tally = new HashMap<>();
         List<Fingerprint> remember = new ArrayList<>();

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.party.SearchIndex;
 import org.expodesk.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -139,6 +140,7 @@ public class ImportJobs {
         });
         List<MappedRow> chunk = new ArrayList<>();
         Map<String, Long> companies = new java.util.HashMap<>();
+        SearchIndex.LastingCommonTerms[] commonTerms = {new SearchIndex.LastingCommonTerms()};
         ImportPhases phases = new ImportPhases();
         long started = System.nanoTime();
         int[] position = new int[1];
@@ -152,14 +154,14 @@ public class ImportJobs {
                 MappedRow row = MappedRow.of(work.kind(), rowNo, cells, columns[0]);
                 chunk.add(row);
                 if (chunk.size() >= chunkSize) {
-                    commit(id, chunkStart[0], chunk, companies, phases);
+                    commit(id, chunkStart[0], chunk, companies, commonTerms, phases);
                     chunkStart[0] += chunk.size();
                     chunk.clear();
                     phases.enter("reading the file");
                 }
             }, header -> columns[0] = Mappings.columns(work.kind(), header, work.mapping()));
             if (!chunk.isEmpty()) {
-                commit(id, chunkStart[0], chunk, companies, phases);
+                commit(id, chunkStart[0], chunk, companies, commonTerms, phases);
             }
         } catch (ImportChunks.Overtaken e) {
             LOG.infof("Import %d is carried on by another node", id);
@@ -183,10 +185,14 @@ public class ImportJobs {
      * The chunk in one transaction; if the database refuses it, each half again, down to single rows,
      * so one bad row costs only itself (and a few redone halves, not its chunk redone row by row).
      */
-    private void commit(long id, int from, List<MappedRow> rows, Map<String, Long> companies, ImportPhases phases) {
+    private void commit(long id, int from, List<MappedRow> rows, Map<String, Long> companies,
+                        SearchIndex.LastingCommonTerms[] commonTerms, ImportPhases phases) {
         try {
-            // people's companies resolved once per run, not once per chunk (only after their chunk committed)
-            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies, phases));
+            // people's companies resolved once per run, not once per chunk, and the name terms found
+            // common: both kept only after their chunk committed
+            SearchIndex.LastingCommonTerms attempt = commonTerms[0].copy();
+            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies, attempt, phases));
+            commonTerms[0] = attempt;
         } catch (ImportChunks.Overtaken e) {
             throw e;
         } catch (RuntimeException e) {
@@ -197,8 +203,8 @@ public class ImportJobs {
             }
             int half = rows.size() / 2;
             phases.enter("chunks redone by halves");
-            commit(id, from, List.copyOf(rows.subList(0, half)), companies, phases);
-            commit(id, from + half, List.copyOf(rows.subList(half, rows.size())), companies, phases);
+            commit(id, from, List.copyOf(rows.subList(0, half)), companies, commonTerms, phases);
+            commit(id, from + half, List.copyOf(rows.subList(half, rows.size())), companies, commonTerms, phases);
         }
     }
 
