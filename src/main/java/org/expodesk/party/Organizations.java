@@ -394,7 +394,10 @@ public class Organizations implements OrganizationDirectory {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(long organizationId) {
-        return Organization.count("id = ?1 and mergedInto is null", organizationId) > 0;
+        // a select, not a count: Hibernate translates a count query anew on every call, a select once
+        return !Organization.getEntityManager().createQuery(
+                        "select o.id from Organization o where o.id = ?1 and o.mergedInto is null", Long.class)
+                .setParameter(1, organizationId).getResultList().isEmpty();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

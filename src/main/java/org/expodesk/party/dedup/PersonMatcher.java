@@ -75,22 +75,26 @@ public class PersonMatcher {
         Set<String> e = emailKeys(emails);
         Set<String> ph = phoneKeys(phones);
         Blocks b = blocks != null ? blocks : blocks();
+        if (blocks == null) {
+            // the blocks below are read as plain rows, which Hibernate does not flush for as it does for a query
+            flushPending();
+        }
         Map<Long, Candidate> candidates = new LinkedHashMap<>();
         if (!e.isEmpty()) {
             List<String> missing = b.fetchEmails(e);
             if (!missing.isEmpty()) {
-                block(candidates, "email in ?1", missing);
-                block(candidates, "id in (select c.personId from PersonContact c where c.kind = 'EMAIL' and c.value in ?1)",
-                        missing);
+                b.block(candidates, "p.email IN (%s)", missing);
+                b.block(candidates, "p.id IN (SELECT c.person_id FROM person_contact c WHERE c.kind = 'EMAIL'"
+                        + " AND c.value IN (%s))", missing);
             }
             b.collect(candidates, b.byEmail, e);
         }
         if (!ph.isEmpty()) {
             List<String> missing = b.fetchPhones(ph);
             if (!missing.isEmpty()) {
-                block(candidates, "phoneE164 in ?1", missing);
-                block(candidates, "id in (select c.personId from PersonContact c where c.kind = 'PHONE' and c.e164 in ?1)",
-                        missing);
+                b.block(candidates, "p.phone_e164 IN (%s)", missing);
+                b.block(candidates, "p.id IN (SELECT c.person_id FROM person_contact c WHERE c.kind = 'PHONE'"
+                        + " AND c.e164 IN (%s))", missing);
             }
             b.collect(candidates, b.byPhone, ph);
         }
@@ -104,7 +108,7 @@ public class PersonMatcher {
                     candidates.putIfAbsent(c.id(), c);
                 }
             } else if (!missing.isEmpty()) {
-                block(candidates, "nameKey in ?1", missing);
+                b.block(candidates, "p.name_key IN (%s)", missing);
             }
             b.collect(candidates, b.byName, keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList());
         }
@@ -112,7 +116,7 @@ public class PersonMatcher {
             if (b.organizations.contains(incoming.organizationId)) {
                 b.collect(candidates, b.byOrganization, List.of(incoming.organizationId));
             } else {
-                block(candidates, "organizationId = ?1", incoming.organizationId);
+                b.block(candidates, "p.organization_id IN (%s)", List.of(incoming.organizationId));
             }
         }
         candidates.remove(incoming.id);
@@ -507,6 +511,36 @@ public class PersonMatcher {
             return found;
         }
 
+        /**
+         * One block of one person (not read ahead): at most {@link #BLOCK_LIMIT} live people whose row
+         * meets {@code where} ({@code %s} standing for the values' marks), as rows with their contacts and
+         * companies' domains; a person this transaction holds as it holds it. Plain SQL: the query as
+         * HQL with a list of values would be translated anew on every call.
+         */
+        private void block(Map<Long, Candidate> into, String where, List<?> values) {
+            List<Candidate> found = new ArrayList<>();
+            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE " + String.format(Locale.ROOT, where,
+                        marks(values.size())) + " AND p.merged_into IS NULL LIMIT " + BLOCK_LIMIT)) {
+                    for (int i = 0; i < values.size(); i++) {
+                        q.setObject(i + 1, values.get(i));
+                    }
+                    found.addAll(rows(q).get(0));
+                }
+                readContacts(c, found);
+            });
+            for (Candidate read : found) {
+                if (into.containsKey(read.id())) {
+                    continue;
+                }
+                Person held = HeldRecords.find(Person.class, read.id());
+                if (held != null && held.mergedInto != null) {
+                    continue;
+                }
+                into.put(read.id(), held != null ? Candidate.of(held) : read);
+            }
+        }
+
         private static String marks(int n) {
             return String.join(", ", java.util.Collections.nCopies(n, "?"));
         }
@@ -845,9 +879,11 @@ public class PersonMatcher {
         return false;
     }
 
-    private static void block(Map<Long, Candidate> into, String where, Object value) {
-        for (Person p : Person.<Person>find(where + " and mergedInto is null", value).page(0, BLOCK_LIMIT).list()) {
-            into.putIfAbsent(p.id, Candidate.of(p));
+    /** What a query of the blocks would have flushed first: this transaction's changes, if it has any. */
+    private static void flushPending() {
+        Session session = Person.getEntityManager().unwrap(Session.class);
+        if (session.isDirty()) {
+            session.flush();
         }
     }
 }
