@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.audit.AuditLog;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.mail.MailRequest;
@@ -22,6 +23,7 @@ import org.expodesk.party.Consents;
 import org.expodesk.party.Contacts;
 import org.expodesk.party.Organizations;
 import org.expodesk.party.PartyRef;
+import org.expodesk.party.SearchIndex;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.dedup.KeyLocks;
@@ -78,6 +80,12 @@ public class Registrations {
 
     @Inject
     KeyLocks keyLocks;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     People people;
@@ -179,6 +187,10 @@ public class Registrations {
                 keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
             }
             keyLocks.lockAll(keys);
+            // the registration's audit entries and new search terms in one batch each before it commits,
+            // not one statement per record
+            auditLog.holdUntilCommit();
+            searchIndex.holdUntilCommit();
             Optional<Registration> byKey = idempotencyKey == null ? Optional.empty()
                     : Registration.find("exhibitionId = ?1 and idempotencyKey = ?2", exhibitionId, idempotencyKey)
                     .firstResultOptional();
