@@ -75,7 +75,8 @@ public class Organizations implements OrganizationDirectory {
         // then its reads see the first one's committed row
         keyLocks.lock(lockKey(r));
         Organization o = validated(r);
-        List<OrganizationMatcher.Match> matches = matcher.matches(o, blocks);
+        // the best five: the one taken if sure, else those proposed for review
+        List<OrganizationMatcher.Match> matches = matcher.matches(o, blocks, 5);
         if (!matches.isEmpty() && matches.get(0).verdict() == OrganizationMatcher.Verdict.SURE) {
             Organization existing = matches.get(0).organization();
             fillGaps(existing, o);

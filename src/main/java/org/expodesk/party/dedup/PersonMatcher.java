@@ -69,6 +69,15 @@ public class PersonMatcher {
      * key for a whole import chunk) and from the database for any key it does not hold.
      */
     public List<Match> matches(Person incoming, Collection<String> emails, Collection<String> phones, Blocks blocks) {
+        return matches(incoming, emails, phones, blocks, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The best {@code limit} of those matches, the same as the first {@code limit} of all of them: only
+     * these are read as records (a common name has many likely namesakes at one company).
+     */
+    public List<Match> matches(Person incoming, Collection<String> emails, Collection<String> phones, Blocks blocks,
+                               int limit) {
         if (erased(incoming)) {
             return List.of();
         }
@@ -127,19 +136,28 @@ public class PersonMatcher {
             // the candidates' companies' domains in one query, not one per candidate
             b.readDomains(candidates.values());
         }
-        List<Match> matches = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         for (Candidate existing : candidates.values()) {
             if (erased(existing.id(), existing.nameKey())) {
                 continue;
             }
             List<PersonContact> own = contacts.getOrDefault(existing.id(), List.of());
-            Match m = score(a, existing, emails(existing, own), phones(existing, own), b);
+            Scored m = score(a, existing, emails(existing, own), phones(existing, own), b);
             if (m != null) {
-                matches.add(m);
+                scored.add(m);
             }
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed());
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        List<Match> matches = new ArrayList<>();
+        for (Scored m : scored.subList(0, Math.min(limit, scored.size()))) {
+            Person held = HeldRecords.find(Person.class, m.id());
+            matches.add(new Match(held != null ? held : Person.findById(m.id()), m.score(), m.reasons(), m.verdict()));
+        }
         return matches;
+    }
+
+    /** A match before its record is read. */
+    private record Scored(long id, double score, List<String> reasons, Verdict verdict) {
     }
 
     /**
@@ -713,7 +731,7 @@ public class PersonMatcher {
     }
 
     /** The match with {@code b}, or {@code null} when the two are not alike enough to report. */
-    private Match score(Incoming a, Candidate b, Set<String> emailsB, Set<String> phonesB, Blocks blocks) {
+    private Scored score(Incoming a, Candidate b, Set<String> emailsB, Set<String> phonesB, Blocks blocks) {
         double score;
         double name = 0;
         boolean sameEmail = intersects(a.emails, emailsB);
@@ -774,8 +792,7 @@ public class PersonMatcher {
                 reasons.add("different e-mails at one domain");
             }
         }
-        Person held = HeldRecords.find(Person.class, b.id());
-        return new Match(held != null ? held : Person.findById(b.id()), score, reasons, verdict);
+        return new Scored(b.id(), score, reasons, verdict);
     }
 
     /** The name key, and for a two-part name the key the other way round (王小明 / 小明王, Smith Mary / Mary Smith). */
