@@ -899,7 +899,7 @@ public class PersonMatcher {
     /** What a query of the blocks would have flushed first: this transaction's changes, if it has any. */
     private static void flushPending() {
         Session session = Person.getEntityManager().unwrap(Session.class);
-        if (session.isDirty()) {
+        if (session.getHibernateFlushMode() == org.hibernate.FlushMode.AUTO && session.isDirty()) {
             session.flush();
         }
     }
