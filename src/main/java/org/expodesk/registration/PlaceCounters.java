@@ -29,12 +29,6 @@ public class PlaceCounters {
 
     static final String ALL = "all";
 
-    /**
-     * The table the counters' plain SQL names, so that Hibernate flushes before it only what touches that
-     * table (nothing does) instead of every pending change, as it must for SQL it knows nothing of.
-     */
-    private static final String COUNTERS = "registration_counter";
-
     @Inject
     EntityManager em;
 
@@ -45,12 +39,14 @@ public class PlaceCounters {
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(RegistrationCategory category, List<LocalDate> days) {
         List<String> slots = slots(days);
+        // each statement names its table (HINT_NATIVE_SPACES), so that Hibernate flushes before it only what
+        // touches that table instead of every pending change, as it must for SQL it knows nothing of
         if (category.capacity != null || category.capacityPerDay != null) {
             // rows are made before any locking read (the category's included): one that finds no row holds the
             // gap, and the insert of a transaction of its own would then wait for ours forever
             long present = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM registration_counter"
                             + " WHERE category_id = ?1 AND slot IN (?2)")
-                    .setHint(HibernateHints.HINT_NATIVE_SPACES, COUNTERS)
+                    .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
                     .setParameter(1, category.id).setParameter(2, slots).getSingleResult()).longValue();
             if (present < slots.size()) {
                 self.create(category.id, slots);
@@ -73,7 +69,8 @@ public class PlaceCounters {
             }
         }
         em.createNativeQuery("UPDATE registration_counter SET taken = taken + 1 WHERE category_id = ?1 AND slot IN (?2)")
-                .setHint(HibernateHints.HINT_NATIVE_SPACES, COUNTERS).setParameter(1, category.id).setParameter(2, slots).executeUpdate();
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
+                .setParameter(1, category.id).setParameter(2, slots).executeUpdate();
     }
 
     /**
@@ -168,7 +165,8 @@ public class PlaceCounters {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT slot, taken FROM registration_counter"
                         + " WHERE category_id = ?1 AND slot IN (?2) ORDER BY slot FOR UPDATE")
-                .setHint(HibernateHints.HINT_NATIVE_SPACES, COUNTERS).setParameter(1, categoryId).setParameter(2, slots).getResultList();
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
+                .setParameter(1, categoryId).setParameter(2, slots).getResultList();
         Map<String, Integer> taken = new HashMap<>();
         rows.forEach(r -> taken.put((String) r[0], ((Number) r[1]).intValue()));
         return taken;

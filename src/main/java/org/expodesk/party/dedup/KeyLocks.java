@@ -55,7 +55,8 @@ public class KeyLocks {
             return;
         }
         self.ensure(k);
-        em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k = ?1 FOR UPDATE").setHint(HibernateHints.HINT_NATIVE_SPACES, TABLE)
+        em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k = ?1 FOR UPDATE")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, TABLE)
                 .setParameter(1, k).getResultList();
     }
 
@@ -96,7 +97,8 @@ public class KeyLocks {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void ensure(String key) {
-        em.createNativeQuery("INSERT IGNORE INTO dedup_key_lock (k) VALUES (?1)").setHint(HibernateHints.HINT_NATIVE_SPACES, TABLE)
+        em.createNativeQuery("INSERT IGNORE INTO dedup_key_lock (k) VALUES (?1)")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, TABLE)
                 .setParameter(1, key).executeUpdate();
     }
 }
