@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.expodesk.exhibition.EditionCreated;
+import org.hibernate.jpa.HibernateHints;
 
 
 import java.security.GeneralSecurityException;
@@ -163,6 +164,8 @@ public class SigningKeys {
     private Object[] activeRow(long exhibitionId, boolean current) {
         List<?> rows = em.createNativeQuery("select id, key_no, private_key_encrypted from badge_signing_key "
                         + "where active_for = ?1" + (current ? " lock in share mode" : ""))
+                // the table it reads: Hibernate flushes first only what touches it, not every pending change
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "badge_signing_key")
                 .setParameter(1, exhibitionId).getResultList();
         return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }

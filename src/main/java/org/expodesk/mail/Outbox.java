@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.HibernateHints;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -79,6 +80,8 @@ public class Outbox {
                             text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
                             created_at, updated_at, private_links)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?12, ?12, ?14)""")
+                // the table it writes: Hibernate flushes first only what touches it, not every pending change
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "mail_outbox")
                 .setParameter(1, request.key())
                 .setParameter(2, request.purpose())
                 .setParameter(3, request.exhibitionId())

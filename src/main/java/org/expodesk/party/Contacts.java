@@ -100,7 +100,9 @@ public class Contacts {
     void check(PartyRef party) {
         // a merged record takes no new history: it belongs on the survivor
         boolean exists = party.kind() == PartyRef.Kind.ORGANIZATION ? organizations.exists(party.id())
-                : Person.count("id = ?1 and mergedInto is null", party.id()) > 0;
+                : !Person.getEntityManager().createQuery(
+                        "select p.id from Person p where p.id = ?1 and p.mergedInto is null", Long.class)
+                .setParameter(1, party.id()).getResultList().isEmpty();
         if (!exists) {
             throw ProblemException.invalid("party", "party_unknown");
         }

@@ -75,7 +75,8 @@ public class Organizations implements OrganizationDirectory {
         // then its reads see the first one's committed row
         keyLocks.lock(lockKey(r));
         Organization o = validated(r);
-        List<OrganizationMatcher.Match> matches = matcher.matches(o, blocks);
+        // the best five: the one taken if sure, else those proposed for review
+        List<OrganizationMatcher.Match> matches = matcher.matches(o, blocks, 5);
         if (!matches.isEmpty() && matches.get(0).verdict() == OrganizationMatcher.Verdict.SURE) {
             Organization existing = matches.get(0).organization();
             fillGaps(existing, o);
@@ -394,7 +395,10 @@ public class Organizations implements OrganizationDirectory {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(long organizationId) {
-        return Organization.count("id = ?1 and mergedInto is null", organizationId) > 0;
+        // a select, not a count: Hibernate translates a count query anew on every call, a select once
+        return !Organization.getEntityManager().createQuery(
+                        "select o.id from Organization o where o.id = ?1 and o.mergedInto is null", Long.class)
+                .setParameter(1, organizationId).getResultList().isEmpty();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -85,7 +85,8 @@ public class People {
         // first statement of the transaction: a second create of the same person waits here
         keyLocks.lock(lockKey(r));
         Draft d = validated(r);
-        List<PersonMatcher.Match> matches = matcher.matches(d.person(), allEmails(d), allPhones(d), blocks);
+        // the best five: the one taken if sure, else those proposed for review
+        List<PersonMatcher.Match> matches = matcher.matches(d.person(), allEmails(d), allPhones(d), blocks, 5);
         if (!matches.isEmpty() && matches.get(0).verdict() == PersonMatcher.Verdict.SURE) {
             Person existing = matches.get(0).person();
             fillGaps(existing, d);

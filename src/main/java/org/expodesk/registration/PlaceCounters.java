@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.expodesk.platform.problem.ProblemException;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,11 +39,14 @@ public class PlaceCounters {
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(RegistrationCategory category, List<LocalDate> days) {
         List<String> slots = slots(days);
+        // each statement names its table (HINT_NATIVE_SPACES), so that Hibernate flushes before it only what
+        // touches that table instead of every pending change, as it must for SQL it knows nothing of
         if (category.capacity != null || category.capacityPerDay != null) {
             // rows are made before any locking read (the category's included): one that finds no row holds the
             // gap, and the insert of a transaction of its own would then wait for ours forever
             long present = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM registration_counter"
                             + " WHERE category_id = ?1 AND slot IN (?2)")
+                    .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
                     .setParameter(1, category.id).setParameter(2, slots).getSingleResult()).longValue();
             if (present < slots.size()) {
                 self.create(category.id, slots);
@@ -65,6 +69,7 @@ public class PlaceCounters {
             }
         }
         em.createNativeQuery("UPDATE registration_counter SET taken = taken + 1 WHERE category_id = ?1 AND slot IN (?2)")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
                 .setParameter(1, category.id).setParameter(2, slots).executeUpdate();
     }
 
@@ -137,7 +142,8 @@ public class PlaceCounters {
      */
     private Capacity capacityLocked(long categoryId) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT capacity, capacity_per_day FROM registration_category"
-                + " WHERE id = ?1 LOCK IN SHARE MODE").setParameter(1, categoryId).getSingleResult();
+                + " WHERE id = ?1 LOCK IN SHARE MODE").setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_category")
+                .setParameter(1, categoryId).getSingleResult();
         return new Capacity(row[0] == null ? null : ((Number) row[0]).intValue(),
                 row[1] == null ? null : ((Number) row[1]).intValue());
     }
@@ -159,6 +165,7 @@ public class PlaceCounters {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT slot, taken FROM registration_counter"
                         + " WHERE category_id = ?1 AND slot IN (?2) ORDER BY slot FOR UPDATE")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
                 .setParameter(1, categoryId).setParameter(2, slots).getResultList();
         Map<String, Integer> taken = new HashMap<>();
         rows.forEach(r -> taken.put((String) r[0], ((Number) r[1]).intValue()));

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every edition's registration starts with the window from its creation to the end of its closing
@@ -45,6 +47,12 @@ public class RegistrationDefaults {
     @Inject
     PlaceCounters counters;
 
+    /**
+     * The editions whose settings are stored (committed): settings are never deleted, so a public
+     * registration asks the database once per edition and node, not on every submit.
+     */
+    private final Set<Long> ensured = ConcurrentHashMap.newKeySet();
+
     void editionCreated(@Observes EditionCreated created) {
         create(exhibitions.get(created.exhibitionId()), created.copiedFrom());
     }
@@ -56,16 +64,19 @@ public class RegistrationDefaults {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void ensure(long exhibitionId) {
-        if (RegistrationSettings.count("exhibitionId", exhibitionId) > 0) {
+        if (ensured.contains(exhibitionId)) {
             return;
         }
-        try {
-            self.createMissing(exhibitionId);
-        } catch (RuntimeException raced) {
-            if (RegistrationSettings.count("exhibitionId", exhibitionId) == 0) {
-                throw raced;
+        if (RegistrationSettings.count("exhibitionId", exhibitionId) == 0) {
+            try {
+                self.createMissing(exhibitionId);
+            } catch (RuntimeException raced) {
+                if (RegistrationSettings.count("exhibitionId", exhibitionId) == 0) {
+                    throw raced;
+                }
             }
         }
+        ensured.add(exhibitionId);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.audit.AuditLog;
 import org.expodesk.exhibition.Exhibition;
 import org.expodesk.exhibition.ExhibitionService;
 import org.expodesk.mail.MailRequest;
@@ -22,6 +23,7 @@ import org.expodesk.party.Consents;
 import org.expodesk.party.Contacts;
 import org.expodesk.party.Organizations;
 import org.expodesk.party.PartyRef;
+import org.expodesk.party.SearchIndex;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.dedup.KeyLocks;
@@ -78,6 +80,12 @@ public class Registrations {
 
     @Inject
     KeyLocks keyLocks;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     People people;
@@ -179,17 +187,28 @@ public class Registrations {
                 keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
             }
             keyLocks.lockAll(keys);
-            Optional<Registration> byKey = idempotencyKey == null ? Optional.empty()
-                    : Registration.find("exhibitionId = ?1 and idempotencyKey = ?2", exhibitionId, idempotencyKey)
-                    .firstResultOptional();
+            // the registration's audit entries and new search terms in one batch each before it commits,
+            // not one statement per record
+            auditLog.holdUntilCommit();
+            searchIndex.holdUntilCommit();
+            // the registration of this key and the one of this address in one query, each told apart by the
+            // database's own comparison (its collation, as a query for each would have found them)
+            List<Object[]> earlier = Registration.getEntityManager().createQuery("select r,"
+                            + " case when r.idempotencyKey = ?2 then true else false end,"
+                            + " case when r.email = ?3 then true else false end from Registration r"
+                            + " where r.exhibitionId = ?1 and (r.idempotencyKey = ?2 or r.email = ?3)", Object[].class)
+                    .setParameter(1, exhibitionId).setParameter(2, idempotencyKey).setParameter(3, email)
+                    .getResultList();
+            Optional<Registration> byKey = earlier.stream().filter(row -> Boolean.TRUE.equals(row[1]))
+                    .map(row -> (Registration) row[0]).findFirst();
             if (byKey.isPresent() && !byKey.get().email.equalsIgnoreCase(email)) {
                 throw ProblemException.conflict("registration_idempotencyKeyReused");
             }
             if (byKey.isPresent() && errors.isEmpty()) {
                 return new Outcome(byKey.get(), true, true);
             }
-            Optional<Registration> byEmail = Registration.find("exhibitionId = ?1 and email = ?2", exhibitionId, email)
-                    .firstResultOptional();
+            Optional<Registration> byEmail = earlier.stream().filter(row -> Boolean.TRUE.equals(row[2]))
+                    .map(row -> (Registration) row[0]).findFirst();
             if (byEmail.isPresent() && errors.isEmpty()) {
                 return new Outcome(byEmail.get(), true, false);
             }
@@ -224,10 +243,12 @@ public class Registrations {
         if (newOrganization != null) {
             organizationId = organizations.createOrMatch(newOrganization).organization().id;
         }
-        Person person = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email, null,
-                organizationId, language.toLanguageTag(), null)).person();
-        Optional<Registration> same = Registration.find("exhibitionId = ?1 and personId = ?2", exhibitionId, person.id)
-                .firstResultOptional();
+        People.Created created = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email, null,
+                organizationId, language.toLanguageTag(), null));
+        Person person = created.person();
+        // a person this transaction has just created has no registration yet: nothing to look for
+        Optional<Registration> same = !created.existing() ? Optional.empty()
+                : Registration.find("exhibitionId = ?1 and personId = ?2", exhibitionId, person.id).firstResultOptional();
         if (same.isPresent()) {
             return new Outcome(same.get(), true, false);
         }

@@ -32,9 +32,14 @@ final class KeepAliveHttp implements AutoCloseable {
     }
 
     Response post(String path, String bearer, String json) throws IOException {
+        return postWithHeaders(path, "Authorization: Bearer " + bearer + "\r\n", json);
+    }
+
+    /** A JSON post with the given header lines (each ending in CRLF), e.g. none for a public endpoint. */
+    Response postWithHeaders(String path, String headerLines, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + bearer
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nAccept-Language: en\r\n"
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerLines
+                + "Content-Type: application/json\r\nAccept: application/json\r\nAccept-Language: en\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
         if (socket == null) {
             socket = new Socket(host, port);

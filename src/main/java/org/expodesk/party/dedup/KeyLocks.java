@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,12 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class KeyLocks {
+
+    /**
+     * The one table of the plain SQL here: Hibernate then flushes before it only what touches that table
+     * (nothing does) instead of every pending change, as it must for SQL it knows nothing of.
+     */
+    private static final String TABLE = "dedup_key_lock";
 
     @Inject
     EntityManager em;
@@ -48,7 +55,9 @@ public class KeyLocks {
             return;
         }
         self.ensure(k);
-        em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k = ?1 FOR UPDATE").setParameter(1, k).getResultList();
+        em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k = ?1 FOR UPDATE")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, TABLE)
+                .setParameter(1, k).getResultList();
     }
 
     /**
@@ -70,8 +79,8 @@ public class KeyLocks {
             return;
         }
         self.ensureAll(fresh);
-        em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k IN (?1) ORDER BY k FOR UPDATE").setParameter(1, fresh)
-                .getResultList();
+        em.createNativeQuery("SELECT k FROM dedup_key_lock WHERE k IN (?1) ORDER BY k FOR UPDATE")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, TABLE).setParameter(1, fresh).getResultList();
         held.addAll(fresh);
     }
 
@@ -79,7 +88,7 @@ public class KeyLocks {
     void ensureAll(List<String> keys) {
         jakarta.persistence.Query insert = em.createNativeQuery("INSERT IGNORE INTO dedup_key_lock (k) VALUES "
                 + java.util.stream.IntStream.rangeClosed(1, keys.size()).mapToObj(i -> "(?" + i + ")")
-                .collect(java.util.stream.Collectors.joining(", ")));
+                .collect(java.util.stream.Collectors.joining(", "))).setHint(HibernateHints.HINT_NATIVE_SPACES, TABLE);
         for (int i = 0; i < keys.size(); i++) {
             insert.setParameter(i + 1, keys.get(i));
         }
@@ -88,6 +97,8 @@ public class KeyLocks {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void ensure(String key) {
-        em.createNativeQuery("INSERT IGNORE INTO dedup_key_lock (k) VALUES (?1)").setParameter(1, key).executeUpdate();
+        em.createNativeQuery("INSERT IGNORE INTO dedup_key_lock (k) VALUES (?1)")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, TABLE)
+                .setParameter(1, key).executeUpdate();
     }
 }

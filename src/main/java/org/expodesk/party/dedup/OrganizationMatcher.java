@@ -125,6 +125,14 @@ public class OrganizationMatcher {
      * name), and from the database otherwise.
      */
     public List<Match> matches(Organization incoming, Blocks blocks) {
+        return matches(incoming, blocks, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The best {@code limit} of those matches, the same as the first {@code limit} of all of them: only
+     * these are read as records (a name a company keeps registering under has up to 200 likely ones).
+     */
+    public List<Match> matches(Organization incoming, Blocks blocks, int limit) {
         Map<Long, Candidate> candidates = new LinkedHashMap<>();
         if (incoming.creditCode != null) {
             block(candidates, "credit_code = ?", List.of(incoming.creditCode));
@@ -160,15 +168,27 @@ public class OrganizationMatcher {
         }
         candidates.remove(incoming.id);
         List<String> keysA = keys(incoming.nameKey, incoming.nameLatin);
-        List<Match> matches = new ArrayList<>();
+        // many candidates share their names (a company registered again and again): each pair of names compared once
+        Map<String, Double> nameScores = new java.util.HashMap<>();
+        List<Scored> scored = new ArrayList<>();
         for (Candidate existing : candidates.values()) {
-            Match m = score(incoming, keysA, existing);
+            Scored m = score(incoming, keysA, existing, nameScores);
             if (m != null) {
-                matches.add(m);
+                scored.add(m);
             }
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed());
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        List<Match> matches = new ArrayList<>();
+        for (Scored m : scored.subList(0, Math.min(limit, scored.size()))) {
+            Organization held = HeldRecords.find(Organization.class, m.id());
+            matches.add(new Match(held != null ? held : Organization.findById(m.id()), m.score(), m.reasons(),
+                    m.verdict()));
+        }
         return matches;
+    }
+
+    /** A match before its record is read. */
+    private record Scored(long id, double score, List<String> reasons, Verdict verdict) {
     }
 
     /**
@@ -207,7 +227,7 @@ public class OrganizationMatcher {
     }
 
     /** The match with {@code b}, or {@code null} when the two are not alike enough to report. */
-    private Match score(Organization a, List<String> keysA, Candidate b) {
+    private Scored score(Organization a, List<String> keysA, Candidate b, Map<String, Double> nameScores) {
         double score;
         double name = 0;
         boolean sameCreditCode = a.creditCode != null && a.creditCode.equals(b.creditCode);
@@ -222,12 +242,16 @@ public class OrganizationMatcher {
             return null;
         } else {
             // each record's names in both scripts against the other's: "Shenzhen Huaqiang" alone still meets 华强
-            List<String> keysB = keys(b.nameKey, b.nameLatin);
-            for (String x : keysA) {
-                for (String y : keysB) {
-                    name = Math.max(name, Similarity.of(x, y));
+            name = nameScores.computeIfAbsent(b.nameKey + '\u001F' + b.nameLatin, names -> {
+                double best = 0;
+                List<String> keysB = keys(b.nameKey, b.nameLatin);
+                for (String x : keysA) {
+                    for (String y : keysB) {
+                        best = Math.max(best, Similarity.of(x, y));
+                    }
                 }
-            }
+                return best;
+            });
             // a name alone, however alike, is for a person to judge: sure needs corroboration
             score = name * NAME_WEIGHT;
             // only a website says whose domain it is; a mail address may be a provider's or a group's
@@ -276,8 +300,7 @@ public class OrganizationMatcher {
                 reasons.add("same city");
             }
         }
-        Organization held = HeldRecords.find(Organization.class, b.id);
-        return new Match(held != null ? held : Organization.findById(b.id), score, reasons, verdict);
+        return new Scored(b.id, score, reasons, verdict);
     }
 
     private static List<String> keys(String nameKey, String nameLatin) {

@@ -69,28 +69,41 @@ public class PersonMatcher {
      * key for a whole import chunk) and from the database for any key it does not hold.
      */
     public List<Match> matches(Person incoming, Collection<String> emails, Collection<String> phones, Blocks blocks) {
+        return matches(incoming, emails, phones, blocks, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The best {@code limit} of those matches, the same as the first {@code limit} of all of them: only
+     * these are read as records (a common name has many likely namesakes at one company).
+     */
+    public List<Match> matches(Person incoming, Collection<String> emails, Collection<String> phones, Blocks blocks,
+                               int limit) {
         if (erased(incoming)) {
             return List.of();
         }
         Set<String> e = emailKeys(emails);
         Set<String> ph = phoneKeys(phones);
         Blocks b = blocks != null ? blocks : blocks();
+        if (blocks == null) {
+            // the blocks below are read as plain rows, which Hibernate does not flush for as it does for a query
+            flushPending();
+        }
         Map<Long, Candidate> candidates = new LinkedHashMap<>();
         if (!e.isEmpty()) {
             List<String> missing = b.fetchEmails(e);
             if (!missing.isEmpty()) {
-                block(candidates, "email in ?1", missing);
-                block(candidates, "id in (select c.personId from PersonContact c where c.kind = 'EMAIL' and c.value in ?1)",
-                        missing);
+                b.block(candidates, "p.email IN (%s)", missing);
+                b.block(candidates, "p.id IN (SELECT c.person_id FROM person_contact c WHERE c.kind = 'EMAIL'"
+                        + " AND c.value IN (%s))", missing);
             }
             b.collect(candidates, b.byEmail, e);
         }
         if (!ph.isEmpty()) {
             List<String> missing = b.fetchPhones(ph);
             if (!missing.isEmpty()) {
-                block(candidates, "phoneE164 in ?1", missing);
-                block(candidates, "id in (select c.personId from PersonContact c where c.kind = 'PHONE' and c.e164 in ?1)",
-                        missing);
+                b.block(candidates, "p.phone_e164 IN (%s)", missing);
+                b.block(candidates, "p.id IN (SELECT c.person_id FROM person_contact c WHERE c.kind = 'PHONE'"
+                        + " AND c.e164 IN (%s))", missing);
             }
             b.collect(candidates, b.byPhone, ph);
         }
@@ -104,7 +117,7 @@ public class PersonMatcher {
                     candidates.putIfAbsent(c.id(), c);
                 }
             } else if (!missing.isEmpty()) {
-                block(candidates, "nameKey in ?1", missing);
+                b.block(candidates, "p.name_key IN (%s)", missing);
             }
             b.collect(candidates, b.byName, keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList());
         }
@@ -112,7 +125,7 @@ public class PersonMatcher {
             if (b.organizations.contains(incoming.organizationId)) {
                 b.collect(candidates, b.byOrganization, List.of(incoming.organizationId));
             } else {
-                block(candidates, "organizationId = ?1", incoming.organizationId);
+                b.block(candidates, "p.organization_id IN (%s)", List.of(incoming.organizationId));
             }
         }
         candidates.remove(incoming.id);
@@ -123,19 +136,28 @@ public class PersonMatcher {
             // the candidates' companies' domains in one query, not one per candidate
             b.readDomains(candidates.values());
         }
-        List<Match> matches = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         for (Candidate existing : candidates.values()) {
             if (erased(existing.id(), existing.nameKey())) {
                 continue;
             }
             List<PersonContact> own = contacts.getOrDefault(existing.id(), List.of());
-            Match m = score(a, existing, emails(existing, own), phones(existing, own), b);
+            Scored m = score(a, existing, emails(existing, own), phones(existing, own), b);
             if (m != null) {
-                matches.add(m);
+                scored.add(m);
             }
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed());
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        List<Match> matches = new ArrayList<>();
+        for (Scored m : scored.subList(0, Math.min(limit, scored.size()))) {
+            Person held = HeldRecords.find(Person.class, m.id());
+            matches.add(new Match(held != null ? held : Person.findById(m.id()), m.score(), m.reasons(), m.verdict()));
+        }
         return matches;
+    }
+
+    /** A match before its record is read. */
+    private record Scored(long id, double score, List<String> reasons, Verdict verdict) {
     }
 
     /**
@@ -507,6 +529,36 @@ public class PersonMatcher {
             return found;
         }
 
+        /**
+         * One block of one person (not read ahead): at most {@link #BLOCK_LIMIT} live people whose row
+         * meets {@code where} ({@code %s} standing for the values' marks), as rows with their contacts and
+         * companies' domains; a person this transaction holds as it holds it. Plain SQL: the query as
+         * HQL with a list of values would be translated anew on every call.
+         */
+        private void block(Map<Long, Candidate> into, String where, List<?> values) {
+            List<Candidate> found = new ArrayList<>();
+            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE " + String.format(Locale.ROOT, where,
+                        marks(values.size())) + " AND p.merged_into IS NULL LIMIT " + BLOCK_LIMIT)) {
+                    for (int i = 0; i < values.size(); i++) {
+                        q.setObject(i + 1, values.get(i));
+                    }
+                    found.addAll(rows(q).get(0));
+                }
+                readContacts(c, found);
+            });
+            for (Candidate read : found) {
+                if (into.containsKey(read.id())) {
+                    continue;
+                }
+                Person held = HeldRecords.find(Person.class, read.id());
+                if (held != null && held.mergedInto != null) {
+                    continue;
+                }
+                into.put(read.id(), held != null ? Candidate.of(held) : read);
+            }
+        }
+
         private static String marks(int n) {
             return String.join(", ", java.util.Collections.nCopies(n, "?"));
         }
@@ -679,7 +731,7 @@ public class PersonMatcher {
     }
 
     /** The match with {@code b}, or {@code null} when the two are not alike enough to report. */
-    private Match score(Incoming a, Candidate b, Set<String> emailsB, Set<String> phonesB, Blocks blocks) {
+    private Scored score(Incoming a, Candidate b, Set<String> emailsB, Set<String> phonesB, Blocks blocks) {
         double score;
         double name = 0;
         boolean sameEmail = intersects(a.emails, emailsB);
@@ -740,8 +792,7 @@ public class PersonMatcher {
                 reasons.add("different e-mails at one domain");
             }
         }
-        Person held = HeldRecords.find(Person.class, b.id());
-        return new Match(held != null ? held : Person.findById(b.id()), score, reasons, verdict);
+        return new Scored(b.id(), score, reasons, verdict);
     }
 
     /** The name key, and for a two-part name the key the other way round (王小明 / 小明王, Smith Mary / Mary Smith). */
@@ -845,9 +896,11 @@ public class PersonMatcher {
         return false;
     }
 
-    private static void block(Map<Long, Candidate> into, String where, Object value) {
-        for (Person p : Person.<Person>find(where + " and mergedInto is null", value).page(0, BLOCK_LIMIT).list()) {
-            into.putIfAbsent(p.id, Candidate.of(p));
+    /** What a query of the blocks would have flushed first: this transaction's changes, if it has any. */
+    private static void flushPending() {
+        Session session = Person.getEntityManager().unwrap(Session.class);
+        if (session.getHibernateFlushMode() == org.hibernate.FlushMode.AUTO && session.isDirty()) {
+            session.flush();
         }
     }
 }
