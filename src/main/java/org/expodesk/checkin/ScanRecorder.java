@@ -311,7 +311,7 @@ public class ScanRecorder {
         if (unconfirmed) {
             // The tablet turned the holder away for an earlier admission the server has not received yet,
             // typically a lane of the same gate still offline (ADR 0014). The scan records what happened at
-            // the gate (counted as an admission, the earlier one would count twice once uploaded); the
+            // the gate (were it counted as an admission, the earlier one would count twice once uploaded); the
             // conflict below stays for staff until that earlier admission arrives.
             outcome = new CheckinRules.Outcome(CheckinRules.Result.ALREADY_ADMITTED, null, null, null);
         }
