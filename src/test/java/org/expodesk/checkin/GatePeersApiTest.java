@@ -99,6 +99,24 @@ class GatePeersApiTest {
     }
 
     @Test
+    void aPageThatMovesToAnotherGateLosesTheOffersMadeAtTheOld() {
+        long exhibition = TestExhibitions.june2027();
+        TestCheckins.gate(exhibition, "west", "BOTH");
+        String fixedMain = TestCheckins.deviceToken(exhibition, "Main lane", "main");
+        String roaming = TestCheckins.deviceToken(exhibition, "Roaming tablet", null);
+        String atMain = peer();
+        String roamer = peer();
+        present(fixedMain, atMain, null).statusCode(200);
+        present(roaming, roamer, "main").statusCode(200).body("peers", equalTo(List.of(atMain)));
+        signal(fixedMain, roamer, atMain, "OFFER", "v=0 offer for main").statusCode(202);
+        signal(roaming, atMain, roamer, "ANSWER", "v=0 answer at main").statusCode(202);
+
+        present(roaming, roamer, "west").statusCode(200).body("gate", equalTo("west"))
+                .body("peers", empty()).body("signals", empty());
+        present(fixedMain, atMain, null).statusCode(200).body("peers", empty()).body("signals", empty());
+    }
+
+    @Test
     void anotherDeviceCannotUseOrReachAPageOutsideItsGateOrEdition() {
         long exhibition = TestExhibitions.june2027();
         long otherEdition = TestExhibitions.june2027();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,15 +28,8 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class ScannerDeviceApiTest {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
-
     @Inject
     Expiry expiry;
-
-    /** Each activation from its own client address, so that tests do not share a rate-limit bucket. */
-    private static String address() {
-        return "192.0.2." + (ADDRESSES.incrementAndGet() % 250 + 1);
-    }
 
     private static ValidatableResponse activate(String code, String address) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
@@ -61,7 +53,7 @@ class ScannerDeviceApiTest {
         String code = (String) registered.get("setupCode");
         assertThat(code).matches("[0-9A-Z]{5}-[0-9A-Z]{5}");
         assertThat(registered.get("setupCodeExpiresAt")).isNotNull();
-        String address = address();
+        String address = TestCheckins.clientAddress();
 
         // typed on a phone: lower case, no dash, spaces
         String typed = " " + code.toLowerCase().replace("-", " ") + " ";
@@ -88,7 +80,7 @@ class ScannerDeviceApiTest {
                 .post("/api/exhibitions/" + exhibition + "/gates").then().statusCode(201);
         Map<String, Object> registered = register(exhibition, Map.of("name", "Roving tablet", "gate", "main"));
         long id = idOf(registered);
-        String token = activate((String) registered.get("setupCode"), address()).statusCode(200).extract().path("token");
+        String token = activate((String) registered.get("setupCode"), TestCheckins.clientAddress()).statusCode(200).extract().path("token");
 
         Api.asAdmin().body(Map.of("name", "Press tablet", "gate", "press door", "categories", List.of("press")))
                 .put("/api/devices/" + id).then().statusCode(200)
@@ -106,7 +98,7 @@ class ScannerDeviceApiTest {
         long exhibition = TestExhibitions.june2027();
         Map<String, Object> registered = register(exhibition, Map.of("name", "Late tablet"));
         expiry.expireSetupCodesOf(idOf(registered));
-        activate((String) registered.get("setupCode"), address()).statusCode(422);
+        activate((String) registered.get("setupCode"), TestCheckins.clientAddress()).statusCode(422);
     }
 
     @Test
@@ -115,7 +107,7 @@ class ScannerDeviceApiTest {
         Map<String, Object> registered = register(exhibition, Map.of("name", "Tablet with a lost code"));
         String fresh = Api.asAdmin().post("/api/devices/" + idOf(registered) + "/setup-code")
                 .then().statusCode(200).extract().path("setupCode");
-        String address = address();
+        String address = TestCheckins.clientAddress();
         activate((String) registered.get("setupCode"), address).statusCode(422);
         activate(fresh, address).statusCode(200);
     }
@@ -125,7 +117,7 @@ class ScannerDeviceApiTest {
         long exhibition = TestExhibitions.june2027();
         Map<String, Object> registered = register(exhibition, Map.of("name", "Stolen tablet"));
         long id = idOf(registered);
-        String token = activate((String) registered.get("setupCode"), address()).statusCode(200).extract().path("token");
+        String token = activate((String) registered.get("setupCode"), TestCheckins.clientAddress()).statusCode(200).extract().path("token");
         Api.as(token).get("/api/devices/me").then().statusCode(200);
 
         Api.asAdmin().post("/api/devices/" + id + "/revoke").then().statusCode(200)
@@ -139,14 +131,14 @@ class ScannerDeviceApiTest {
         long exhibition = TestExhibitions.june2027();
         Map<String, Object> registered = register(exhibition, Map.of("name", "Never set up"));
         Api.asAdmin().post("/api/devices/" + idOf(registered) + "/revoke").then().statusCode(200);
-        activate((String) registered.get("setupCode"), address()).statusCode(422);
+        activate((String) registered.get("setupCode"), TestCheckins.clientAddress()).statusCode(422);
     }
 
     @Test
     void aScannerTokenOpensOnlyScannerEndpoints() {
         long exhibition = TestExhibitions.june2027();
         Map<String, Object> registered = register(exhibition, Map.of("name", "Gate tablet"));
-        String token = activate((String) registered.get("setupCode"), address()).statusCode(200).extract().path("token");
+        String token = activate((String) registered.get("setupCode"), TestCheckins.clientAddress()).statusCode(200).extract().path("token");
         for (String path : List.of("/api/organizations", "/api/exhibitions", "/api/exhibitions/" + exhibition,
                 "/api/exhibitions/" + exhibition + "/gates", "/api/exhibitions/" + exhibition + "/devices",
                 "/api/exhibitions/" + exhibition + "/entry-policies", "/api/devices/" + idOf(registered),
@@ -196,7 +188,7 @@ class ScannerDeviceApiTest {
 
     @Test
     void guessingSetupCodesIsThrottledPerAddress() {
-        String address = address();
+        String address = TestCheckins.clientAddress();
         int refused = 0;
         int throttled = 0;
         for (int i = 0; i < 8; i++) {
@@ -211,7 +203,7 @@ class ScannerDeviceApiTest {
         assertThat(throttled).isEqualTo(3);
         activate("ZZZZZ-ZZZZZ", address).statusCode(429).header("Retry-After", notNullValue())
                 .body("status", equalTo(429));
-        activate("", address()).statusCode(422).body("type", notNullValue()).body("errors", nullValue());
+        activate("", TestCheckins.clientAddress()).statusCode(422).body("type", notNullValue()).body("errors", nullValue());
     }
 
     @ApplicationScoped
