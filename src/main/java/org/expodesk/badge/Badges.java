@@ -86,6 +86,15 @@ public class Badges {
      */
     @Transactional
     public Issued issue(IssueRequest r) {
+        return issue(r, false);
+    }
+
+    /**
+     * {@link #issue(IssueRequest)} for a holder this transaction has just created ({@code holderIsNew}): they
+     * hold no badge yet, so none is looked for (the unique key on valid holders still stands guard).
+     */
+    @Transactional
+    public Issued issue(IssueRequest r, boolean holderIsNew) {
         Exhibition edition = exhibitions.get(r.exhibitionId());
         LocalDate first = r.firstDay() == null && r.lastDay() == null ? edition.opensOn : r.firstDay();
         LocalDate last = r.firstDay() == null && r.lastDay() == null ? edition.closesOn : r.lastDay();
@@ -99,7 +108,7 @@ public class Badges {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Optional<Badge> held = validOf(r.exhibitionId(), r.personId());
+        Optional<Badge> held = holderIsNew ? Optional.empty() : validOf(r.exhibitionId(), r.personId());
         if (held.isPresent()) {
             return new Issued(held.get(), null, true);
         }
