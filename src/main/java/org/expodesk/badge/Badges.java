@@ -95,9 +95,10 @@ public class Badges {
      */
     @Transactional
     public Issued issue(IssueRequest r, boolean holderIsNew) {
-        Exhibition edition = exhibitions.get(r.exhibitionId());
-        LocalDate first = r.firstDay() == null && r.lastDay() == null ? edition.opensOn : r.firstDay();
-        LocalDate last = r.firstDay() == null && r.lastDay() == null ? edition.closesOn : r.lastDay();
+        // the edition is read for its dates only when the badge is for the whole show
+        Exhibition edition = r.firstDay() == null && r.lastDay() == null ? exhibitions.get(r.exhibitionId()) : null;
+        LocalDate first = edition != null ? edition.opensOn : r.firstDay();
+        LocalDate last = edition != null ? edition.closesOn : r.lastDay();
         List<FieldError> errors = new ArrayList<>();
         String holder = text(r.holderName(), "holderName", 200, true, errors);
         String organization = text(r.organizationName(), "organizationName", 200, false, errors);
