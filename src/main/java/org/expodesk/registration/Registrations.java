@@ -253,7 +253,9 @@ public class Registrations {
         Long organizationId = null;
         boolean organizationCreated = false;
         if (newOrganization != null) {
-            Organizations.Created organizationOutcome = organizations.createOrMatch(newOrganization);
+            // the registrant's own address may be at the company's domain: that tells which company it is
+            Organizations.Created organizationOutcome = organizations.createOrMatchForMember(newOrganization,
+                    email.substring(email.indexOf('@') + 1));
             organizationId = organizationOutcome.organization().id;
             organizationCreated = !organizationOutcome.existing();
         }
