@@ -264,8 +264,10 @@ class RegistrationBenchmark {
                         + "verification), %d clients at once (`KeepAliveHttp`: kept-alive connections, requests written and answers read as bytes, bodies made before the clock starts), each sending its "
                         + "next registration when the last is answered; every registrant a new e-mail address and a "
                         + "client address of their own (the rate limit is per address); people and companies from "
-                        + "`bench.customers.CustomerData` (Latin and Chinese names, %,d companies, so most are matched, "
-                        + "not created), consents mixed (seed %d). Warm-up %,d registrations in %.1f s first; then "
+                        + "`bench.customers.CustomerData` (Latin and Chinese names, %,d companies, each named again and "
+                        + "again; every registrant writes from example.com, which is no company's own domain, so a "
+                        + "name alone is never a sure match and each registrant's company is created anew with its "
+                        + "namesakes proposed for review: the costliest case), consents mixed (seed %d). Warm-up %,d registrations in %.1f s first; then "
                         + "the mail sender sent the warm-up's mails (%.1f s) before the ceiling, so that their "
                         + "badge PDFs do not take its CPU.%n",
                 CONNECTIONS, COMPANIES, SEED, warmup.requests(), warmup.seconds(), drained));
