@@ -154,9 +154,6 @@ public class OrganizationMatcher {
         if (incoming.domain != null && !isFreeMail(incoming.domain)) {
             block(candidates, "domain = ?", List.of(incoming.domain));
         }
-        if (memberDomain != null && !memberDomain.equals(incoming.domain)) {
-            block(candidates, "domain = ?", List.of(memberDomain));
-        }
         if (incoming.phoneE164 != null) {
             block(candidates, "phone_e164 = ?", List.of(incoming.phoneE164));
         }
