@@ -86,9 +86,19 @@ public class Badges {
      */
     @Transactional
     public Issued issue(IssueRequest r) {
-        Exhibition edition = exhibitions.get(r.exhibitionId());
-        LocalDate first = r.firstDay() == null && r.lastDay() == null ? edition.opensOn : r.firstDay();
-        LocalDate last = r.firstDay() == null && r.lastDay() == null ? edition.closesOn : r.lastDay();
+        return issue(r, false);
+    }
+
+    /**
+     * {@link #issue(IssueRequest)} for a holder this transaction has just created ({@code holderIsNew}): they
+     * hold no badge yet, so none is looked for (the unique key on valid holders still stands guard).
+     */
+    @Transactional
+    public Issued issue(IssueRequest r, boolean holderIsNew) {
+        // the edition is read for its dates only when the badge is for the whole show
+        Exhibition edition = r.firstDay() == null && r.lastDay() == null ? exhibitions.get(r.exhibitionId()) : null;
+        LocalDate first = edition != null ? edition.opensOn : r.firstDay();
+        LocalDate last = edition != null ? edition.closesOn : r.lastDay();
         List<FieldError> errors = new ArrayList<>();
         String holder = text(r.holderName(), "holderName", 200, true, errors);
         String organization = text(r.organizationName(), "organizationName", 200, false, errors);
@@ -99,7 +109,7 @@ public class Badges {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Optional<Badge> held = validOf(r.exhibitionId(), r.personId());
+        Optional<Badge> held = holderIsNew ? Optional.empty() : validOf(r.exhibitionId(), r.personId());
         if (held.isPresent()) {
             return new Issued(held.get(), null, true);
         }

@@ -58,9 +58,9 @@ public class Outbox {
                 || request.purpose() == null || request.purpose().isBlank() || request.purpose().length() > 100) {
             throw new IllegalArgumentException("a mail needs a key of at most 255 and a purpose of at most 100 characters");
         }
-        OutboxMail existing = OutboxMail.<OutboxMail>find("mailKey", request.key()).firstResult();
-        if (existing != null) {
-            return new Queued(existing.id, false, existing.status);
+        Optional<Queued> existing = queued(request.key());
+        if (existing.isPresent()) {
+            return existing.get();
         }
         String language = MailTemplates.language(request.language());
         Map<String, Object> data = new HashMap<>(request.data() == null ? Map.of() : request.data());
@@ -97,11 +97,11 @@ public class Outbox {
                 .setParameter(13, suppressed.map(reason -> "suppressed: " + reason).orElse(null))
                 .setParameter(14, request.privateLinks())
                 .executeUpdate();
-        OutboxMail mail = OutboxMail.<OutboxMail>find("mailKey", request.key()).firstResult();
+        Queued mail = queued(request.key()).orElseThrow();
         if (inserted == 1) {
             for (MailRequest.Attachment attachment : request.attachments()) {
                 MailAttachment row = new MailAttachment();
-                row.mailId = mail.id;
+                row.mailId = mail.id();
                 row.fileName = attachment.fileName();
                 row.contentType = attachment.contentType();
                 row.content = attachment.content();
@@ -110,7 +110,22 @@ public class Outbox {
                 row.persist();
             }
         }
-        return new Queued(mail.id, inserted == 1, mail.status);
+        return new Queued(mail.id(), inserted == 1, mail.status());
+    }
+
+    /**
+     * The mail of this key, if queued: its id and status only, not the whole mail as a record that every later
+     * flush of the caller's transaction would compare (its bodies are long).
+     */
+    private Optional<Queued> queued(String key) {
+        List<?> rows = em.createNativeQuery("select id, status from mail_outbox where mail_key = ?1")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "mail_outbox")
+                .setParameter(1, key).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new Queued(((Number) row[0]).longValue(), false, MailStatus.valueOf((String) row[1])));
     }
 
     /** Puts a mail that ended without being delivered back in line, as staff asked. */

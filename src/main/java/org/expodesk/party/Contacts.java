@@ -72,6 +72,25 @@ public class Contacts {
                 });
     }
 
+    /**
+     * {@link #participate} for a party this transaction has just created: it exists and has no part anywhere
+     * yet, so there is nothing to look for first.
+     */
+    public Participation participateNew(long exhibitionId, PartyRef party, String role) {
+        List<FieldError> errors = new ArrayList<>();
+        ParticipationRole r = parse(ParticipationRole.class, role, "role", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Participation p = new Participation();
+        p.exhibitionId = exhibitionId;
+        p.organizationId = party.kind() == PartyRef.Kind.ORGANIZATION ? party.id() : null;
+        p.personId = party.kind() == PartyRef.Kind.PERSON ? party.id() : null;
+        p.role = r;
+        p.persist();
+        return p;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Interaction> interactionsOf(PartyRef party) {
         return party.kind() == PartyRef.Kind.ORGANIZATION

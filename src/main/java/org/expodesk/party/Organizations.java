@@ -71,12 +71,25 @@ public class Organizations implements OrganizationDirectory {
      * {@code null}: none), kept up to date here.
      */
     public Created createOrMatch(NewOrganization r, OrganizationMatcher.Blocks blocks) {
+        return createOrMatch(r, blocks, null);
+    }
+
+    /**
+     * The company a person names, who gave an address at {@code memberMailDomain} (a registrant; {@code null}:
+     * none): a likely company whose own domain that is, is theirs ({@link OrganizationMatcher#matches(Organization,
+     * OrganizationMatcher.Blocks, int, String)}).
+     */
+    public Created createOrMatchForMember(NewOrganization r, String memberMailDomain) {
+        return createOrMatch(r, null, memberMailDomain);
+    }
+
+    private Created createOrMatch(NewOrganization r, OrganizationMatcher.Blocks blocks, String memberMailDomain) {
         // first statement of the transaction: a second create of the same company waits here, and
         // then its reads see the first one's committed row
         keyLocks.lock(lockKey(r));
         Organization o = validated(r);
         // the best five: the one taken if sure, else those proposed for review
-        List<OrganizationMatcher.Match> matches = matcher.matches(o, blocks, 5);
+        List<OrganizationMatcher.Match> matches = matcher.matches(o, blocks, 5, memberMailDomain);
         if (!matches.isEmpty() && matches.get(0).verdict() == OrganizationMatcher.Verdict.SURE) {
             Organization existing = matches.get(0).organization();
             fillGaps(existing, o);

@@ -69,9 +69,15 @@ public class Registrations {
     /**
      * {@code existing}: the person was registered already; {@code sameClient}: and this is a repeat of
      * the very submit (same idempotency key and address), which may see the registration again; anyone
-     * else who types a registered address learns nothing more than that it is.
+     * else who types a registered address learns nothing more than that it is. {@code category}: the
+     * registration's category when this submit made it ({@code null} otherwise: the caller reads it).
      */
-    public record Outcome(Registration registration, boolean existing, boolean sameClient) {
+    public record Outcome(Registration registration, boolean existing, boolean sameClient,
+                          RegistrationCategory category) {
+
+        Outcome(Registration registration, boolean existing, boolean sameClient) {
+            this(registration, existing, sameClient, null);
+        }
     }
 
     public static final String CHANNEL = "WEB_FORM";
@@ -145,7 +151,12 @@ public class Registrations {
      * Refused with field errors (400), a closed window or category (422), or no place left (409).
      */
     public Outcome register(long exhibitionId, NewRegistration r) {
-        return register(exhibitionId, r, null);
+        return register(exhibitions.get(exhibitionId), r, null);
+    }
+
+    /** The same for the edition the caller has just read (by its public code), which is not read again. */
+    public Outcome register(Exhibition exhibition, NewRegistration r) {
+        return register(exhibition, r, null);
     }
 
     /**
@@ -154,10 +165,11 @@ public class Registrations {
      * a buyer is verified by {@code staff} at once and the badge is valid now. Capacity still holds.
      */
     public Outcome registerAtDesk(long exhibitionId, NewRegistration r, String staff) {
-        return register(exhibitionId, r, staff);
+        return register(exhibitions.get(exhibitionId), r, staff);
     }
 
-    private Outcome register(long exhibitionId, NewRegistration r, String deskStaff) {
+    private Outcome register(Exhibition exhibition, NewRegistration r, String deskStaff) {
+        long exhibitionId = exhibition.id;
         boolean atDesk = deskStaff != null;
         List<FieldError> errors = new ArrayList<>();
         String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
@@ -214,7 +226,6 @@ public class Registrations {
             }
         }
 
-        Exhibition exhibition = exhibitions.get(exhibitionId);
         RegistrationSettings settings = RegistrationSettings.<RegistrationSettings>find("exhibitionId", exhibitionId)
                 .firstResult();
         Invitation invitation = invitation(exhibitionId, r.invitationCode(), errors);
@@ -240,8 +251,13 @@ public class Registrations {
         }
 
         Long organizationId = null;
+        boolean organizationCreated = false;
         if (newOrganization != null) {
-            organizationId = organizations.createOrMatch(newOrganization).organization().id;
+            // the registrant's own address may be at the company's domain: that tells which company it is
+            Organizations.Created organizationOutcome = organizations.createOrMatchForMember(newOrganization,
+                    email.substring(email.indexOf('@') + 1));
+            organizationId = organizationOutcome.organization().id;
+            organizationCreated = !organizationOutcome.existing();
         }
         People.Created created = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email, null,
                 organizationId, language.toLanguageTag(), null));
@@ -274,16 +290,20 @@ public class Registrations {
             registration.decidedBy = deskStaff;
         }
         registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
+        // the badge first, so that the registration's row is written once, with its badge (the badge does not
+        // need the registration; the mail does)
+        Badges.Issued issued = verified ? issueBadge(registration, person, category, !created.existing()) : null;
         registration.persist();
 
         recordConsents(person.id, r.consent(), now, atDesk ? DESK_CHANNEL : CHANNEL);
-        contacts.participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role(category.code));
+        participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role(category.code),
+                !created.existing());
         if (organizationId != null) {
-            contacts.participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId),
-                    role(category.code));
+            participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId), role(category.code),
+                    organizationCreated);
         }
         if (verified) {
-            accepted(registration, person, category, exhibition);
+            confirm(registration, person, category, exhibition, issued);
         } else {
             mail(registration, person, category, exhibition, "registration-received");
         }
@@ -296,7 +316,16 @@ public class Registrations {
                             "UPDATE registration_invitation SET uses = uses + 1 WHERE id = ?1")
                     .setParameter(1, invitation.id).executeUpdate();
         }
-        return new Outcome(registration, false, true);
+        return new Outcome(registration, false, true, category);
+    }
+
+    /** A party this transaction has just created takes part without a look for a part it cannot have yet. */
+    private void participate(long exhibitionId, PartyRef party, String role, boolean createdNow) {
+        if (createdNow) {
+            contacts.participateNew(exhibitionId, party, role);
+        } else {
+            contacts.participate(exhibitionId, party, role);
+        }
     }
 
     /** A buyer staff have verified: the registration counts from now on and the confirmation goes out. */
@@ -335,14 +364,26 @@ public class Registrations {
      * mail as a PDF and a link.
      */
     void accepted(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition) {
+        confirm(registration, person, category, exhibition, issueBadge(registration, person, category, false));
+    }
+
+    /** The person's badge for this registration ({@code holderIsNew}: created in this transaction, holding none). */
+    private Badges.Issued issueBadge(Registration registration, Person person, RegistrationCategory category,
+                                     boolean holderIsNew) {
         List<LocalDate> days = registration.dayList();
         String organizationName = registration.organizationId == null ? null
                 : organizations.get(registration.organizationId).name;
         Badges.Issued issued = badges.issue(new Badges.IssueRequest(registration.exhibitionId, person.id,
                 holderName(person), registration.organizationId, organizationName, category.code,
                 badgeLabel(category), category.colour, days.isEmpty() ? null : days.get(0),
-                days.isEmpty() ? null : days.get(days.size() - 1), List.of()));
+                days.isEmpty() ? null : days.get(days.size() - 1), List.of()), holderIsNew);
         registration.badgeId = issued.badge().id;
+        return issued;
+    }
+
+    /** The badge goes with the confirmation mail as a PDF and a link. */
+    private void confirm(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
+                         Badges.Issued issued) {
         String token = issued.accessToken() != null ? issued.accessToken() : badges.renewAccessToken(issued.badge().id);
         mail(registration, person, category, exhibition, "registration-confirmed", issued.badge(), token);
     }

@@ -127,7 +127,9 @@ class BadgePrintTest {
         Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         try {
             return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
-        } catch (com.google.zxing.NotFoundException e) {
+        } catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException
+                 | com.google.zxing.FormatException e) {
+            // a checksum or format error is the local binarizer misreading modules too: the global one gets its turn
             return new QRCodeReader().decode(new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)),
                     hints).getText();
         }

@@ -365,6 +365,36 @@ class RegistrationApiTest {
     }
 
     @Test
+    void aRegistrantWritingFromTheCompanysOwnDomainJoinsItButNotFromAMailProviderOrAnotherDomain() {
+        String code = TestRegistrations.code(TestExhibitions.june2027());
+        String u = Long.toString(System.nanoTime(), 36);
+        long company = ((Number) Api.asAdmin().body(Map.of("name", "Orchid Valves " + u + " GmbH", "country", "DE",
+                        "website", "https://www.orchid-" + u + ".de")).post("/api/organizations").then().statusCode(201)
+                .extract().path("id")).longValue();
+        // a like name from the company's own domain: the company, not a new record
+        assertThat(registrantsCompany(code, "lena@orchid-" + u + ".de", "Orchid Valves " + u)).isEqualTo(company);
+        // the same name from a mail provider's address, or from another domain: a new record for a person to review
+        long fromProvider = registrantsCompany(code, "orchid." + u + "@gmail.com", "Orchid Valves " + u);
+        long fromElsewhere = registrantsCompany(code, "max@valves-" + u + ".de", "Orchid Valves " + u);
+        assertThat(fromProvider).isNotEqualTo(company);
+        assertThat(fromElsewhere).isNotEqualTo(company).isNotEqualTo(fromProvider);
+        List<Number> proposed = Api.asAdmin().get("/api/dedup/candidates").then().statusCode(200)
+                .extract().path("items.findAll { it.record == " + fromElsewhere + " }.candidate");
+        assertThat(proposed.stream().map(Number::longValue)).contains(company);
+        // the company's domain with an unlike name: another company
+        assertThat(registrantsCompany(code, "ann@orchid-" + u + ".de", "Lotus Pumps " + u)).isNotEqualTo(company);
+    }
+
+    private static long registrantsCompany(String code, String email, String organization) {
+        Map<String, Object> body = visitor(email);
+        body.put("organization", organization);
+        body.put("country", "DE");
+        long id = register(code, body).then().statusCode(201).extract().jsonPath().getLong("id");
+        return Api.asAdmin().get("/api/registrations/" + id).then().statusCode(200).extract().jsonPath()
+                .getLong("organizationId");
+    }
+
+    @Test
     void tooManySubmitsFromOneAddressAreA429WithRetryAfter() {
         long exhibition = TestExhibitions.june2027();
         String code = TestRegistrations.code(exhibition);

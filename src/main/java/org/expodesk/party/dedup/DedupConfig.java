@@ -14,4 +14,11 @@ public interface DedupConfig {
     /** At or above (and below sure): a person decides, in the review queue. */
     @WithDefault("0.82")
     double likely();
+
+    /**
+     * Whether a likely organization is sure when one of its people (a registrant) gives an address at the
+     * organization's own domain, not a mail provider's (docs/dedup.md, ADR 0019).
+     */
+    @WithDefault("true")
+    boolean memberMailDomain();
 }

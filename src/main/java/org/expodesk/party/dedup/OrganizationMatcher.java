@@ -133,6 +133,20 @@ public class OrganizationMatcher {
      * these are read as records (a name a company keeps registering under has up to 200 likely ones).
      */
     public List<Match> matches(Organization incoming, Blocks blocks, int limit) {
+        return matches(incoming, blocks, limit, null);
+    }
+
+    /**
+     * The same for a company named by one of its people, who gave an address at {@code memberMailDomain}
+     * ({@code null}: none known), e.g. a registrant: their company's own domain is evidence that the company
+     * with a like name and that domain is theirs (docs/dedup.md, ADR 0019).
+     */
+    public List<Match> matches(Organization incoming, Blocks blocks, int limit, String memberMailDomain) {
+        String memberDomain = memberMailDomain == null || !config.memberMailDomain() ? null
+                : memberMailDomain.strip().toLowerCase(java.util.Locale.ROOT);
+        if (memberDomain != null && (memberDomain.isEmpty() || isFreeMail(memberDomain))) {
+            memberDomain = null;
+        }
         Map<Long, Candidate> candidates = new LinkedHashMap<>();
         if (incoming.creditCode != null) {
             block(candidates, "credit_code = ?", List.of(incoming.creditCode));
@@ -172,7 +186,7 @@ public class OrganizationMatcher {
         Map<String, Double> nameScores = new java.util.HashMap<>();
         List<Scored> scored = new ArrayList<>();
         for (Candidate existing : candidates.values()) {
-            Scored m = score(incoming, keysA, existing, nameScores);
+            Scored m = score(incoming, keysA, existing, nameScores, memberDomain);
             if (m != null) {
                 scored.add(m);
             }
@@ -227,9 +241,11 @@ public class OrganizationMatcher {
     }
 
     /** The match with {@code b}, or {@code null} when the two are not alike enough to report. */
-    private Scored score(Organization a, List<String> keysA, Candidate b, Map<String, Double> nameScores) {
+    private Scored score(Organization a, List<String> keysA, Candidate b, Map<String, Double> nameScores,
+                         String memberDomain) {
         double score;
         double name = 0;
+        boolean sameMemberDomain = false;
         boolean sameCreditCode = a.creditCode != null && a.creditCode.equals(b.creditCode);
         boolean sameSite = false;
         boolean samePhone = false;
@@ -275,7 +291,12 @@ public class OrganizationMatcher {
             score = Math.max(0, Math.min(0.99, score));
             // sure, without a shared credit code, only for the very same name and a key of its own
             boolean exactName = a.nameKey != null && a.nameKey.equals(b.nameKey);
-            if (!(exactName && (sameSite || samePhone))) {
+            // one of the company's people writing from the company's own domain (never a mail provider's, see
+            // matches) corroborates a likely name: the company is theirs
+            sameMemberDomain = memberDomain != null && memberDomain.equals(b.domain) && score >= config.likely();
+            if (sameMemberDomain) {
+                score = Math.max(score, config.sure());
+            } else if (!(exactName && (sameSite || samePhone))) {
                 score = Math.min(score, config.sure() - 0.0001);
             }
         }
@@ -290,6 +311,9 @@ public class OrganizationMatcher {
             reasons.add(String.format(java.util.Locale.ROOT, "name %.2f", name));
             if (sameSite) {
                 reasons.add("same website");
+            }
+            if (sameMemberDomain) {
+                reasons.add("registrant at the company's domain");
             }
             if (samePhone) {
                 reasons.add("same phone");

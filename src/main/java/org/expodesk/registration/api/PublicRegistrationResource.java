@@ -58,17 +58,17 @@ public class PublicRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@PathParam("code") String code, PublicRegistration body, HttpServerRequest http) {
         rateLimiter.require(RATE_LIMIT, ClientAddress.of(http));
+        if (body != null && body.website() != null && !body.website().isBlank()) {
+            // a bot filled the field people do not see: it is told it succeeded, and nothing is kept or even read
+            return Response.status(201).entity(new PublicRegistrationView(null, "CONFIRMED", body.category(), List.of(),
+                    null)).build();
+        }
         Exhibition exhibition = registrations.edition(code);
         if (body == null) {
             throw ProblemException.invalid("body", "field_required");
         }
-        if (body.website() != null && !body.website().isBlank()) {
-            // a bot filled the field people do not see: it is told it succeeded, and nothing is kept
-            return Response.status(201).entity(new PublicRegistrationView(null, "CONFIRMED", body.category(), List.of(),
-                    null)).build();
-        }
         defaults.ensure(exhibition.id);
-        Registrations.Outcome outcome = registrations.register(exhibition.id, new Registrations.NewRegistration(
+        Registrations.Outcome outcome = registrations.register(exhibition, new Registrations.NewRegistration(
                 body.category(), body.firstName(), body.lastName(), body.email(), body.organization(), body.country(),
                 body.answers(), body.consent(), body.days(), body.invitationCode(), body.language(),
                 body.idempotencyKey()));
@@ -77,7 +77,7 @@ public class PublicRegistrationResource {
             return Response.status(202).entity(new PublicRegistrationView(null, "RECEIVED", null, List.of(), null)).build();
         }
         Registration r = outcome.registration();
-        RegistrationCategory category = setup.category(r.categoryId);
+        RegistrationCategory category = outcome.category() != null ? outcome.category() : setup.category(r.categoryId);
         return Response.status(outcome.existing() ? 200 : 201).entity(new PublicRegistrationView(r.id, r.status.name(),
                 category.code, r.dayList().stream().map(Object::toString).toList(), RegistrationViews.BadgeRef.of(r.badgeId))).build();
     }

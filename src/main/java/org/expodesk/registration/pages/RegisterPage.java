@@ -196,7 +196,7 @@ public class RegisterPage {
                 "on".equals(posted.getFirst("leadSharing")), "on".equals(posted.getFirst("marketing")),
                 value(posted, "idempotencyKey"));
         try {
-            Registrations.Outcome outcome = registrations.register(exhibition.id, new Registrations.NewRegistration(
+            Registrations.Outcome outcome = registrations.register(exhibition, new Registrations.NewRegistration(
                     category.code, form.firstName(), form.lastName(), form.email(), form.organization(), form.country(),
                     answers, new Registrations.ConsentChoice(form.terms(), form.leadSharing(), form.marketing()),
                     form.days(), form.invitationCode(), locale.get().toLanguageTag(), form.idempotencyKey()));
