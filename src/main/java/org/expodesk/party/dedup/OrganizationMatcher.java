@@ -313,7 +313,7 @@ public class OrganizationMatcher {
                 reasons.add("same website");
             }
             if (sameMemberDomain) {
-                reasons.add("registrant at the company's domain");
+                reasons.add("registrant at company domain");
             }
             if (samePhone) {
                 reasons.add("same phone");
