@@ -31,6 +31,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,6 +74,13 @@ public class BadgePdfs {
 
     private final AtomicReference<byte[]> fontBytes = new AtomicReference<>();
     private final AtomicReference<byte[]> latinBytes = new AtomicReference<>();
+    /*
+     * Parsed fonts not in use: parsing the CJK font again for every PDF took about three quarters of
+     * a one-badge PDF (a mail's attachment). A parsed font is read while its document is saved, so
+     * each is lent to one document at a time; there are as many as PDFs were ever made at once.
+     */
+    private final Queue<TrueTypeFont> idleLatin = new ConcurrentLinkedQueue<>();
+    private final Queue<TrueTypeFont> idleCjk = new ConcurrentLinkedQueue<>();
     private volatile boolean warnedNoCjkFont;
 
     /** One badge as a one-page PDF. */
@@ -93,9 +102,12 @@ public class BadgePdfs {
     /** As {@link #many(List, Layout, OutputStream)}, telling {@code progress} the number of pages drawn after each page. */
     public void many(List<Badge> badges, Layout layout, OutputStream out, java.util.function.IntConsumer progress) {
         Map<Long, String> editionNames = new HashMap<>();
-        try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-             TrueTypeFont latin = new TTFParser().parse(new RandomAccessReadBuffer(latinBytes()));
-             TrueTypeFont cjk = cjkFont()) {
+        TrueTypeFont latin = null;
+        TrueTypeFont cjk = null;
+        boolean drawn = false;
+        try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+            latin = borrowLatin();
+            cjk = borrowCjk();
             List<Face> faces = new ArrayList<>();
             faces.add(new Face(PDType0Font.load(doc, latin, true), latin.getUnicodeCmapLookup()));
             if (cjk != null) {
@@ -111,8 +123,38 @@ public class BadgePdfs {
                 progress.accept(doc.getNumberOfPages());
             }
             doc.save(out);
+            drawn = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            // a font whose document failed is not trusted again
+            giveBack(idleLatin, latin, drawn);
+            giveBack(idleCjk, cjk, drawn);
+        }
+    }
+
+    private TrueTypeFont borrowLatin() throws IOException {
+        TrueTypeFont font = idleLatin.poll();
+        return font != null ? font : new TTFParser().parse(new RandomAccessReadBuffer(latinBytes()));
+    }
+
+    private TrueTypeFont borrowCjk() throws IOException {
+        TrueTypeFont font = idleCjk.poll();
+        return font != null ? font : cjkFont();
+    }
+
+    private static void giveBack(Queue<TrueTypeFont> idle, TrueTypeFont font, boolean usable) {
+        if (font == null) {
+            return;
+        }
+        if (usable) {
+            idle.add(font);
+            return;
+        }
+        try {
+            font.close();
+        } catch (IOException e) {
+            LOG.debug("closing a font", e);
         }
     }
 

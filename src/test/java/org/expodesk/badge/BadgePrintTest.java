@@ -5,6 +5,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
@@ -23,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +117,35 @@ class BadgePrintTest {
             stripper.setStartPage(40);
             stripper.setEndPage(40);
             assertThat(stripper.getText(doc)).contains("批量 39");
+        }
+    }
+
+    /** Parsed fonts are reused from one PDF to the next: PDFs made at once and after must each come out whole. */
+    @Test
+    void pdfsMadeAtOnceAndOneAfterAnotherEachCarryTheirOwnHolderWhole() throws Exception {
+        long edition = TestExhibitions.june2027();
+        List<Badge> badges = new ArrayList<>();
+        String[] names = {"司马相如", "诸葛亮", "欧阳修", "上官婉儿", "Zoë Ångström", "慕容复"};
+        for (String name : names) {
+            badges.add(TestBadges.issue(edition, TestBadges.person(null), name, null, null).badge());
+        }
+        for (int round = 0; round < 2; round++) {
+            List<CompletableFuture<byte[]>> made = new ArrayList<>();
+            for (Badge b : badges) {
+                made.add(CompletableFuture.supplyAsync(() ->
+                        QuarkusTransaction.requiringNew().call(() -> pdfs.one(b, BadgePdfs.Layout.A6))));
+            }
+            for (int i = 0; i < badges.size(); i++) {
+                try (PDDocument doc = Loader.loadPDF(made.get(i).get())) {
+                    String text = new PDFTextStripper().getText(doc);
+                    assertThat(text).contains(names[i]);
+                    for (int j = 0; j < names.length; j++) {
+                        if (j != i) {
+                            assertThat(text).doesNotContain(names[j]);
+                        }
+                    }
+                }
+            }
         }
     }
 
