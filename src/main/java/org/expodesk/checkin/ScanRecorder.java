@@ -43,7 +43,9 @@ import java.util.Set;
  * <p>Plain JDBC on one pooled connection, six statements for a first entry (begin, lock,
  * everything the decision needs, insert, summary, commit): the hot path of
  * check-in, where Hibernate's per-statement work was most of the server's time
- * (docs/adr/0017-online-scans-in-plain-jdbc.md). Everything an edition's staff may change (gates,
+ * (docs/adr/0017-online-scans-in-plain-jdbc.md). An online scan sends them in two round trips,
+ * the first three together and the last three together, on a pool of its own that allows it
+ * (docs/adr/0020-a-scan-in-two-round-trips.md); the decision is made between the two. Everything an edition's staff may change (gates,
  * policies, the device's gate and categories, its credential) is read in the transaction, never
  * cached, so a change applies to the next scan on every instance.
  */
@@ -99,12 +101,26 @@ public class ScanRecorder {
     private static final String CONTEXT_OFFLINE = CONTEXT + " and s.scanned_at <= ? where e.id = ? "
             + "order by s.scanned_at, s.id";
 
+    /**
+     * The first round trip: the transaction begun, the badge's row locked, then the context read,
+     * in this order on the server (docs/adr/0020-a-scan-in-two-round-trips.md).
+     */
+    private static final String BEGIN = "start transaction;";
+    private static final String BEGIN_LOCKED_ONLINE = BEGIN + LOCK + ";" + CONTEXT_ONLINE;
+    private static final String BEGIN_LOCKED_OFFLINE = BEGIN + LOCK + ";" + CONTEXT_OFFLINE;
+    private static final String BEGIN_ONLINE = BEGIN + CONTEXT_ONLINE;
+    private static final String BEGIN_OFFLINE = BEGIN + CONTEXT_OFFLINE;
+
     private static final String INSERT_SCAN = "insert into checkin_scan (scanned_by, scan_id, exhibition_id, badge_id, "
             + "category, gate_id, gate_name, direction, scanned_at, recorded_at, result, reason, device_id, user_id, "
             + "offline, earlier_at, earlier_gate) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String SUMMARIZE = "update checkin_admission set admissions = ?, first_admitted_at = ?, "
             + "last_admitted_at = ?, last_admitted_gate = ?, last_exited_at = ?, updated_at = ? where badge_id = ?";
+
+    /** The second round trip of a scan that needs no generated key: its writes and the commit, together. */
+    private static final String INSERT_COMMIT = INSERT_SCAN + ";commit";
+    private static final String INSERT_SUMMARIZE_COMMIT = INSERT_SCAN + ";" + SUMMARIZE + ";commit";
 
     private static final String INSERT_CONFLICT = "insert into checkin_conflict (exhibition_id, scan_id, badge_id, "
             + "offline_result, result, reason, earlier_at, earlier_gate, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -140,7 +156,9 @@ public class ScanRecorder {
     private static final Ended GATE_UNKNOWN = new Ended(null, false, true, false, null);
     private static final Ended SIGNED_OUT = new Ended(null, false, false, true, null);
 
+    /** The check-in pool, whose connections take several statements at once: only this class uses it (ADR 0020). */
     @Inject
+    @io.quarkus.agroal.DataSource("scans")
     AgroalDataSource dataSource;
 
     @Inject
@@ -181,19 +199,18 @@ public class ScanRecorder {
     /**
      * The transaction begun and ended in SQL on a connection left in autocommit: switching
      * autocommit off and the pool switching it back on would be two more round trips per scan.
+     * {@link #decide} begins it and ends it on every return, committed when answered.
      */
     private Ended inTransaction(Scanner who, Prepared p) {
-        try (Connection c = dataSource.getConnection(); Statement transaction = c.createStatement()) {
-            transaction.execute("start transaction");
+        try (Connection c = dataSource.getConnection()) {
             boolean ended = false;
             try {
                 Ended outcome = decide(c, who, p);
-                transaction.execute(outcome.answer() != null ? "commit" : "rollback");
                 ended = true;
                 return outcome;
             } finally {
                 if (!ended) {
-                    rollback(c, transaction);
+                    rollback(c);
                 }
             }
         } catch (SQLException e) {
@@ -201,9 +218,17 @@ public class ScanRecorder {
         }
     }
 
+    /** Ends the transaction without an answer: nothing of this attempt is kept. */
+    private static Ended rolledBack(Connection c, Ended why) throws SQLException {
+        try (Statement rollback = c.createStatement()) {
+            rollback.execute("rollback");
+        }
+        return why;
+    }
+
     /** After a failure: a connection must not go back to the pool inside a transaction. */
-    private static void rollback(Connection c, Statement transaction) {
-        try {
+    private static void rollback(Connection c) {
+        try (Statement transaction = c.createStatement()) {
             transaction.execute("rollback");
         } catch (SQLException e) {
             try {
@@ -217,14 +242,6 @@ public class ScanRecorder {
 
     private Ended decide(Connection c, Scanner who, Prepared p) throws SQLException {
         Instant now = clock.instant();
-        if (p.badgeId() != null) {
-            try (PreparedStatement lock = c.prepareStatement(LOCK)) {
-                lock.setLong(1, p.badgeId());
-                lock.setLong(2, p.exhibitionId());
-                setInstant(lock, 3, now);
-                lock.executeUpdate();
-            }
-        }
         ZoneId zone;
         long gateId;
         String gateName;
@@ -235,8 +252,15 @@ public class ScanRecorder {
         EntryPolicy policy = null;
         AdmissionRow admission = null;
         List<CheckinRules.PreviousScan> previous = new ArrayList<>();
-        try (PreparedStatement context = c.prepareStatement(p.offline() ? CONTEXT_OFFLINE : CONTEXT_ONLINE)) {
+        String begin = p.badgeId() == null ? (p.offline() ? BEGIN_OFFLINE : BEGIN_ONLINE)
+                : p.offline() ? BEGIN_LOCKED_OFFLINE : BEGIN_LOCKED_ONLINE;
+        try (PreparedStatement context = c.prepareStatement(begin)) {
             int i = 0;
+            if (p.badgeId() != null) {
+                context.setLong(++i, p.badgeId());
+                context.setLong(++i, p.exhibitionId());
+                setInstant(context, ++i, now);
+            }
             setInstant(context, ++i, now);
             context.setString(++i, who.scannedBy());
             context.setString(++i, p.scanId());
@@ -249,27 +273,28 @@ public class ScanRecorder {
                 setInstant(context, ++i, p.scannedAt());
             }
             context.setLong(++i, p.exhibitionId());
-            try (ResultSet rs = context.executeQuery()) {
+            try (ResultSet rs = resultOf(context)) {
                 if (!rs.next()) {
-                    return GATE_UNKNOWN;
+                    return rolledBack(c, GATE_UNKNOWN);
                 }
                 rs.getLong(27);
                 if (!rs.wasNull()) {
-                    return RECORDED_BEFORE;
+                    return rolledBack(c, RECORDED_BEFORE);
                 }
                 if (who.isDevice()) {
                     if (!rs.getBoolean(26) || rs.wasNull()) {
-                        return SIGNED_OUT;
+                        return rolledBack(c, SIGNED_OUT);
                     }
                     Long deviceGate = rs.getObject(24, Long.class);
                     Set<String> deviceCategories = Set.copyOf(codes(rs.getString(25)));
                     if (!Objects.equals(deviceGate, who.gateId()) || !deviceCategories.equals(who.categories())) {
-                        return new Ended(null, false, false, false, who.withSettings(deviceGate, deviceCategories));
+                        return rolledBack(c, new Ended(null, false, false, false,
+                                who.withSettings(deviceGate, deviceCategories)));
                     }
                 }
                 rs.getLong(2);
                 if (rs.wasNull()) {
-                    return GATE_UNKNOWN;
+                    return rolledBack(c, GATE_UNKNOWN);
                 }
                 zone = ZoneId.of(rs.getString(1));
                 gateId = rs.getLong(2);
@@ -316,35 +341,40 @@ public class ScanRecorder {
             outcome = new CheckinRules.Outcome(CheckinRules.Result.ALREADY_ADMITTED, null, null, null);
         }
 
-        long scanRowId;
+        Checkins.BadgeInfo info = badge == null ? null : new Checkins.BadgeInfo(badge.id(), badge.holder(),
+                badge.organization(), badge.category(), badge.categoryLabel(), badge.colour());
+        Ended answered = Ended.answered(new Checkins.Answer(p.scanId(), outcome.result(), outcome.reason(), info,
+                outcome.earlierAt(), outcome.earlierGate(), true, zone));
+        boolean summarized = badge != null && admission != null;
         boolean conflict = p.offlineResult() != null && (unconfirmed || p.offlineResult() != outcome.result());
+        boolean settles = p.offline() && badge != null && outcome.result() == CheckinRules.Result.ADMITTED;
+        if (!conflict && !settles) {
+            // every online scan: the second and last round trip
+            try (PreparedStatement write = c.prepareStatement(summarized ? INSERT_SUMMARIZE_COMMIT : INSERT_COMMIT)) {
+                int next = bindScan(write, who, p, badge, gateId, gateName, direction, outcome, now);
+                if (summarized) {
+                    bindSummary(write, next, badge.id(), admission, outcome.result(), p.scannedAt(), gateName, now);
+                }
+                executeAll(write);
+            }
+            return answered;
+        }
+
+        long scanRowId;
         try (PreparedStatement insert = conflict ? c.prepareStatement(INSERT_SCAN, Statement.RETURN_GENERATED_KEYS)
                 : c.prepareStatement(INSERT_SCAN)) {
-            insert.setString(1, who.scannedBy());
-            insert.setString(2, p.scanId());
-            insert.setLong(3, p.exhibitionId());
-            setLong(insert, 4, badge == null ? null : badge.id());
-            insert.setString(5, badge == null ? null : badge.category());
-            insert.setLong(6, gateId);
-            insert.setString(7, gateName);
-            insert.setString(8, direction.name());
-            setInstant(insert, 9, p.scannedAt());
-            setInstant(insert, 10, now);
-            insert.setString(11, outcome.result().name());
-            insert.setString(12, outcome.reason() == null ? null : outcome.reason().name());
-            setLong(insert, 13, who.deviceId());
-            setLong(insert, 14, who.userId());
-            insert.setBoolean(15, p.offline());
-            setInstant(insert, 16, outcome.earlierAt());
-            insert.setString(17, outcome.earlierGate());
+            bindScan(insert, who, p, badge, gateId, gateName, direction, outcome, now);
             insert.executeUpdate();
             scanRowId = conflict ? generatedId(insert) : 0;
         }
 
-        if (badge != null && admission != null) {
-            summarize(c, badge.id(), admission, outcome.result(), p.scannedAt(), gateName, now);
+        if (summarized) {
+            try (PreparedStatement update = c.prepareStatement(SUMMARIZE)) {
+                bindSummary(update, 1, badge.id(), admission, outcome.result(), p.scannedAt(), gateName, now);
+                update.executeUpdate();
+            }
         }
-        if (p.offline() && badge != null && outcome.result() == CheckinRules.Result.ADMITTED) {
+        if (settles) {
             settleUnconfirmed(c, badge.id(), p.scannedAt(), zone);
         }
         if (conflict) {
@@ -361,10 +391,54 @@ public class ScanRecorder {
                 insert.executeUpdate();
             }
         }
-        Checkins.BadgeInfo info = badge == null ? null : new Checkins.BadgeInfo(badge.id(), badge.holder(),
-                badge.organization(), badge.category(), badge.categoryLabel(), badge.colour());
-        return Ended.answered(new Checkins.Answer(p.scanId(), outcome.result(), outcome.reason(), info,
-                outcome.earlierAt(), outcome.earlierGate(), true, zone));
+        try (Statement commit = c.createStatement()) {
+            commit.execute("commit");
+        }
+        return answered;
+    }
+
+    /** The parameters of {@link #INSERT_SCAN}; answers the index after them. */
+    private static int bindScan(PreparedStatement insert, Scanner who, Prepared p, BadgeRow badge, long gateId,
+                                String gateName, Direction direction, CheckinRules.Outcome outcome, Instant now)
+            throws SQLException {
+        insert.setString(1, who.scannedBy());
+        insert.setString(2, p.scanId());
+        insert.setLong(3, p.exhibitionId());
+        setLong(insert, 4, badge == null ? null : badge.id());
+        insert.setString(5, badge == null ? null : badge.category());
+        insert.setLong(6, gateId);
+        insert.setString(7, gateName);
+        insert.setString(8, direction.name());
+        setInstant(insert, 9, p.scannedAt());
+        setInstant(insert, 10, now);
+        insert.setString(11, outcome.result().name());
+        insert.setString(12, outcome.reason() == null ? null : outcome.reason().name());
+        setLong(insert, 13, who.deviceId());
+        setLong(insert, 14, who.userId());
+        insert.setBoolean(15, p.offline());
+        setInstant(insert, 16, outcome.earlierAt());
+        insert.setString(17, outcome.earlierGate());
+        return 18;
+    }
+
+    /** The context query's result, after the update counts of the statements sent before it. */
+    private static ResultSet resultOf(PreparedStatement begin) throws SQLException {
+        boolean isResult = begin.execute();
+        while (!isResult) {
+            if (begin.getUpdateCount() == -1) {
+                throw new SQLException("The scan's context query answered no rows");
+            }
+            isResult = begin.getMoreResults();
+        }
+        return begin.getResultSet();
+    }
+
+    /** Runs every statement of a multi-statement, so that an error in any of them is thrown here. */
+    private static void executeAll(PreparedStatement statements) throws SQLException {
+        statements.execute();
+        while (statements.getMoreResults() || statements.getUpdateCount() != -1) {
+            // the next statement's result
+        }
     }
 
     /**
@@ -382,9 +456,10 @@ public class ScanRecorder {
         }
     }
 
-    /** The admission summary after this scan: counts, first and last admission, last exit. */
-    private static void summarize(Connection c, long badgeId, AdmissionRow before, CheckinRules.Result result,
-                                  Instant scannedAt, String gateName, Instant now) throws SQLException {
+    /** The parameters of {@link #SUMMARIZE}, from {@code from} on: counts, first and last admission, last exit. */
+    private static void bindSummary(PreparedStatement update, int from, long badgeId, AdmissionRow before,
+                                    CheckinRules.Result result, Instant scannedAt, String gateName, Instant now)
+            throws SQLException {
         int admissions = before.admissions();
         Instant first = before.firstAdmittedAt();
         Instant last = before.lastAdmittedAt();
@@ -402,16 +477,13 @@ public class ScanRecorder {
         } else if (result == CheckinRules.Result.EXITED && (exited == null || scannedAt.isAfter(exited))) {
             exited = scannedAt;
         }
-        try (PreparedStatement update = c.prepareStatement(SUMMARIZE)) {
-            update.setInt(1, admissions);
-            setInstant(update, 2, first);
-            setInstant(update, 3, last);
-            update.setString(4, lastGate);
-            setInstant(update, 5, exited);
-            setInstant(update, 6, now);
-            update.setLong(7, badgeId);
-            update.executeUpdate();
-        }
+        update.setInt(from, admissions);
+        setInstant(update, from + 1, first);
+        setInstant(update, from + 2, last);
+        update.setString(from + 3, lastGate);
+        setInstant(update, from + 4, exited);
+        setInstant(update, from + 5, now);
+        update.setLong(from + 6, badgeId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,7 +62,16 @@ class CheckinBenchmark {
     private static final int CONCURRENCY = 64;
     private static final int ROUNDS = Integer.getInteger("bench.checkin.rounds", 6);
     private static final int PER_ROUND = Integer.getInteger("bench.checkin.per-round", 2_000);
-    private static final int WARMUP = Integer.getInteger("bench.checkin.warmup", 2_000);
+    /**
+     * Warm-up rounds until the JIT has compiled the request's path: after a warm-up of 2,000 scans
+     * its compiler threads were still a quarter of this JVM's CPU through the measured rounds, which
+     * the figures then counted as the scans'. A round of each path, at least {@link #WARMUP_MIN},
+     * at most {@link #WARMUP_MAX}, until the JIT compiled for less than a fifth of an API round's
+     * time; the section reports what it compiled meanwhile and in the measured rounds.
+     */
+    private static final int WARMUP_MIN = Integer.getInteger("bench.checkin.warmup-min", 2);
+    private static final int WARMUP_MAX = Integer.getInteger("bench.checkin.warmup-max", 10);
+    private static final double JIT_QUIET = 0.2;
     private static final int DEVICES = 4;
     private static final int REGULARS = 400;
     private static final int REVOKED = 100;
@@ -86,7 +97,7 @@ class CheckinBenchmark {
         for (int i = 0; i < DEVICES; i++) {
             devices.add(TestCheckins.deviceToken(edition, "bench gate " + i, "main"));
         }
-        int firstEntries = (int) Math.ceil(0.90 * (WARMUP + ROUNDS * PER_ROUND)) + CONCURRENCY;
+        int firstEntries = (int) Math.ceil(0.90 * ((WARMUP_MAX + ROUNDS) * PER_ROUND)) + CONCURRENCY;
         List<String> codes = issue(edition, firstEntries + REGULARS + REVOKED);
         List<String> fresh = codes.subList(0, firstEntries);
         List<String> regulars = codes.subList(firstEntries, firstEntries + REGULARS);
@@ -123,7 +134,7 @@ class CheckinBenchmark {
                 c.setAutoCommit(false);
                 connections.add(c);
             }
-            int ceilingRows = WARMUP + ROUNDS * PER_ROUND;
+            int ceilingRows = (WARMUP_MAX + ROUNDS) * PER_ROUND;
             prepareCeiling(connections.get(0), ceilingRows);
             AtomicInteger nextRow = new AtomicInteger();
 
@@ -156,22 +167,37 @@ class CheckinBenchmark {
             });
 
             long warmStart = System.nanoTime();
-            ceilingPerThread.run(WARMUP);
-            api.run(WARMUP);
+            long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            int warmRounds = 0;
+            while (warmRounds < WARMUP_MAX) {
+                warmRounds++;
+                ceilingPerThread.run(PER_ROUND);
+                long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                Phase round = api.run(PER_ROUND);
+                compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling;
+                if (warmRounds >= WARMUP_MIN && compiling < JIT_QUIET * round.wallNanos() / 1e6) {
+                    break;
+                }
+            }
             double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
+            long warmCompileMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore;
             int warmWrong = wrongAnswers.getAndSet(0);
             System.gc();
 
             TimelineRenderBenchmark.Load.Snapshot before = TimelineRenderBenchmark.Load.snapshot();
             List<Phase> apiPhases = new ArrayList<>();
             List<Phase> ceilingPhases = new ArrayList<>();
-            for (int r = 0; r < ROUNDS; r++) {
-                if (r % 2 == 0) {
-                    ceilingPhases.add(ceilingPerThread.run(PER_ROUND));
-                    apiPhases.add(api.run(PER_ROUND));
-                } else {
-                    apiPhases.add(api.run(PER_ROUND));
-                    ceilingPhases.add(ceilingPerThread.run(PER_ROUND));
+            DatabaseWork apiWork = new DatabaseWork();
+            DatabaseWork ceilingWork = new DatabaseWork();
+            try (Connection status = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+                for (int r = 0; r < ROUNDS; r++) {
+                    if (r % 2 == 0) {
+                        ceilingPhases.add(ceilingWork.during(status, () -> ceilingPerThread.run(PER_ROUND)));
+                        apiPhases.add(apiWork.during(status, () -> api.run(PER_ROUND)));
+                    } else {
+                        apiPhases.add(apiWork.during(status, () -> api.run(PER_ROUND)));
+                        ceilingPhases.add(ceilingWork.during(status, () -> ceilingPerThread.run(PER_ROUND)));
+                    }
                 }
             }
             TimelineRenderBenchmark.Load load = TimelineRenderBenchmark.Load.between(before,
@@ -185,8 +211,10 @@ class CheckinBenchmark {
             Figures ceilingFigures = Figures.of(ceilingPhases);
             boolean pass = apiFigures.rate() >= GOAL_RATIO * ceilingFigures.rate() && apiFigures.p99() <= GOAL_P99_MS
                     && wrongAnswers.get() == 0 && recorded == sent;
-            publish(new Report(setupSeconds, codes.size(), warmSeconds, ceilingFigures, apiFigures, load, pass,
-                    wrongAnswers.get() + warmWrong, recorded, sent));
+            publish(new Report(setupSeconds, codes.size(), warmRounds, warmSeconds, warmCompileMillis, ceilingFigures,
+                    apiFigures,
+                    load, pass,
+                    wrongAnswers.get() + warmWrong, recorded, sent, ceilingWork, apiWork));
             assertThat(warmWrong + wrongAnswers.get()).as("scans answered otherwise than the mix expects").isZero();
             assertThat(recorded).as("every scan sent has its row").isEqualTo(sent);
             dropCeiling(connections.get(0));
@@ -368,10 +396,146 @@ class CheckinBenchmark {
 
     interface PhaseRunner {
         Phase run(int n) throws Exception;
+
+        interface Body {
+            Phase run() throws Exception;
+        }
     }
 
     interface Operation {
         void run(int i) throws Exception;
+    }
+
+    /** The client threads of {@link #run}, whose CPU time is the load generator's share of this JVM's. */
+    private static final Set<Long> CLIENT_THREADS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The work of some phases: the database's own counts (MariaDB's global status, whoever sent it:
+     * the phases run alone, so it is theirs, the few statements of the application's scheduled jobs
+     * meanwhile included), and the CPU time of this JVM, of its client threads and of MariaDB. Per
+     * operation, these are figures a busy machine changes little: CPU time is what each needed,
+     * wherever it waited.
+     */
+    static final class DatabaseWork {
+
+        static final List<String> COUNTERS = List.of("Questions", "Com_begin", "Com_select", "Com_insert",
+                "Com_update", "Com_commit", "Com_rollback");
+        final long[] totals = new long[COUNTERS.size()];
+        long jvmCpuNanos;
+        long clientCpuNanos;
+        long databaseCpuNanos;
+        long compileMillis;
+        /** CPU clock ticks of this JVM's threads by kind, from /proc (Linux). */
+        final Map<String, Long> threadTicks = new java.util.TreeMap<>();
+        int operations;
+
+        Phase during(Connection status, PhaseRunner.Body phase) throws Exception {
+            long[] before = read(status);
+            TimelineRenderBenchmark.Load.Snapshot cpuBefore = TimelineRenderBenchmark.Load.snapshot();
+            long clientBefore = clientCpu();
+            long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            Map<String, Long> ticksBefore = ticksByKind();
+            Phase done = phase.run();
+            ticksByKind().forEach((kind, ticks) -> threadTicks.merge(kind, ticks - ticksBefore.getOrDefault(kind, 0L),
+                    Long::sum));
+            compileMillis += ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore;
+            long clientAfter = clientCpu();
+            TimelineRenderBenchmark.Load.Snapshot cpuAfter = TimelineRenderBenchmark.Load.snapshot();
+            long[] after = read(status);
+            for (int i = 0; i < totals.length; i++) {
+                // the two SHOW statements themselves are not the phase's
+                totals[i] += after[i] - before[i] - (COUNTERS.get(i).equals("Questions") ? 1 : 0);
+            }
+            jvmCpuNanos += cpuAfter.jvmCpuNanos() - cpuBefore.jvmCpuNanos();
+            databaseCpuNanos += cpuAfter.databaseCpuNanos() - cpuBefore.databaseCpuNanos();
+            clientCpuNanos += clientAfter - clientBefore;
+            operations += done.count();
+            return done;
+        }
+
+        double per(String counter) {
+            return (double) totals[COUNTERS.indexOf(counter)] / operations;
+        }
+
+        /** Milliseconds of CPU per operation. */
+        double ms(long nanos) {
+            return nanos / 1e6 / operations;
+        }
+
+        /**
+         * This JVM's CPU time by kind of thread (user and system ticks of /proc/self/task/N/stat), so
+         * that a scan's CPU can be told apart: the JIT's compilers, the garbage collector, Vert.x's
+         * event loops, the worker threads, the load generator's threads, the rest.
+         */
+        private static Map<String, Long> ticksByKind() {
+            Map<String, Long> ticks = new HashMap<>();
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return ticks;
+            }
+            for (java.io.File task : tasks) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(open + 1, close);
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks.merge(kind(name), used, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+            return ticks;
+        }
+
+        private static String kind(String thread) {
+            if (thread.startsWith("C2 Compiler") || thread.startsWith("C1 Compiler")) {
+                return "JIT compilers";
+            }
+            if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
+                return "garbage collector";
+            }
+            if (thread.startsWith("vert.x-eventloo")) {
+                return "event loops";
+            }
+            if (thread.startsWith("executor-thread")) {
+                return "worker threads";
+            }
+            if (thread.startsWith("pool-")) {
+                return "load generator";
+            }
+            return "other";
+        }
+
+        /** The share of this JVM's CPU ticks by kind of thread, largest first. */
+        String threadShares() {
+            long all = threadTicks.values().stream().mapToLong(Long::longValue).sum();
+            return threadTicks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> fmt("%s %.0f%%", e.getKey(), 100.0 * e.getValue() / Math.max(1, all)))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        private static long clientCpu() {
+            var threads = ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (long id : CLIENT_THREADS) {
+                long t = threads.getThreadCpuTime(id);
+                sum += Math.max(0, t);
+            }
+            return sum;
+        }
+
+        private static long[] read(Connection c) throws SQLException {
+            long[] values = new long[COUNTERS.size()];
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE "
+                    + "Variable_name IN ('" + String.join("', '", COUNTERS) + "')")) {
+                while (rs.next()) {
+                    values[COUNTERS.indexOf(rs.getString(1))] = rs.getLong(2);
+                }
+            }
+            return values;
+        }
     }
 
     /** {@code n} operations by {@link #CONCURRENCY} threads in a closed loop, each timed. */
@@ -382,6 +546,7 @@ class CheckinBenchmark {
         long start = System.nanoTime();
         for (int w = 0; w < CONCURRENCY; w++) {
             workers.add(pool.submit(() -> {
+                CLIENT_THREADS.add(Thread.currentThread().getId());
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     long t0 = System.nanoTime();
                     op.run(i);
@@ -416,9 +581,10 @@ class CheckinBenchmark {
     // ------------------------------------------------------------------------------------------
     // the section of docs/benchmarks.md
 
-    private record Report(double setupSeconds, int badges, double warmSeconds, Figures ceiling, Figures api,
+    private record Report(double setupSeconds, int badges, int warmRounds, double warmSeconds, long warmCompileMillis,
+                          Figures ceiling, Figures api,
                           TimelineRenderBenchmark.Load load, boolean pass, int wrongAnswers, long recorded,
-                          long sent) {
+                          long sent, DatabaseWork ceilingWork, DatabaseWork apiWork) {
     }
 
     private static void publish(Report r) throws Exception {
@@ -460,8 +626,11 @@ class CheckinBenchmark {
         md.append(fmt("- Timing: %d threads in a closed loop per path (each its own kept-alive HTTP/1.1 connection written "
                         + "and read as bytes (`KeepAliveHttp`); the "
                         + "ceiling with 64 JDBC connections of its own, beside the application's pool); warm-up "
-                        + "%,d of each (%.1f s), then %d rounds of %,d each, ceiling and API alternately first.%n%n",
-                CONCURRENCY, WARMUP, r.warmSeconds(), ROUNDS, PER_ROUND));
+                        + "%,d of each (%d rounds, %.1f s, the JIT compiling for %,d ms of its compiler threads' time; "
+                        + "warm-up ends when the JIT compiled for less than %.0f %% of an API round's time, after %d to "
+                        + "%d rounds), then %d rounds of %,d each, ceiling and API alternately first.%n%n",
+                CONCURRENCY, r.warmRounds() * PER_ROUND, r.warmRounds(), r.warmSeconds(), r.warmCompileMillis(),
+                100 * JIT_QUIET, WARMUP_MIN, WARMUP_MAX, ROUNDS, PER_ROUND));
         md.append("| path | count | seconds | per second | min ms | median ms | p95 ms | p99 ms | max ms |\n"
                 + "|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         md.append(row("ceiling: JDBC transaction `SELECT … FOR UPDATE` of a row, `UPDATE` it, `INSERT` a row, "
@@ -470,11 +639,24 @@ class CheckinBenchmark {
         md.append(fmt("%n- rate(API) / rate(ceiling) = %.2f (goal ≥ %.2f)%n", r.api().rate() / r.ceiling().rate(),
                 GOAL_RATIO));
         md.append(fmt("- p99(API) / %.0f ms budget = %.2f%n", GOAL_P99_MS, r.api().p99() / GOAL_P99_MS));
+        md.append(fmt("- Work per operation in the measured rounds, figures the machine's load changes little: "
+                        + "statements from MariaDB's global status (`Questions`, and the `Com_` counters), CPU time of "
+                        + "this JVM (of which its load-generating client threads) and of MariaDB. Ceiling: %s. "
+                        + "Scan: %s.%n", work(r.ceilingWork()), work(r.apiWork())));
         md.append(fmt("- With %d scans always in flight (a closed loop), the mean latency is %d / rate: a p99 of %.0f ms "
                         + "needs well over %,.0f scans/s; the ceiling itself, at %,.0f transactions/s, had a p99 of "
                         + "%.1f ms in this run.%n", CONCURRENCY, CONCURRENCY, GOAL_P99_MS, CONCURRENCY / (GOAL_P99_MS / 1000),
                 r.ceiling().rate(), r.ceiling().p99()));
         MarkdownSection.publish(md.toString());
+    }
+
+    private static String work(DatabaseWork w) {
+        return fmt("%.2f statements (%.2f begin, %.2f select, %.2f insert, %.2f update, %.2f commit, %.2f rollback); "
+                        + "CPU %.3f ms in the JVM (%.3f ms of it the client), %.3f ms in MariaDB, %.3f ms in all; "
+                        + "the JIT compiled for %,d ms meanwhile; this JVM's CPU by thread: %s",
+                w.per("Questions"), w.per("Com_begin"), w.per("Com_select"), w.per("Com_insert"), w.per("Com_update"),
+                w.per("Com_commit"), w.per("Com_rollback"), w.ms(w.jvmCpuNanos), w.ms(w.clientCpuNanos),
+                w.ms(w.databaseCpuNanos), w.ms(w.jvmCpuNanos + w.databaseCpuNanos), w.compileMillis, w.threadShares());
     }
 
     private static String row(String label, Figures f) {
