@@ -151,12 +151,12 @@ public class Registrations {
      * Refused with field errors (400), a closed window or category (422), or no place left (409).
      */
     public Outcome register(long exhibitionId, NewRegistration r) {
-        return register(exhibitions.get(exhibitionId), r, null);
+        return register(exhibitionId, null, r, null);
     }
 
     /** The same for the edition the caller has just read (by its public code), which is not read again. */
     public Outcome register(Exhibition exhibition, NewRegistration r) {
-        return register(exhibition, r, null);
+        return register(exhibition.id, exhibition, r, null);
     }
 
     /**
@@ -165,11 +165,14 @@ public class Registrations {
      * a buyer is verified by {@code staff} at once and the badge is valid now. Capacity still holds.
      */
     public Outcome registerAtDesk(long exhibitionId, NewRegistration r, String staff) {
-        return register(exhibitions.get(exhibitionId), r, staff);
+        return register(exhibitionId, null, r, staff);
     }
 
-    private Outcome register(Exhibition exhibition, NewRegistration r, String deskStaff) {
-        long exhibitionId = exhibition.id;
+    /**
+     * {@code known}: the edition as the caller read it before this transaction, or {@code null}: it is read
+     * here, after the key locks, since the transaction's first read fixes what it sees (REPEATABLE READ).
+     */
+    private Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
         boolean atDesk = deskStaff != null;
         List<FieldError> errors = new ArrayList<>();
         String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
@@ -226,6 +229,7 @@ public class Registrations {
             }
         }
 
+        Exhibition exhibition = known != null ? known : exhibitions.get(exhibitionId);
         RegistrationSettings settings = RegistrationSettings.<RegistrationSettings>find("exhibitionId", exhibitionId)
                 .firstResult();
         Invitation invitation = invitation(exhibitionId, r.invitationCode(), errors);

@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
 import org.expodesk.checkin.TestCheckins;
+import org.expodesk.exhibition.TestExhibitions;
 import org.expodesk.mail.TestMail;
 import org.expodesk.party.TestOrganizations;
 import org.expodesk.testing.Api;
@@ -16,10 +17,17 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,9 +116,48 @@ class DeskPageTest {
         Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations").then().body("size()", equalTo(1));
     }
 
+    /** A double click, or two colleagues' desks sending one form at once: one registration, both shown it. */
+    @Test
+    void theSameFormSentFromTheDeskSeveralTimesAtOnceIsOneRegistration() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.code(exhibition);
+        TestUser staff = TestUsers.staff();
+        String here = "/exhibitions/" + exhibition + "/desk";
+        Map<String, String> form = walkIn("PROFESSIONAL", "Zhou", uniqueEmail("twice"));
+        form.put("days", "2027-06-14");
+        List<BrowserSession> desks = List.of(BrowserSession.signedIn(staff.username(), staff.password()),
+                BrowserSession.signedIn(staff.username(), staff.password()),
+                BrowserSession.signedIn(staff.username(), staff.password()),
+                BrowserSession.signedIn(staff.username(), staff.password()));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(desks.size());
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (BrowserSession desk : desks) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return desk.post(here, form);
+                }));
+            }
+            start.countDown();
+            Set<String> shown = new HashSet<>();
+            for (Future<Response> answer : sent) {
+                Response r = answer.get();
+                assertThat(r.statusCode()).isEqualTo(303);
+                Matcher done = DONE.matcher(r.header("Location"));
+                assertThat(done.find()).isTrue();
+                shown.add(done.group(1));
+            }
+            assertThat(shown).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations").then().body("size()", equalTo(1));
+    }
+
     @Test
     void onlyStaffWorkTheDesk() {
-        long exhibition = org.expodesk.exhibition.TestExhibitions.june2027();
+        long exhibition = TestExhibitions.june2027();
         TestUser exhibitor = TestUsers.exhibitor(TestOrganizations.create());
         BrowserSession page = BrowserSession.signedIn(exhibitor.username(), exhibitor.password());
         assertThat(page.get("/exhibitions/" + exhibition + "/desk").statusCode()).isEqualTo(403);
