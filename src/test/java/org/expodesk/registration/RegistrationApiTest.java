@@ -373,6 +373,7 @@ class RegistrationApiTest {
                 .extract().path("id")).longValue();
         // a like name from the company's own domain: the company, not a new record
         assertThat(registrantsCompany(code, "lena@orchid-" + u + ".de", "Orchid Valves " + u)).isEqualTo(company);
+        assertThat(registrantsCompany(code, "jonas@orchid-" + u + ".de", "Orchid Valve " + u)).isEqualTo(company);
         // the same name from a mail provider's address, or from another domain: a new record for a person to review
         long fromProvider = registrantsCompany(code, "orchid." + u + "@gmail.com", "Orchid Valves " + u);
         long fromElsewhere = registrantsCompany(code, "max@valves-" + u + ".de", "Orchid Valves " + u);
@@ -383,6 +384,11 @@ class RegistrationApiTest {
         assertThat(proposed.stream().map(Number::longValue)).contains(company);
         // the company's domain with an unlike name: another company
         assertThat(registrantsCompany(code, "ann@orchid-" + u + ".de", "Lotus Pumps " + u)).isNotEqualTo(company);
+        // a domain known only from a company's own e-mail address may be a provider's: it proves nothing
+        long mailOnly = ((Number) Api.asAdmin().body(Map.of("name", "Heron Seals " + u + " GmbH", "country", "DE",
+                        "email", "info@heron-" + u + ".de")).post("/api/organizations").then().statusCode(201)
+                .extract().path("id")).longValue();
+        assertThat(registrantsCompany(code, "eva@heron-" + u + ".de", "Heron Seals " + u)).isNotEqualTo(mailOnly);
     }
 
     private static long registrantsCompany(String code, String email, String organization) {

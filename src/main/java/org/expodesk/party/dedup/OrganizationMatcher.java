@@ -30,7 +30,10 @@ public class OrganizationMatcher {
     static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
             "msn.com", "yahoo.com", "aol.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
             "web.de", "t-online.de", "mail.ru", "yandex.ru", "naver.com", "qq.com", "163.com", "126.com", "yeah.net",
-            "sina.com", "sina.cn", "sohu.com", "139.com", "189.cn", "21cn.com", "foxmail.com", "aliyun.com", "tom.com");
+            "sina.com", "sina.cn", "sohu.com", "139.com", "189.cn", "21cn.com", "foxmail.com", "aliyun.com", "tom.com",
+            "sina.com.cn", "163.net", "263.net", "hinet.net", "ymail.com", "yahoo.co.jp", "yahoo.co.uk", "yahoo.com.cn",
+            "yahoo.com.hk", "yahoo.com.tw", "hotmail.co.uk", "hotmail.fr", "outlook.jp", "live.cn", "hanmail.net",
+            "daum.net", "rediffmail.com", "zoho.com", "mail.com");
     private static final int BLOCK_LIMIT = 200;
     /** A name term held by more organizations than this (a city, an industry word) does not block. */
     private static final int COMMON_TERM = 2000;
@@ -292,8 +295,10 @@ public class OrganizationMatcher {
             // sure, without a shared credit code, only for the very same name and a key of its own
             boolean exactName = a.nameKey != null && a.nameKey.equals(b.nameKey);
             // one of the company's people writing from the company's own domain (never a mail provider's, see
-            // matches) corroborates a likely name: the company is theirs
-            sameMemberDomain = memberDomain != null && memberDomain.equals(b.domain) && score >= config.likely();
+            // matches) corroborates a likely name: the company is theirs. Only a website says whose a domain is:
+            // one taken from the company's e-mail address may be a provider's that the list above lacks
+            sameMemberDomain = memberDomain != null && b.website != null && memberDomain.equals(b.domain)
+                    && score >= config.likely();
             if (sameMemberDomain) {
                 score = Math.max(score, config.sure());
             } else if (!(exactName && (sameSite || samePhone))) {
@@ -341,7 +346,7 @@ public class OrganizationMatcher {
         return keys;
     }
 
-    static boolean isFreeMail(String domain) {
+    public static boolean isFreeMail(String domain) {
         for (String provider : FREE_MAIL) {
             if (domain.equals(provider) || domain.endsWith("." + provider)) {
                 return true;
