@@ -77,10 +77,12 @@ public class BadgePdfs {
     /*
      * Parsed fonts not in use: parsing the CJK font again for every PDF took about three quarters of
      * a one-badge PDF (a mail's attachment). A parsed font is read while its document is saved, so
-     * each is lent to one document at a time; there are as many as PDFs were ever made at once.
+     * each is lent to one document at a time; a burst of PDFs made at once parses more, of which
+     * IDLE_FONTS of each are kept (a CJK font holds its whole file).
      */
     private final Queue<TrueTypeFont> idleLatin = new ConcurrentLinkedQueue<>();
     private final Queue<TrueTypeFont> idleCjk = new ConcurrentLinkedQueue<>();
+    private static final int IDLE_FONTS = 4;
     private volatile boolean warnedNoCjkFont;
 
     /** One badge as a one-page PDF. */
@@ -127,7 +129,7 @@ public class BadgePdfs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            // a font whose document failed is not trusted again
+            // a font whose document failed is not trusted again, nor kept beyond the few a sender reuses
             giveBack(idleLatin, latin, drawn);
             giveBack(idleCjk, cjk, drawn);
         }
@@ -147,7 +149,8 @@ public class BadgePdfs {
         if (font == null) {
             return;
         }
-        if (usable) {
+        // the size is a bound, not exact: two documents ending at once may keep one more
+        if (usable && idle.size() < IDLE_FONTS) {
             idle.add(font);
             return;
         }

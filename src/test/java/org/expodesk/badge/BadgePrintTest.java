@@ -24,7 +24,10 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,23 +132,32 @@ class BadgePrintTest {
         for (String name : names) {
             badges.add(TestBadges.issue(edition, TestBadges.person(null), name, null, null).badge());
         }
-        for (int round = 0; round < 2; round++) {
-            List<CompletableFuture<byte[]>> made = new ArrayList<>();
-            for (Badge b : badges) {
-                made.add(CompletableFuture.supplyAsync(() ->
-                        QuarkusTransaction.requiringNew().call(() -> pdfs.one(b, BadgePdfs.Layout.A6))));
-            }
-            for (int i = 0; i < badges.size(); i++) {
-                try (PDDocument doc = Loader.loadPDF(made.get(i).get())) {
-                    String text = new PDFTextStripper().getText(doc);
-                    assertThat(text).contains(names[i]);
-                    for (int j = 0; j < names.length; j++) {
-                        if (j != i) {
-                            assertThat(text).doesNotContain(names[j]);
+        ExecutorService makers = Executors.newFixedThreadPool(badges.size());
+        try {
+            for (int round = 0; round < 2; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<byte[]>> made = new ArrayList<>();
+                for (Badge b : badges) {
+                    made.add(makers.submit(() -> {
+                        start.await();
+                        return QuarkusTransaction.requiringNew().call(() -> pdfs.one(b, BadgePdfs.Layout.A6));
+                    }));
+                }
+                start.countDown();
+                for (int i = 0; i < badges.size(); i++) {
+                    try (PDDocument doc = Loader.loadPDF(made.get(i).get())) {
+                        String text = new PDFTextStripper().getText(doc);
+                        assertThat(text).contains(names[i]);
+                        for (int j = 0; j < names.length; j++) {
+                            if (j != i) {
+                                assertThat(text).doesNotContain(names[j]);
+                            }
                         }
                     }
                 }
             }
+        } finally {
+            makers.shutdownNow();
         }
     }
 

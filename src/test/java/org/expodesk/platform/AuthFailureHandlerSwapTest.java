@@ -34,6 +34,14 @@ class AuthFailureHandlerSwapTest {
                 .anySatisfy(l -> assertThat(l).contains("status=\"403\""));
     }
 
+    /** The swap runs before Quarkus REST's filter, whichever the request: else every request builds a mapper again. */
+    @Test
+    void everyRequestGetsTheSwappedFailureHandlerBeforeQuarkusRestLooksForIt() {
+        given().header("X-Swap-Probe", "1").get("/api/me").then().statusCode(401).header("X-Swap-Probe", "true");
+        Api.asAdmin().header("X-Swap-Probe", "1").get("/api/me").then().statusCode(200).header("X-Swap-Probe", "true");
+        given().header("X-Swap-Probe", "1").get("/").then().header("X-Swap-Probe", "true");
+    }
+
     @Test
     void signedInRequestsAreCountedUnderTheirTemplate() {
         long edition = 986_000_000L + System.nanoTime() % 1_000_000;
