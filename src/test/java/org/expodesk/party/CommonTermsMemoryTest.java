@@ -129,7 +129,7 @@ class CommonTermsMemoryTest {
             searchIndex.index(madeUp(most, rare), false);
         });
         assertFalse(third.remembersRare(rare), "within a tenth of the limit: counted again");
-        // a transaction that rolled back added nothing: the job keeps the copy it had
+        // only the copy handed to that transaction moved: a job keeps it once the transaction committed, not before
         assertTrue(next.remembersRare(rare));
     }
 
