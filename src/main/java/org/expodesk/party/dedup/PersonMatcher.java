@@ -501,21 +501,26 @@ public class PersonMatcher {
             if (keys.isEmpty() || organizations.isEmpty() && domains.isEmpty()) {
                 return found;
             }
+            // each lookup starts from its organizations or domains by their index, whatever the optimizer
+            // guesses of a long list of name keys (it takes a common name for a rare one)
             String names = "name_key IN (" + marks(keys.size()) + ")";
             List<Object> values = new ArrayList<>();
             List<String> links = new ArrayList<>();
             if (!organizations.isEmpty()) {
-                links.add("SELECT id FROM person WHERE organization_id IN (" + marks(organizations.size()) + ") AND " + names);
+                links.add("SELECT id FROM person FORCE INDEX (ix_person_organization) WHERE organization_id IN ("
+                        + marks(organizations.size()) + ") AND " + names);
                 values.addAll(organizations);
                 values.addAll(keys);
             }
             if (!domains.isEmpty()) {
                 String in = marks(domains.size());
-                links.add("SELECT l.id FROM organization lo JOIN person l ON l.organization_id = lo.id"
+                links.add("SELECT l.id FROM organization lo FORCE INDEX (ix_organization_domain)"
+                        + " STRAIGHT_JOIN person l FORCE INDEX (ix_person_organization) ON l.organization_id = lo.id"
                         + " WHERE lo.domain IN (" + in + ") AND l." + names);
-                links.add("SELECT id FROM person WHERE email_domain IN (" + in + ") AND " + names);
-                links.add("SELECT l.id FROM person_contact lc JOIN person l ON l.id = lc.person_id"
-                        + " WHERE lc.email_domain IN (" + in + ") AND l." + names);
+                links.add("SELECT id FROM person FORCE INDEX (ix_person_email_domain) WHERE email_domain IN (" + in
+                        + ") AND " + names);
+                links.add("SELECT l.id FROM person_contact lc FORCE INDEX (ix_person_contact_email_domain)"
+                        + " STRAIGHT_JOIN person l ON l.id = lc.person_id WHERE lc.email_domain IN (" + in + ") AND l." + names);
                 for (int i = 0; i < 3; i++) {
                     values.addAll(domains);
                     values.addAll(keys);
@@ -523,7 +528,7 @@ public class PersonMatcher {
             }
             Person.getEntityManager().unwrap(Session.class).doWork(c -> {
                 try (PreparedStatement q = c.prepareStatement(SELECT.replace(" FROM person p ", " FROM ("
-                        + String.join(" UNION ", links) + ") linked JOIN person p ON p.id = linked.id ")
+                        + String.join(" UNION ", links) + ") linked STRAIGHT_JOIN person p ON p.id = linked.id ")
                         + " WHERE p.merged_into IS NULL ORDER BY p.name_key, p.id"
                         + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit))) {
                     for (int i = 0; i < values.size(); i++) {
