@@ -46,6 +46,7 @@ public class SearchIndex {
     void index(Organization o, boolean replace) {
         Set<String> terms = o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone);
         HeldUntilCommit<Term> held = HeldUntilCommit.current(transaction, HELD);
+        added(terms);
         if (!replace && held != null) {
             terms.forEach(term -> held.add(new Term(ORGANIZATION, o.id, term)));
             return;
@@ -108,8 +109,10 @@ public class SearchIndex {
         }
         // a term this transaction found held by more than common organizations still is: its count only grows
         Set<String> knownCommon = commonTerms(common);
-        List<String> all = terms.stream().filter(t -> !knownCommon.contains(t)).toList();
-        if (all.isEmpty()) {
+        Set<String> knownRare = rareTerms(common);
+        List<String> all = terms.stream().filter(t -> !knownCommon.contains(t) && !knownRare.contains(t)).toList();
+        terms.stream().filter(knownRare::contains).forEach(rare::add);
+        if (all.isEmpty() && rare.isEmpty()) {
             return List.of();
         }
         // every term's count, each read no further than common + 1 rows (or past the margin), in one round trip
@@ -117,18 +120,20 @@ public class SearchIndex {
         String counts = String.join(" UNION ALL ", Collections.nCopies(all.size(), "SELECT ? AS term, (SELECT COUNT(*)"
                 + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT " + (common + margin + 1)
                 + ") t) AS n"));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(counts)) {
-            for (int i = 0; i < all.size(); i++) {
-                count.setString(2 * i + 1, all.get(i));
-                count.setString(2 * i + 2, all.get(i));
-            }
-            try (ResultSet rs = count.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getInt(2) <= common) {
-                        rare.add(rs.getString(1));
-                    } else {
-                        counted(common, rs.getString(1), rs.getInt(2));
+        try (Connection connection = dataSource.getConnection()) {
+            if (!all.isEmpty()) {
+                try (PreparedStatement count = connection.prepareStatement(counts)) {
+                    for (int i = 0; i < all.size(); i++) {
+                        count.setString(2 * i + 1, all.get(i));
+                        count.setString(2 * i + 2, all.get(i));
+                    }
+                    try (ResultSet rs = count.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getInt(2) <= common) {
+                                rare.add(rs.getString(1));
+                            }
+                            counted(common, rs.getString(1), rs.getInt(2));
+                        }
                     }
                 }
             }
@@ -167,9 +172,11 @@ public class SearchIndex {
         List<Set<String>> termsOf = names.stream().map(n -> SearchTerms.organization(n[0], n[1], null)).toList();
         writeHeld();
         Set<String> knownCommon = commonTerms(common);
-        List<String> uncounted = termsOf.stream().flatMap(Set::stream).filter(t -> !knownCommon.contains(t)).distinct()
-                .toList();
+        Set<String> knownRare = rareTerms(common);
+        List<String> uncounted = termsOf.stream().flatMap(Set::stream)
+                .filter(t -> !knownCommon.contains(t) && !knownRare.contains(t)).distinct().toList();
         Set<String> rare = new java.util.HashSet<>();
+        termsOf.forEach(terms -> terms.stream().filter(knownRare::contains).forEach(rare::add));
         List<Alike> found = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             if (!uncounted.isEmpty()) {
@@ -185,9 +192,8 @@ public class SearchIndex {
                         while (rs.next()) {
                             if (rs.getInt(2) <= common) {
                                 rare.add(rs.getString(1));
-                            } else {
-                                counted(common, rs.getString(1), rs.getInt(2));
                             }
+                            counted(common, rs.getString(1), rs.getInt(2));
                         }
                     }
                 }
@@ -249,12 +255,25 @@ public class SearchIndex {
     public static final class LastingCommonTerms {
         private int common = -1;
         private final Set<String> terms = new java.util.HashSet<>();
+        /**
+         * Terms found held by at most the limit less a tenth, with their count then plus the terms the job has
+         * added since: rare without counting them again while the count stays that far under the limit. The
+         * job's own additions are counted here ({@link #added}), so it would take that many organizations
+         * created elsewhere during the job to bring such a term over the limit.
+         */
+        private final java.util.Map<String, Integer> rare = new java.util.HashMap<>();
 
         public LastingCommonTerms copy() {
             LastingCommonTerms copy = new LastingCommonTerms();
             copy.common = common;
             copy.terms.addAll(terms);
+            copy.rare.putAll(rare);
             return copy;
+        }
+
+        /** Whether this term is remembered as rare (held by few enough organizations), for tests. */
+        boolean remembersRare(String term) {
+            return rare.containsKey(term);
         }
 
         /** How many terms are remembered (for a job's log). */
@@ -292,11 +311,47 @@ public class SearchIndex {
         return lasting(common) == null ? 0 : Math.max(1, common / 10);
     }
 
+    /** A term's count read from the index (including what this transaction wrote). */
     private void counted(int common, String term, int count) {
-        commonTerms(common).add(term);
         LastingCommonTerms lasting = lasting(common);
+        if (count <= common) {
+            if (lasting != null && count <= common - lastingMargin(common)) {
+                lasting.rare.put(term, count);
+            }
+            return;
+        }
+        commonTerms(common).add(term);
         if (lasting != null && count > common + lastingMargin(common)) {
             lasting.terms.add(term);
+        }
+    }
+
+    /** The terms the job remembers as rare (none outside a job). */
+    private Set<String> rareTerms(int common) {
+        LastingCommonTerms lasting = lasting(common);
+        return lasting == null ? Set.of() : Collections.unmodifiableSet(lasting.rare.keySet());
+    }
+
+    /**
+     * Organization terms this transaction adds to the index: a term remembered as rare counts them, and is
+     * counted again once it comes within a tenth of the limit. (Terms taken away only make it rarer.)
+     */
+    private void added(Set<String> terms) {
+        if (transaction.getTransactionKey() == null
+                || !(transaction.getResource(LastingCommonTerms.class) instanceof LastingCommonTerms lasting)
+                || lasting.common == -1 || lasting.rare.isEmpty()) {
+            return;
+        }
+        int most = lasting.common - Math.max(1, lasting.common / 10);
+        for (String term : terms) {
+            Integer count = lasting.rare.get(term);
+            if (count != null) {
+                if (count + 1 > most) {
+                    lasting.rare.remove(term);
+                } else {
+                    lasting.rare.put(term, count + 1);
+                }
+            }
         }
     }
 

@@ -77,7 +77,7 @@ class CustomerImportBenchmark {
         generated.put("employment", (long) data.peopleInDatabase());
         generated.put("organization", (long) data.options().organizations());
         generated.put("audit_log", Long.MAX_VALUE);
-        restore(generated);
+        restore(generated, data);
         CustomerLoader.Outcome loaded;
         try (Connection c = dataSource.getConnection()) {
             loaded = CustomerLoader.ensure(c, data);
@@ -96,14 +96,17 @@ class CustomerImportBenchmark {
         long createdPeople;
         String peopleErrors;
         String organizationErrors;
+        long[] restored;
         TimelineRenderBenchmark.Load load;
         Map<String, Long> databaseWork;
         try {
             double ceilingSeconds = rawInserts(file.csv());
             Map<String, Long> statusBefore = databaseStatus();
+            statements(true);
             TimelineRenderBenchmark.Load.Snapshot before = TimelineRenderBenchmark.Load.snapshot();
             people = timed(() -> jobs.importNow(file.csv(), "bench-people.csv", ImportKind.PEOPLE, null, "bench"));
             TimelineRenderBenchmark.Load.Snapshot after = TimelineRenderBenchmark.Load.snapshot();
+            statements(false);
             Map<String, Long> statusAfter = databaseStatus();
             statusAfter.replaceAll((name, value) -> value - statusBefore.getOrDefault(name, 0L));
             databaseWork = statusAfter;
@@ -119,7 +122,7 @@ class CustomerImportBenchmark {
             peopleErrors = errorsByKind(people.run().id);
             organizationErrors = errorsByKind(organizations.run().id);
         } finally {
-            restore(marks);
+            restored = restore(marks, data);
         }
 
         List<String> problems = new ArrayList<>();
@@ -171,8 +174,10 @@ class CustomerImportBenchmark {
         md.append(fmt("- Organizations file (seed %d): %,d rows, %,d companies of the database as they are stored, "
                 + "%,d new ones.%n", FILE_SEED + 1, orgFile.rows(), orgFile.known(), orgFile.fresh()));
         md.append(fmt("- Every record the imports wrote was deleted afterwards (ids above the marks taken before), "
-                + "so the next run starts from the same database; %,d people created, %,d `CREATE` audit entries "
-                + "for people.%n%n", createdPeople, audited));
+                + "and the %,d organizations and %,d people of the data set they changed (gaps filled, values updated) "
+                + "were written again as generated, so the next run starts from the same database; %,d people "
+                + "created, %,d `CREATE` audit entries for people.%n%n", restored[0], restored[1], createdPeople,
+                audited));
         md.append("| import | rows | seconds | rows/s | created | updated | merged | review | unchanged | error |\n"
                 + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         md.append(fmt("| ceiling: the people rows as plain batched JDBC inserts into a scratch table, a commit per %d "
@@ -284,8 +289,12 @@ class CustomerImportBenchmark {
         return marks;
     }
 
-    /** Deletes what the imports wrote and undoes their employment changes to the generated people. */
-    private void restore(Map<String, Long> m) throws SQLException {
+    /**
+     * Deletes what the imports wrote, undoes their employment changes to the generated people, and puts back
+     * as generated the organizations and people they changed (gaps filled, values updated); returns how many
+     * organizations and people were put back.
+     */
+    private long[] restore(Map<String, Long> m, CustomerData data) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -308,11 +317,42 @@ class CustomerImportBenchmark {
                 s.executeUpdate("DELETE FROM audit_log WHERE id > " + m.get("audit_log")
                         + " OR (actor_name = 'system' AND entity_type IN ('Person', 'Organization', 'PersonContact',"
                         + " 'DedupCandidate', 'ImportRun', 'ImportMapping'))");
+                long[] restored = CustomerLoader.restoreChanged(c, data);
                 c.commit();
                 s.execute("SET SESSION foreign_key_checks = 1");
+                return restored;
             } finally {
                 c.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    /**
+     * With {@code -Dbench.import.statements=<file>}, the statements of the people import by shape (MariaDB's
+     * performance schema digests), with the rows each kind examined, most first: to find which statements
+     * read the rows.
+     */
+    private void statements(boolean start) throws Exception {
+        String file = System.getProperty("bench.import.statements");
+        if (file == null) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (start) {
+                s.execute("TRUNCATE performance_schema.events_statements_summary_by_digest");
+                return;
+            }
+            StringBuilder out = new StringBuilder("rows_examined\tcount\tper_call\trows_sent\tseconds\tdigest\n");
+            try (ResultSet rs = s.executeQuery("SELECT SUM_ROWS_EXAMINED, COUNT_STAR, SUM_ROWS_SENT,"
+                    + " SUM_TIMER_WAIT / 1e12, DIGEST_TEXT FROM performance_schema.events_statements_summary_by_digest"
+                    + " ORDER BY SUM_ROWS_EXAMINED DESC LIMIT 40")) {
+                while (rs.next()) {
+                    out.append(fmt("%d\t%d\t%.0f\t%d\t%.1f\t%s%n", rs.getLong(1), rs.getLong(2),
+                            rs.getLong(1) / (double) Math.max(1, rs.getLong(2)), rs.getLong(3), rs.getDouble(4),
+                            rs.getString(5)));
+                }
+            }
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file), out);
         }
     }
 

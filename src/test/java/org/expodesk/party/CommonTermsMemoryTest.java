@@ -97,6 +97,49 @@ class CommonTermsMemoryTest {
         assertFalse(memory.remembers(veryCommon));
     }
 
+    @Test
+    void aTermHeldByFewEnoughIsRememberedAsRareAndCountedAgainOnceTheJobsOwnOrganizationsBringItNearTheLimit()
+            throws SQLException {
+        int most = COMMON - COMMON / 10;
+        hold(rare, 0, most - 1);
+        SearchIndex.LastingCommonTerms memory = new SearchIndex.LastingCommonTerms();
+        List<Long> counted = QuarkusTransaction.requiringNew().call(() -> {
+            searchIndex.rememberCommonTerms(memory);
+            return searchIndex.alikeOrganizations(rare, null, COMMON, 200);
+        });
+        assertEquals(200, counted.size());
+        assertTrue(memory.remembersRare(rare));
+        assertFalse(memory.remembers(rare));
+
+        // the next transaction finds the same block without counting the term; its new organization counts
+        SearchIndex.LastingCommonTerms next = memory.copy();
+        List<Long> remembered = QuarkusTransaction.requiringNew().call(() -> {
+            searchIndex.rememberCommonTerms(next);
+            List<Long> ids = searchIndex.alikeOrganizations(List.<String[]>of(new String[] {rare, null}), COMMON, 200)
+                    .get(0).ids();
+            searchIndex.index(madeUp(most - 1, rare), false);
+            return ids;
+        });
+        assertEquals(counted, remembered);
+        assertTrue(next.remembersRare(rare), "held by " + most + " now, the limit less a tenth");
+
+        SearchIndex.LastingCommonTerms third = next.copy();
+        QuarkusTransaction.requiringNew().run(() -> {
+            searchIndex.rememberCommonTerms(third);
+            searchIndex.index(madeUp(most, rare), false);
+        });
+        assertFalse(third.remembersRare(rare), "within a tenth of the limit: counted again");
+        // only the copy handed to that transaction moved: a job keeps it once the transaction committed, not before
+        assertTrue(next.remembersRare(rare));
+    }
+
+    private static Organization madeUp(int index, String name) {
+        Organization o = new Organization();
+        o.id = FIRST_ID + index;
+        o.name = name;
+        return o;
+    }
+
     /** {@code count} made-up organizations holding {@code term}. */
     private void hold(String term, int from, int count) throws SQLException {
         try (Connection c = dataSource.getConnection();

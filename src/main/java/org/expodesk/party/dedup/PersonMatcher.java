@@ -491,33 +491,45 @@ public class PersonMatcher {
         /**
          * The live people of these name keys who work at one of {@code organizations} or have one of
          * {@code domains} as a company domain (of their organization, or of an e-mail address of theirs),
-         * in name key and id order, at most {@code limit}.
+         * in name key and id order, at most {@code limit}. Asked from the selective side, a union of
+         * indexed lookups each filtered by name key (V42): a common name has hundreds of people, of whom
+         * a few share an organization or a domain.
          */
-        private List<Candidate> readLinked(Collection<String> keys, Collection<Long> organizations,
+        List<Candidate> readLinked(Collection<String> keys, Collection<Long> organizations,
                                            Collection<String> domains, int limit) {
             List<Candidate> found = new ArrayList<>();
             if (keys.isEmpty() || organizations.isEmpty() && domains.isEmpty()) {
                 return found;
             }
-            List<Object> values = new ArrayList<>(keys);
+            // each lookup starts from its organizations or domains by their index, whatever the optimizer
+            // guesses of a long list of name keys (it takes a common name for a rare one)
+            String names = "name_key IN (" + marks(keys.size()) + ")";
+            List<Object> values = new ArrayList<>();
             List<String> links = new ArrayList<>();
             if (!organizations.isEmpty()) {
-                links.add("p.organization_id IN (" + marks(organizations.size()) + ")");
+                links.add("SELECT id FROM person FORCE INDEX (ix_person_organization) WHERE organization_id IN ("
+                        + marks(organizations.size()) + ") AND " + names);
                 values.addAll(organizations);
+                values.addAll(keys);
             }
             if (!domains.isEmpty()) {
                 String in = marks(domains.size());
-                links.add("o.domain IN (" + in + ")");
-                links.add("SUBSTRING_INDEX(p.email, '@', -1) IN (" + in + ")");
-                links.add("EXISTS (SELECT 1 FROM person_contact c WHERE c.person_id = p.id AND c.kind = 'EMAIL'"
-                        + " AND SUBSTRING_INDEX(c.value, '@', -1) IN (" + in + "))");
+                links.add("SELECT l.id FROM organization lo FORCE INDEX (ix_organization_domain)"
+                        + " STRAIGHT_JOIN person l FORCE INDEX (ix_person_organization) ON l.organization_id = lo.id"
+                        + " WHERE lo.domain IN (" + in + ") AND l." + names);
+                links.add("SELECT id FROM person FORCE INDEX (ix_person_email_domain) WHERE email_domain IN (" + in
+                        + ") AND " + names);
+                links.add("SELECT l.id FROM person_contact lc FORCE INDEX (ix_person_contact_email_domain)"
+                        + " STRAIGHT_JOIN person l ON l.id = lc.person_id WHERE lc.email_domain IN (" + in + ") AND l." + names);
                 for (int i = 0; i < 3; i++) {
                     values.addAll(domains);
+                    values.addAll(keys);
                 }
             }
             Person.getEntityManager().unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE p.name_key IN (" + marks(keys.size())
-                        + ") AND p.merged_into IS NULL AND (" + String.join(" OR ", links) + ") ORDER BY p.name_key, p.id"
+                try (PreparedStatement q = c.prepareStatement(SELECT.replace(" FROM person p ", " FROM ("
+                        + String.join(" UNION ", links) + ") linked STRAIGHT_JOIN person p ON p.id = linked.id ")
+                        + " WHERE p.merged_into IS NULL ORDER BY p.name_key, p.id"
                         + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit))) {
                     for (int i = 0; i < values.size(); i++) {
                         q.setObject(i + 1, values.get(i));

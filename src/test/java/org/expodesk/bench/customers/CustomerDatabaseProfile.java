@@ -79,6 +79,10 @@ public class CustomerDatabaseProfile implements QuarkusTestProfile {
                 if ("root".equals(System.getProperty("user.name"))) {
                     config.addArg("--user=root");
                 }
+                if (System.getProperty("bench.import.statements") != null) {
+                    // the statements' digests with their rows examined (CustomerImportBenchmark)
+                    config.addArg("--performance-schema=ON");
+                }
                 db = DB.newEmbeddedDB(config.build());
                 db.start();
                 db.run("CREATE DATABASE IF NOT EXISTS expodesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");

@@ -169,6 +169,69 @@ public final class CustomerLoader {
         }
     }
 
+    /**
+     * Puts back as generated the generated organizations and people that something changed since they were
+     * loaded (a version above 0, or another update time): an import fills gaps of, and updates, the records it
+     * matches, and a benchmark run must leave the data set as it found it. Each such record is written again
+     * whole (deleted and inserted, so the columns the loader leaves to their defaults are reset too), with its
+     * search terms; returns how many organizations and people were put back. Foreign key checks must be off.
+     */
+    public static long[] restoreChanged(Connection connection, CustomerData data) throws SQLException {
+        List<Long> organizations = changed(connection, "organization", data.options().organizations());
+        List<Long> people = changed(connection, "person", data.peopleInDatabase());
+        try (PreparedStatement deleteOrg = connection.prepareStatement("DELETE FROM organization WHERE id = ?");
+             PreparedStatement insertOrg = connection.prepareStatement(insert("organization", ORGANIZATION));
+             PreparedStatement deletePerson = connection.prepareStatement("DELETE FROM person WHERE id = ?");
+             PreparedStatement insertPerson = connection.prepareStatement(insert("person", PERSON));
+             PreparedStatement deleteTerms = connection.prepareStatement(
+                     "DELETE FROM search_term WHERE party_type = ? AND party_id = ?");
+             PreparedStatement termRows = connection.prepareStatement(SearchIndex.INSERT)) {
+            for (long id : organizations) {
+                CustomerData.Org org = data.organization((int) id - 1);
+                deleteOrg.setLong(1, id);
+                deleteOrg.addBatch();
+                bind(insertOrg, ORGANIZATION, org);
+                deleteTerms.setString(1, SearchIndex.ORGANIZATION);
+                deleteTerms.setLong(2, id);
+                deleteTerms.addBatch();
+                terms(termRows, SearchIndex.ORGANIZATION, id, SearchTerms.organization(org.name(), org.nameLatin(), org.phone()));
+            }
+            for (long id : people) {
+                CustomerData.Person p = data.anyPerson((int) id - 1);
+                deletePerson.setLong(1, id);
+                deletePerson.addBatch();
+                bind(insertPerson, PERSON, p);
+                deleteTerms.setString(1, SearchIndex.PERSON);
+                deleteTerms.setLong(2, id);
+                deleteTerms.addBatch();
+                terms(termRows, SearchIndex.PERSON, id, SearchTerms.person(p.familyName(), p.givenName(), p.phone()));
+            }
+            deleteOrg.executeBatch();
+            deletePerson.executeBatch();
+            deleteTerms.executeBatch();
+            insertOrg.executeBatch();
+            insertPerson.executeBatch();
+            termRows.executeBatch();
+        }
+        return new long[] {organizations.size(), people.size()};
+    }
+
+    /** The generated records of a table (ids up to {@code generated}) changed since they were loaded. */
+    private static List<Long> changed(Connection connection, String table, long generated) throws SQLException {
+        List<Long> ids = new java.util.ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement("SELECT id FROM " + table
+                + " WHERE id <= ? AND (version <> 0 OR updated_at <> ?)")) {
+            q.setLong(1, generated);
+            q.setTimestamp(2, CREATED);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     static String insert(String table, List<? extends Column<?>> columns) {
         return "INSERT INTO " + table + " (" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
                 + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
