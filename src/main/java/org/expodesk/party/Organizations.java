@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Organizations of the customer database: creating, editing, reading, screening. */
@@ -191,17 +190,6 @@ public class Organizations implements OrganizationDirectory {
         return r.creditCode() != null && !r.creditCode().isBlank()
                 ? "cc:" + r.creditCode().replaceAll("\\s", "").toUpperCase(Locale.ROOT)
                 : "nk:" + NameKeys.organization(r.name());
-    }
-
-    /**
-     * The key lock that one company's people, naming it by e-mail domain ({@link #createOrMatchForMember}),
-     * take turns on, or none for a mail provider's address: two of them naming the company in two spellings at
-     * once would otherwise lock two names and both take the same existing company.
-     */
-    public static Optional<String> memberMailLockKey(String email) {
-        String domain = email.substring(email.indexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
-        return domain.isEmpty() || OrganizationMatcher.isFreeMail(domain) ? Optional.empty()
-                : Optional.of("md:" + domain);
     }
 
     /** Copies into {@code target} what it lacks and {@code source} has (never a registration number). */

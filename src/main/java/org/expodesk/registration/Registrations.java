@@ -197,7 +197,6 @@ public class Registrations {
             List<String> keys = new ArrayList<>(List.of(People.lockKey(newPerson)));
             if (newOrganization != null) {
                 keys.add(Organizations.lockKey(newOrganization));
-                Organizations.memberMailLockKey(email).ifPresent(keys::add);
             }
             if (idempotencyKey != null) {
                 keys.add("reg:" + exhibitionId + ":" + idempotencyKey);

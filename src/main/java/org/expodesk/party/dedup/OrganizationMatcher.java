@@ -346,7 +346,7 @@ public class OrganizationMatcher {
         return keys;
     }
 
-    public static boolean isFreeMail(String domain) {
+    static boolean isFreeMail(String domain) {
         for (String provider : FREE_MAIL) {
             if (domain.equals(provider) || domain.endsWith("." + provider)) {
                 return true;
