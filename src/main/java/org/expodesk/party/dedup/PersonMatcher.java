@@ -35,6 +35,8 @@ public class PersonMatcher {
     private static final int BLOCK_LIMIT = 200;
     /** How many people of a name an import chunk reads ahead: a row rarely skips more than a few already found. */
     private static final int NAME_READ = BLOCK_LIMIT + 10;
+    /** Up to this many name keys, linked namesakes are read through the names (a single record's check). */
+    private static final int FEW_NAMES = 4;
     static final double NAME_WEIGHT = 0.75;
     /** A like name with the same phone is the same person from here on. */
     static final double PHONE_NAME = 0.85;
@@ -491,12 +493,61 @@ public class PersonMatcher {
         /**
          * The live people of these name keys who work at one of {@code organizations} or have one of
          * {@code domains} as a company domain (of their organization, or of an e-mail address of theirs),
-         * in name key and id order, at most {@code limit}. Asked from the selective side, a union of
-         * indexed lookups each filtered by name key (V42): a common name has hundreds of people, of whom
-         * a few share an organization or a domain.
+         * in name key and id order, at most {@code limit}. A chunk's hundreds of name keys are asked from
+         * the linked side ({@link #readLinkedFromLinks}); a single record's few from the names' side
+         * ({@link #readLinkedByName}): one big company's organization or domain has thousands of people,
+         * a name at most hundreds.
          */
         List<Candidate> readLinked(Collection<String> keys, Collection<Long> organizations,
-                                           Collection<String> domains, int limit) {
+                                   Collection<String> domains, int limit) {
+            return keys.size() <= FEW_NAMES ? readLinkedByName(keys, organizations, domains, limit)
+                    : readLinkedFromLinks(keys, organizations, domains, limit);
+        }
+
+        /** {@link #readLinked} read through the name keys' people, each filtered by its links. */
+        List<Candidate> readLinkedByName(Collection<String> keys, Collection<Long> organizations,
+                                         Collection<String> domains, int limit) {
+            List<Candidate> found = new ArrayList<>();
+            if (keys.isEmpty() || organizations.isEmpty() && domains.isEmpty()) {
+                return found;
+            }
+            List<Object> values = new ArrayList<>(keys);
+            List<String> links = new ArrayList<>();
+            if (!organizations.isEmpty()) {
+                links.add("p.organization_id IN (" + marks(organizations.size()) + ")");
+                values.addAll(organizations);
+            }
+            if (!domains.isEmpty()) {
+                String in = marks(domains.size());
+                links.add("o.domain IN (" + in + ")");
+                links.add("p.email_domain IN (" + in + ")");
+                links.add("EXISTS (SELECT 1 FROM person_contact c WHERE c.person_id = p.id AND c.email_domain IN ("
+                        + in + "))");
+                for (int i = 0; i < 3; i++) {
+                    values.addAll(domains);
+                }
+            }
+            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE p.name_key IN (" + marks(keys.size())
+                        + ") AND p.merged_into IS NULL AND (" + String.join(" OR ", links) + ") ORDER BY p.name_key, p.id"
+                        + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit))) {
+                    for (int i = 0; i < values.size(); i++) {
+                        q.setObject(i + 1, values.get(i));
+                    }
+                    found.addAll(rows(q).get(0));
+                }
+                readContacts(c, found);
+            });
+            return found;
+        }
+
+        /**
+         * {@link #readLinked} asked from the selective side for a chunk, a union of indexed lookups each
+         * filtered by name key (V42): a common name has hundreds of people, of whom a few share an
+         * organization or a domain.
+         */
+        List<Candidate> readLinkedFromLinks(Collection<String> keys, Collection<Long> organizations,
+                                            Collection<String> domains, int limit) {
             List<Candidate> found = new ArrayList<>();
             if (keys.isEmpty() || organizations.isEmpty() && domains.isEmpty()) {
                 return found;

@@ -75,11 +75,19 @@ class LinkedNamesakesTest {
                 linked(both, List.of(homeOrg, otherOrg), List.of(home, other), Integer.MAX_VALUE));
     }
 
-    /** What readLinked reads, checked against the same question asked as one filter over the name keys' people. */
+    /**
+     * What readLinked reads, both ways (from the links, as for a chunk; through the names, as for a single
+     * record), checked against the same question asked as one filter over the name keys' people.
+     */
     private List<Long> linked(List<String> keys, Collection<Long> organizations, Collection<String> domains, int limit) {
         List<Long> read = QuarkusTransaction.requiringNew().call(() -> matcher.blocks()
-                .readLinked(keys, organizations, domains, limit).stream().map(PersonMatcher.Candidate::id).toList());
+                .readLinkedFromLinks(keys, organizations, domains, limit).stream().map(PersonMatcher.Candidate::id)
+                .toList());
+        List<Long> byName = QuarkusTransaction.requiringNew().call(() -> matcher.blocks()
+                .readLinkedByName(keys, organizations, domains, limit).stream().map(PersonMatcher.Candidate::id)
+                .toList());
         assertThat(read).isEqualTo(filtered(keys, organizations, domains, limit));
+        assertThat(byName).isEqualTo(read);
         return read;
     }
 
