@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -115,28 +116,8 @@ public class SearchIndex {
         if (all.isEmpty() && rare.isEmpty()) {
             return List.of();
         }
-        // every term's count, each read no further than common + 1 rows (or past the margin), in one round trip
-        int margin = lastingMargin(common);
-        String counts = String.join(" UNION ALL ", Collections.nCopies(all.size(), "SELECT ? AS term, (SELECT COUNT(*)"
-                + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT " + (common + margin + 1)
-                + ") t) AS n"));
         try (Connection connection = dataSource.getConnection()) {
-            if (!all.isEmpty()) {
-                try (PreparedStatement count = connection.prepareStatement(counts)) {
-                    for (int i = 0; i < all.size(); i++) {
-                        count.setString(2 * i + 1, all.get(i));
-                        count.setString(2 * i + 2, all.get(i));
-                    }
-                    try (ResultSet rs = count.executeQuery()) {
-                        while (rs.next()) {
-                            if (rs.getInt(2) <= common) {
-                                rare.add(rs.getString(1));
-                            }
-                            counted(common, rs.getString(1), rs.getInt(2));
-                        }
-                    }
-                }
-            }
+            countTerms(connection, all, common, rare);
             if (rare.isEmpty()) {
                 return List.of();
             }
@@ -179,25 +160,7 @@ public class SearchIndex {
         termsOf.forEach(terms -> terms.stream().filter(knownRare::contains).forEach(rare::add));
         List<Alike> found = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            if (!uncounted.isEmpty()) {
-                String counts = String.join(" UNION ALL ", Collections.nCopies(uncounted.size(), "SELECT ? AS term,"
-                        + " (SELECT COUNT(*) FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT "
-                        + (common + lastingMargin(common) + 1) + ") t) AS n"));
-                try (PreparedStatement count = connection.prepareStatement(counts)) {
-                    for (int i = 0; i < uncounted.size(); i++) {
-                        count.setString(2 * i + 1, uncounted.get(i));
-                        count.setString(2 * i + 2, uncounted.get(i));
-                    }
-                    try (ResultSet rs = count.executeQuery()) {
-                        while (rs.next()) {
-                            if (rs.getInt(2) <= common) {
-                                rare.add(rs.getString(1));
-                            }
-                            counted(common, rs.getString(1), rs.getInt(2));
-                        }
-                    }
-                }
-            }
+            countTerms(connection, uncounted, common, rare);
             List<List<String>> rareOf = termsOf.stream().map(terms -> terms.stream().filter(rare::contains).toList())
                     .toList();
             StringBuilder sql = new StringBuilder();
@@ -307,6 +270,35 @@ public class SearchIndex {
     }
 
     /** How far past {@code common} a count reads to tell a term worth remembering beyond this transaction. */
+    /**
+     * Counts {@code terms} among organizations' terms in one round trip, each read no further than
+     * common + 1 rows (or past the margin); those held by at most {@code common} go to {@code rare}, and
+     * every count is remembered for the run.
+     */
+    private void countTerms(Connection connection, List<String> terms, int common, Collection<String> rare)
+            throws SQLException {
+        if (terms.isEmpty()) {
+            return;
+        }
+        String counts = String.join(" UNION ALL ", Collections.nCopies(terms.size(), "SELECT ? AS term, (SELECT COUNT(*)"
+                + " FROM (SELECT 1 FROM search_term WHERE party_type = 'O' AND term = ? LIMIT "
+                + (common + lastingMargin(common) + 1) + ") t) AS n"));
+        try (PreparedStatement count = connection.prepareStatement(counts)) {
+            for (int i = 0; i < terms.size(); i++) {
+                count.setString(2 * i + 1, terms.get(i));
+                count.setString(2 * i + 2, terms.get(i));
+            }
+            try (ResultSet rs = count.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(2) <= common) {
+                        rare.add(rs.getString(1));
+                    }
+                    counted(common, rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+    }
+
     private int lastingMargin(int common) {
         return lasting(common) == null ? 0 : Math.max(1, common / 10);
     }
