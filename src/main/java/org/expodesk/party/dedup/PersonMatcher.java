@@ -475,19 +475,8 @@ public class PersonMatcher {
          * domains and their further contacts come along, so that scoring them reads nothing more.
          */
         private List<Candidate> read(String column, List<?> values) {
-            List<Candidate> found = new ArrayList<>();
-            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE p." + column + " IN ("
-                        + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ") AND p.merged_into IS NULL"
-                        + " ORDER BY " + (column.equals("id") ? "p.id" : "p." + column + ", p.id"))) {
-                    for (int i = 0; i < values.size(); i++) {
-                        q.setObject(i + 1, values.get(i));
-                    }
-                    found.addAll(rows(q).get(0));
-                }
-                readContacts(c, found);
-            });
-            return found;
+            return query(SELECT + " WHERE p." + column + " IN (" + marks(values.size()) + ") AND p.merged_into IS NULL"
+                    + " ORDER BY " + (column.equals("id") ? "p.id" : "p." + column + ", p.id"), values);
         }
 
         /**
@@ -507,9 +496,8 @@ public class PersonMatcher {
         /** {@link #readLinked} read through the name keys' people, each filtered by its links. */
         List<Candidate> readLinkedByName(Collection<String> keys, Collection<Long> organizations,
                                          Collection<String> domains, int limit) {
-            List<Candidate> found = new ArrayList<>();
             if (keys.isEmpty() || organizations.isEmpty() && domains.isEmpty()) {
-                return found;
+                return new ArrayList<>();
             }
             List<Object> values = new ArrayList<>(keys);
             List<String> links = new ArrayList<>();
@@ -527,18 +515,8 @@ public class PersonMatcher {
                     values.addAll(domains);
                 }
             }
-            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE p.name_key IN (" + marks(keys.size())
-                        + ") AND p.merged_into IS NULL AND (" + String.join(" OR ", links) + ") ORDER BY p.name_key, p.id"
-                        + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit))) {
-                    for (int i = 0; i < values.size(); i++) {
-                        q.setObject(i + 1, values.get(i));
-                    }
-                    found.addAll(rows(q).get(0));
-                }
-                readContacts(c, found);
-            });
-            return found;
+            return query(SELECT + " WHERE p.name_key IN (" + marks(keys.size()) + ") AND p.merged_into IS NULL AND ("
+                    + String.join(" OR ", links) + ") ORDER BY p.name_key, p.id" + limited(limit), values);
         }
 
         /**
@@ -548,9 +526,8 @@ public class PersonMatcher {
          */
         List<Candidate> readLinkedFromLinks(Collection<String> keys, Collection<Long> organizations,
                                             Collection<String> domains, int limit) {
-            List<Candidate> found = new ArrayList<>();
             if (keys.isEmpty() || organizations.isEmpty() && domains.isEmpty()) {
-                return found;
+                return new ArrayList<>();
             }
             // each lookup starts from its organizations or domains by their index, whatever the optimizer
             // guesses of a long list of name keys (it takes a common name for a rare one)
@@ -577,11 +554,16 @@ public class PersonMatcher {
                     values.addAll(keys);
                 }
             }
+            return query(SELECT.replace(" FROM person p ", " FROM (" + String.join(" UNION ", links)
+                    + ") linked STRAIGHT_JOIN person p ON p.id = linked.id ")
+                    + " WHERE p.merged_into IS NULL ORDER BY p.name_key, p.id" + limited(limit), values);
+        }
+
+        /** The people one query finds, as rows with their contacts and companies' domains. */
+        private List<Candidate> query(String sql, List<?> values) {
+            List<Candidate> found = new ArrayList<>();
             Person.getEntityManager().unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement q = c.prepareStatement(SELECT.replace(" FROM person p ", " FROM ("
-                        + String.join(" UNION ", links) + ") linked STRAIGHT_JOIN person p ON p.id = linked.id ")
-                        + " WHERE p.merged_into IS NULL ORDER BY p.name_key, p.id"
-                        + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit))) {
+                try (PreparedStatement q = c.prepareStatement(sql)) {
                     for (int i = 0; i < values.size(); i++) {
                         q.setObject(i + 1, values.get(i));
                     }
@@ -592,6 +574,10 @@ public class PersonMatcher {
             return found;
         }
 
+        private static String limited(int limit) {
+            return limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit;
+        }
+
         /**
          * One block of one person (not read ahead): at most {@link #BLOCK_LIMIT} live people whose row
          * meets {@code where} ({@code %s} standing for the values' marks), as rows with their contacts and
@@ -599,27 +585,27 @@ public class PersonMatcher {
          * HQL with a list of values would be translated anew on every call.
          */
         private void block(Map<Long, Candidate> into, String where, List<?> values) {
-            List<Candidate> found = new ArrayList<>();
-            Person.getEntityManager().unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement q = c.prepareStatement(SELECT + " WHERE " + String.format(Locale.ROOT, where,
-                        marks(values.size())) + " AND p.merged_into IS NULL LIMIT " + BLOCK_LIMIT)) {
-                    for (int i = 0; i < values.size(); i++) {
-                        q.setObject(i + 1, values.get(i));
-                    }
-                    found.addAll(rows(q).get(0));
-                }
-                readContacts(c, found);
-            });
+            List<Candidate> found = query(SELECT + " WHERE " + String.format(Locale.ROOT, where, marks(values.size()))
+                    + " AND p.merged_into IS NULL" + limited(BLOCK_LIMIT), values);
             for (Candidate read : found) {
-                if (into.containsKey(read.id())) {
-                    continue;
-                }
-                Person held = HeldRecords.find(Person.class, read.id());
-                if (held != null && held.mergedInto != null) {
-                    continue;
-                }
-                into.put(read.id(), held != null ? Candidate.of(held) : read);
+                take(into, read);
             }
+        }
+
+        /**
+         * Adds a person read to {@code into} unless there already; one this transaction holds counts as it
+         * holds it, and not at all once merged. Whether it was added.
+         */
+        private static boolean take(Map<Long, Candidate> into, Candidate read) {
+            if (into.containsKey(read.id())) {
+                return false;
+            }
+            Person held = HeldRecords.find(Person.class, read.id());
+            if (held != null && held.mergedInto != null) {
+                return false;
+            }
+            into.put(read.id(), held != null ? Candidate.of(held) : read);
+            return true;
         }
 
         private static String marks(int n) {
@@ -729,15 +715,9 @@ public class PersonMatcher {
                     if (taken >= BLOCK_LIMIT) {
                         return;
                     }
-                    if (into.containsKey(read.id())) {
-                        continue;
+                    if (take(into, read)) {
+                        taken++;
                     }
-                    Person held = HeldRecords.find(Person.class, read.id());
-                    if (held != null && held.mergedInto != null) {
-                        continue;
-                    }
-                    into.put(read.id(), held != null ? Candidate.of(held) : read);
-                    taken++;
                 }
             }
         }
