@@ -62,6 +62,9 @@ public class Checkins {
     ScanRecorder recorder;
 
     @Inject
+    ScanQueue queue;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -157,7 +160,7 @@ public class Checkins {
                 verification.valid() ? verification.payload().badgeId() : null, who.gateId(), input.gate(),
                 input.scanId(), at, input.direction(), offline, offline ? input.offlineResult() : null);
         try {
-            return recorder.record(who, prepared);
+            return queue.record(who, prepared);
         } catch (RuntimeException e) {
             if (!isDuplicateScan(e)) {
                 throw e;
