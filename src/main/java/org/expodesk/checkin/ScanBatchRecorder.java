@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.expodesk.badge.BadgeState;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,7 +70,7 @@ public class ScanBatchRecorder {
             + "from scanner_device d left join auth_credential cr on cr.id = ? and cr.scanner_device_id = d.id "
             + "where d.id = ?";
 
-    private static final String BADGES = "select b.id, b.exhibition_id, b.state, b.first_day, b.last_day, b.zones, "
+    private static final String BADGES = "select b.id, b.exhibition_id, b.code, b.state, b.first_day, b.last_day, b.zones, "
             + "b.category_code, b.holder_name, b.organization_name, b.category_label, b.category_colour, p.policy, "
             + "a.badge_id, a.admissions, a.first_admitted_at, a.last_admitted_at, a.last_admitted_gate, "
             + "a.last_exited_at from badge b "
@@ -108,8 +110,21 @@ public class ScanBatchRecorder {
     private record ClientKey(String scannedBy, String scanId) {
     }
 
-    /** The badge's row and the edition it belongs to (a lone scan joins the policy on the scan's edition). */
-    private record EditionBadge(ScanRecorder.BadgeRow badge, long exhibitionId) {
+    /**
+     * The badge's row, the edition it belongs to (a lone scan joins the policy on the scan's edition) and the
+     * code it was issued with.
+     */
+    private record EditionBadge(ScanRecorder.BadgeRow badge, long exhibitionId, String code) {
+
+        /**
+         * Whether the scanned code is the one this badge was issued with: then it carries the signature made at
+         * issue, by a key of the edition (keys retire but are never removed), so it is genuine without checking
+         * the signature again. Any other code is checked by its signature, alone.
+         */
+        boolean issuedAs(String scanned) {
+            return code != null && MessageDigest.isEqual(code.getBytes(StandardCharsets.UTF_8),
+                    scanned.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** A badge's state as the batch goes: what the next scan of it in this batch sees. */
@@ -263,7 +278,8 @@ public class ScanBatchRecorder {
             GateRow gate = gates.get(gateKeys.get(gateKey(p)));
             BadgeSoFar badge = p.badgeId() == null ? null : badges.get(p.badgeId());
             if (recordedBefore.contains(n) || gate == null || gate.id() == null || !deviceAsCached(who, devices,
-                    deviceKeys) || badge != null && badge.row.exhibitionId() != p.exhibitionId()) {
+                    deviceKeys) || badge != null && badge.row.exhibitionId() != p.exhibitionId()
+                    || p.unproven() != null && (badge == null || !badge.row.issuedAs(p.unproven()))) {
                 answers.add(Optional.empty());
                 continue;
             }
@@ -379,14 +395,14 @@ public class ScanBatchRecorder {
                     }
                     case 2 -> {
                         ScanRecorder.BadgeRow row = new ScanRecorder.BadgeRow(rs.getLong(1),
-                                BadgeState.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
-                                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9), rs.getString(10), rs.getString(11));
-                        String named = rs.getString(12);
-                        rs.getLong(13);
+                                BadgeState.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
+                                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), rs.getString(11), rs.getString(12));
+                        String named = rs.getString(13);
+                        rs.getLong(14);
                         ScanRecorder.AdmissionRow admission = rs.wasNull() ? null : new ScanRecorder.AdmissionRow(
-                                rs.getInt(14), instant(rs, 15), instant(rs, 16), rs.getString(17), instant(rs, 18));
-                        badges.put(row.id(), new BadgeSoFar(new EditionBadge(row, rs.getLong(2)),
+                                rs.getInt(15), instant(rs, 16), instant(rs, 17), rs.getString(18), instant(rs, 19));
+                        badges.put(row.id(), new BadgeSoFar(new EditionBadge(row, rs.getLong(2), rs.getString(3)),
                                 named == null ? EntryPolicy.DEFAULT : EntryPolicy.valueOf(named), admission));
                     }
                     case 3 -> {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.badge.Badges;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ public class ScanQueue {
 
     @Inject
     ScanRecorder recorder;
+
+    @Inject
+    Badges badges;
 
     /** 0: no batches, every scan alone. */
     @ConfigProperty(name = "expodesk.checkin.scan-writers", defaultValue = "2")
@@ -62,7 +66,10 @@ public class ScanQueue {
         left.forEach(w -> w.answer().complete(Optional.empty()));
     }
 
-    /** Decides and records an online scan, in a batch or alone; as {@link ScanRecorder#record} answers and refuses. */
+    /**
+     * Decides and records an online scan, in a batch or alone; as {@link ScanRecorder#record} answers and
+     * refuses. Alone, an unproven code's signature is checked first, as it was before batches.
+     */
     public Checkins.Answer record(Scanner who, ScanRecorder.Prepared p) {
         if (running && !p.offline()) {
             Waiting waiting = new Waiting(new ScanBatchRecorder.Queued(who, p), new CompletableFuture<>());
@@ -71,6 +78,9 @@ public class ScanQueue {
             if (answer.isPresent()) {
                 return answer.get();
             }
+        }
+        if (p.unproven() != null) {
+            p = p.proven(who.isDevice() ? badges.verify(p.unproven(), p.exhibitionId()) : badges.verify(p.unproven()));
         }
         return recorder.record(who, p);
     }

@@ -52,14 +52,32 @@ import java.util.Set;
 @ApplicationScoped
 public class ScanRecorder {
 
-    /** A scan ready to decide: the verified code, and the gate as the device is set to it or the scan names it. */
+    /**
+     * A scan ready to decide: the verified code, and the gate as the device is set to it or the scan names it.
+     * {@code unproven}: the code of an online scan whose signature is not checked yet, {@code verification}
+     * then only its parsed payload; a batch proves it by the badge's row ({@link ScanBatchRecorder}),
+     * {@link #proven} by its signature. This class only decides proven scans.
+     */
     public record Prepared(long exhibitionId, Verification verification, Long badgeId, Long gateId, String gateName,
                            String scanId, Instant scannedAt, Direction direction, boolean offline,
-                           CheckinRules.Result offlineResult) {
+                           CheckinRules.Result offlineResult, String unproven) {
+
+        public Prepared(long exhibitionId, Verification verification, Long badgeId, Long gateId, String gateName,
+                        String scanId, Instant scannedAt, Direction direction, boolean offline,
+                        CheckinRules.Result offlineResult) {
+            this(exhibitionId, verification, badgeId, gateId, gateName, scanId, scannedAt, direction, offline,
+                    offlineResult, null);
+        }
 
         Prepared atGate(Long gateId) {
             return new Prepared(exhibitionId, verification, badgeId, gateId, gateName, scanId, scannedAt, direction,
-                    offline, offlineResult);
+                    offline, offlineResult, unproven);
+        }
+
+        /** The same scan with its code's signature checked. */
+        Prepared proven(Verification checked) {
+            return new Prepared(exhibitionId, checked, checked.valid() ? checked.payload().badgeId() : null, gateId,
+                    gateName, scanId, scannedAt, direction, offline, offlineResult, null);
         }
     }
 
@@ -202,6 +220,9 @@ public class ScanRecorder {
      * a 401 when the device was revoked or its token ended meanwhile.
      */
     public Checkins.Answer record(Scanner who, Prepared p) {
+        if (p.unproven() != null) {
+            throw new IllegalArgumentException("The scan's code is not verified");
+        }
         for (int attempt = 1; ; attempt++) {
             Ended ended = inTransaction(who, p);
             if (ended.answer() != null) {

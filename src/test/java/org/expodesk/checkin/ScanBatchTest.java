@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.expodesk.account.AuthCredential;
 import org.expodesk.account.ScannerDevice;
+import org.expodesk.badge.BadgeCodes;
 import org.expodesk.badge.Badges;
 import org.expodesk.badge.Verification;
 import org.expodesk.exhibition.TestExhibitions;
@@ -38,17 +39,25 @@ class ScanBatchTest {
     @Inject
     Badges badges;
 
+    /** A staff scan as {@code Checkins} queues it: the code parsed, its signature left for the batch to prove. */
     private ScanBatchRecorder.Queued byStaff(Scanner staff, long exhibition, String code, String gate, String scanId) {
-        Verification v = badges.verify(code);
-        return new ScanBatchRecorder.Queued(staff, new ScanRecorder.Prepared(exhibition, v,
-                v.valid() ? v.payload().badgeId() : null, null, gate, scanId, Instant.now(), null, false, null));
+        Verification parsed = BadgeCodes.parse(code);
+        return new ScanBatchRecorder.Queued(staff, new ScanRecorder.Prepared(exhibition, parsed,
+                parsed.payload().badgeId(), null, gate, scanId, Instant.now(), null, false, null, code));
     }
 
     private ScanBatchRecorder.Queued byDevice(Scanner device, String code, String scanId) {
-        Verification v = badges.verify(code, device.exhibitionId());
-        return new ScanBatchRecorder.Queued(device, new ScanRecorder.Prepared(device.exhibitionId(), v,
-                v.valid() ? v.payload().badgeId() : null, device.gateId(), null, scanId, Instant.now(), null, false,
-                null));
+        Verification parsed = BadgeCodes.parse(code);
+        return new ScanBatchRecorder.Queued(device, new ScanRecorder.Prepared(device.exhibitionId(), parsed,
+                parsed.payload().badgeId(), device.gateId(), null, scanId, Instant.now(), null, false, null, code));
+    }
+
+    /** Recorded alone, as {@code ScanQueue} does with what a batch leaves: its signature checked first. */
+    private Checkins.Answer alone(ScanBatchRecorder.Queued scan) {
+        ScanRecorder.Prepared p = scan.prepared();
+        Verification checked = scan.who().isDevice() ? badges.verify(p.unproven(), p.exhibitionId())
+                : badges.verify(p.unproven());
+        return recorder.record(scan.who(), p.proven(checked));
     }
 
     /** The device as its token's sign-in tells it, as the API builds it for each scan. */
@@ -93,8 +102,8 @@ class ScanBatchTest {
         assertThat(CheckinTestData.admissionsOf(once.badge().id)).isEqualTo(1);
 
         // the next scan, alone, reads what the batch wrote
-        assertThat(recorder.record(staff, byStaff(staff, exhibition, twice.badge().code, "main", newScanId())
-                .prepared()).result()).isEqualTo(CheckinRules.Result.ALREADY_ADMITTED);
+        assertThat(alone(byStaff(staff, exhibition, twice.badge().code, "main", newScanId())).result())
+                .isEqualTo(CheckinRules.Result.ALREADY_ADMITTED);
     }
 
     @Test
@@ -130,8 +139,8 @@ class ScanBatchTest {
         assertThat(answers).containsExactly(Optional.empty(), Optional.empty());
         assertThat(CheckinTestData.scansOf(good.badge().id)).isZero();
         assertThat(CheckinTestData.admissionsOf(good.badge().id)).isZero();
-        assertThat(recorder.record(staff, fine.prepared()).result()).isEqualTo(CheckinRules.Result.ADMITTED);
-        assertThatThrownBy(() -> recorder.record(staff, bad.prepared())).isInstanceOf(RuntimeException.class);
+        assertThat(alone(fine).result()).isEqualTo(CheckinRules.Result.ADMITTED);
+        assertThatThrownBy(() -> alone(bad)).isInstanceOf(RuntimeException.class);
         assertThat(CheckinTestData.scansOf(good.badge().id)).isEqualTo(1);
         assertThat(CheckinTestData.scansOf(other.badge().id)).isZero();
     }
@@ -148,7 +157,7 @@ class ScanBatchTest {
         Badges.Issued atRevoked = TestCheckins.badgeValidToday(exhibition, "At Lost Tablet", null);
         Scanner staff = staff();
         ScanBatchRecorder.Queued retry = byStaff(staff, exhibition, retried.badge().code, "main", newScanId());
-        Checkins.Answer first = recorder.record(staff, retry.prepared());
+        Checkins.Answer first = alone(retry);
 
         ScanBatchRecorder.Queued noGate = byStaff(staff, exhibition, elsewhere.badge().code, "Nowhere", newScanId());
         ScanBatchRecorder.Queued lost = byDevice(revoked, atRevoked.badge().code, newScanId());
@@ -163,10 +172,9 @@ class ScanBatchTest {
         assertThat(CheckinTestData.scansOf(atRevoked.badge().id)).isZero();
 
         // alone, each is what it was before batches: 422, answered from its row, 401
-        assertThatThrownBy(() -> recorder.record(staff, noGate.prepared())).isInstanceOf(ProblemException.class);
-        assertThat(recorder.record(staff, retry.prepared())).isEqualTo(first);
-        assertThatThrownBy(() -> recorder.record(revoked, lost.prepared()))
-                .isInstanceOf(io.quarkus.security.UnauthorizedException.class);
+        assertThatThrownBy(() -> alone(noGate)).isInstanceOf(ProblemException.class);
+        assertThat(alone(retry)).isEqualTo(first);
+        assertThatThrownBy(() -> alone(lost)).isInstanceOf(io.quarkus.security.UnauthorizedException.class);
     }
 
     @Test
@@ -191,5 +199,26 @@ class ScanBatchTest {
                 CheckinScan.<CheckinScan>list("badgeId = ?1 order by id", badge.badge().id));
         assertThat(rows.get(0).deviceId).isEqualTo(tablet.deviceId());
         assertThat(rows.get(1).userId).isEqualTo(staff.userId());
+    }
+
+    @Test
+    void aCodeThatIsNotTheBadgesIssuedOneIsLeftToItsSignatureCheckAndRejectedAlone() {
+        long exhibition = TestExhibitions.june2027();
+        Scanner tablet = device(TestCheckins.deviceToken(exhibition, "Batch forgery tablet", "main"));
+        Badges.Issued genuine = TestCheckins.badgeValidToday(exhibition, "Genuine Holder", null);
+        Badges.Issued copied = TestCheckins.badgeValidToday(exhibition, "Copied Holder", null);
+        ScanBatchRecorder.Queued forged = byDevice(tablet, CheckinApiTest.tampered(copied.badge().code), newScanId());
+
+        List<Optional<Checkins.Answer>> answers = batches.record(List.of(forged,
+                byDevice(tablet, genuine.badge().code, newScanId())));
+
+        assertThat(answers.get(0)).isEmpty();
+        assertThat(answers.get(1).orElseThrow().result()).isEqualTo(CheckinRules.Result.ADMITTED);
+        Checkins.Answer rejected = alone(forged);
+        assertThat(rejected.result()).isEqualTo(CheckinRules.Result.REJECTED);
+        assertThat(rejected.reason()).isEqualTo(CheckinRules.Reason.FORGED);
+        assertThat(rejected.badge()).isNull();
+        assertThat(CheckinTestData.scansOf(copied.badge().id)).isZero();
+        assertThat(CheckinTestData.admissionsOf(copied.badge().id)).isZero();
     }
 }
