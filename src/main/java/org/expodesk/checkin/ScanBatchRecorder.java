@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.expodesk.badge.BadgeState;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,8 +41,12 @@ import static org.expodesk.checkin.ScanRecorder.setLong;
  * {@link ScanRecorder}'s for one scan, with many rows each, so MariaDB's cost per statement and per
  * commit is shared by the batch.
  *
+ * <p>An online scan's code comes here parsed, not verified ({@code Prepared.unproven}): it is genuine
+ * when it is the code its badge was issued with, which the batch reads with the badge.
+ *
  * <p>Everything rare stays on {@link ScanRecorder#record}: a scan recorded before, at a gate unknown,
- * from a device signed out or changed since its token was cached, is answered
+ * from a device signed out or changed since its token was cached, with a code other than its badge's
+ * issued one, is answered
  * {@link Optional#empty()} here ("record it alone"), and so is every scan of a batch whose SQL
  * failed, after the rollback, so that one bad scan never fails the others.
  *
@@ -50,6 +55,8 @@ import static org.expodesk.checkin.ScanRecorder.setLong;
  */
 @ApplicationScoped
 public class ScanBatchRecorder {
+
+    private static final Logger LOG = Logger.getLogger(ScanBatchRecorder.class);
 
     /** A scan waiting for its batch. */
     record Queued(Scanner who, ScanRecorder.Prepared prepared) {
@@ -171,6 +178,9 @@ public class ScanBatchRecorder {
                 }
             }
         } catch (SQLException | RuntimeException e) {
+            // a deadlock, a scan id sent twice in two spellings the collation holds equal, a value the columns refuse
+            LOG.debugf("A batch of %d online scans was rolled back, each is recorded alone: %s", scans.size(),
+                    e.getMessage());
             return alone(scans.size());
         }
     }

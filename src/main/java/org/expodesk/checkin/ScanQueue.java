@@ -61,6 +61,10 @@ public class ScanQueue {
     void stop(@Observes ShutdownEvent stopping) {
         running = false;
         threads.forEach(Thread::interrupt);
+        leaveQueuedAlone();
+    }
+
+    private void leaveQueuedAlone() {
         List<Waiting> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(w -> w.answer().complete(Optional.empty()));
@@ -74,6 +78,10 @@ public class ScanQueue {
         if (running && !p.offline()) {
             Waiting waiting = new Waiting(new ScanBatchRecorder.Queued(who, p), new CompletableFuture<>());
             queue.add(waiting);
+            if (!running) {
+                // stopped meanwhile: no writer will take it
+                leaveQueuedAlone();
+            }
             Optional<Checkins.Answer> answer = await(waiting.answer());
             if (answer.isPresent()) {
                 return answer.get();
@@ -113,16 +121,18 @@ public class ScanQueue {
                 return;
             }
             queue.drainTo(batch, maxBatch - 1);
-            List<Optional<Checkins.Answer>> answers;
             try {
-                answers = batches.record(batch.stream().map(Waiting::scan).toList());
+                List<Optional<Checkins.Answer>> answers = batches.record(batch.stream().map(Waiting::scan).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).answer().complete(answers.get(i));
+                }
             } catch (RuntimeException e) {
-                answers = null;
+                // answered below: alone
+            } finally {
+                // whatever happened, no request waits for this batch any longer
+                batch.forEach(w -> w.answer().complete(Optional.empty()));
+                batch.clear();
             }
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).answer().complete(answers == null ? Optional.empty() : answers.get(i));
-            }
-            batch.clear();
         }
     }
 }
