@@ -52,14 +52,32 @@ import java.util.Set;
 @ApplicationScoped
 public class ScanRecorder {
 
-    /** A scan ready to decide: the verified code, and the gate as the device is set to it or the scan names it. */
+    /**
+     * A scan ready to decide: the verified code, and the gate as the device is set to it or the scan names it.
+     * {@code unproven}: the code of an online scan whose signature is not checked yet, {@code verification}
+     * then only its parsed payload; a batch proves it by the badge's row ({@link ScanBatchRecorder}),
+     * {@link #proven} by its signature. This class only decides proven scans.
+     */
     public record Prepared(long exhibitionId, Verification verification, Long badgeId, Long gateId, String gateName,
                            String scanId, Instant scannedAt, Direction direction, boolean offline,
-                           CheckinRules.Result offlineResult) {
+                           CheckinRules.Result offlineResult, String unproven) {
+
+        public Prepared(long exhibitionId, Verification verification, Long badgeId, Long gateId, String gateName,
+                        String scanId, Instant scannedAt, Direction direction, boolean offline,
+                        CheckinRules.Result offlineResult) {
+            this(exhibitionId, verification, badgeId, gateId, gateName, scanId, scannedAt, direction, offline,
+                    offlineResult, null);
+        }
 
         Prepared atGate(Long gateId) {
             return new Prepared(exhibitionId, verification, badgeId, gateId, gateName, scanId, scannedAt, direction,
-                    offline, offlineResult);
+                    offline, offlineResult, unproven);
+        }
+
+        /** The same scan with its code's signature checked. */
+        Prepared proven(Verification checked) {
+            return new Prepared(exhibitionId, checked, checked.valid() ? checked.payload().badgeId() : null, gateId,
+                    gateName, scanId, scannedAt, direction, offline, offlineResult, null);
         }
     }
 
@@ -111,9 +129,13 @@ public class ScanRecorder {
     private static final String BEGIN_ONLINE = BEGIN + CONTEXT_ONLINE;
     private static final String BEGIN_OFFLINE = BEGIN + CONTEXT_OFFLINE;
 
-    private static final String INSERT_SCAN = "insert into checkin_scan (scanned_by, scan_id, exhibition_id, badge_id, "
+    /** The columns of a scan's row, in the order {@link #bindScan} binds them. */
+    static final String SCAN_COLUMNS = "scanned_by, scan_id, exhibition_id, badge_id, "
             + "category, gate_id, gate_name, direction, scanned_at, recorded_at, result, reason, device_id, user_id, "
-            + "offline, earlier_at, earlier_gate) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "offline, earlier_at, earlier_gate";
+    static final String SCAN_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_SCAN = "insert into checkin_scan (" + SCAN_COLUMNS + ") values " + SCAN_VALUES;
 
     private static final String SUMMARIZE = "update checkin_admission set admissions = ?, first_admitted_at = ?, "
             + "last_admitted_at = ?, last_admitted_gate = ?, last_exited_at = ?, updated_at = ? where badge_id = ?";
@@ -133,14 +155,36 @@ public class ScanRecorder {
     private static final int MAX_ATTEMPTS = 3;
 
     /** The badge as its row tells it. */
-    private record BadgeRow(long id, BadgeState state, LocalDate firstDay, LocalDate lastDay, String zones,
+    record BadgeRow(long id, BadgeState state, LocalDate firstDay, LocalDate lastDay, String zones,
                             String category, String holder, String organization, String categoryLabel,
                             String colour) {
     }
 
     /** The admission summary as it was before this scan. */
-    private record AdmissionRow(int admissions, Instant firstAdmittedAt, Instant lastAdmittedAt,
-                                String lastAdmittedGate, Instant lastExitedAt) {
+    record AdmissionRow(int admissions, Instant firstAdmittedAt, Instant lastAdmittedAt,
+                        String lastAdmittedGate, Instant lastExitedAt) {
+
+        /** The summary after a scan decided so: counts, first and last admission, last exit. */
+        AdmissionRow after(CheckinRules.Result result, Instant scannedAt, String gateName) {
+            int counted = admissions;
+            Instant first = firstAdmittedAt;
+            Instant last = lastAdmittedAt;
+            String lastGate = lastAdmittedGate;
+            Instant exited = lastExitedAt;
+            if (result == CheckinRules.Result.ADMITTED) {
+                counted++;
+                if (first == null || scannedAt.isBefore(first)) {
+                    first = scannedAt;
+                }
+                if (last == null || !scannedAt.isBefore(last)) {
+                    last = scannedAt;
+                    lastGate = gateName;
+                }
+            } else if (result == CheckinRules.Result.EXITED && (exited == null || scannedAt.isAfter(exited))) {
+                exited = scannedAt;
+            }
+            return new AdmissionRow(counted, first, last, lastGate, exited);
+        }
     }
 
     /** How a transaction ended: an answer, or why it was rolled back. */
@@ -176,6 +220,9 @@ public class ScanRecorder {
      * a 401 when the device was revoked or its token ended meanwhile.
      */
     public Checkins.Answer record(Scanner who, Prepared p) {
+        if (p.unproven() != null) {
+            throw new IllegalArgumentException("The scan's code is not verified");
+        }
         for (int attempt = 1; ; attempt++) {
             Ended ended = inTransaction(who, p);
             if (ended.answer() != null) {
@@ -227,7 +274,7 @@ public class ScanRecorder {
     }
 
     /** After a failure: a connection must not go back to the pool inside a transaction. */
-    private static void rollback(Connection c) {
+    static void rollback(Connection c) {
         try (Statement transaction = c.createStatement()) {
             transaction.execute("rollback");
         } catch (SQLException e) {
@@ -351,7 +398,7 @@ public class ScanRecorder {
         if (!conflict && !settles) {
             // every online scan: the second and last round trip
             try (PreparedStatement write = c.prepareStatement(summarized ? INSERT_SUMMARIZE_COMMIT : INSERT_COMMIT)) {
-                int next = bindScan(write, who, p, badge, gateId, gateName, direction, outcome, now);
+                int next = bindScan(write, 1, who, p, badge, gateId, gateName, direction, outcome, now);
                 if (summarized) {
                     bindSummary(write, next, badge.id(), admission, outcome.result(), p.scannedAt(), gateName, now);
                 }
@@ -363,7 +410,7 @@ public class ScanRecorder {
         long scanRowId;
         try (PreparedStatement insert = conflict ? c.prepareStatement(INSERT_SCAN, Statement.RETURN_GENERATED_KEYS)
                 : c.prepareStatement(INSERT_SCAN)) {
-            bindScan(insert, who, p, badge, gateId, gateName, direction, outcome, now);
+            bindScan(insert, 1, who, p, badge, gateId, gateName, direction, outcome, now);
             insert.executeUpdate();
             scanRowId = conflict ? generatedId(insert) : 0;
         }
@@ -397,28 +444,29 @@ public class ScanRecorder {
         return answered;
     }
 
-    /** The parameters of {@link #INSERT_SCAN}; answers the index after them. */
-    private static int bindScan(PreparedStatement insert, Scanner who, Prepared p, BadgeRow badge, long gateId,
-                                String gateName, Direction direction, CheckinRules.Outcome outcome, Instant now)
+    /** The parameters of one row of {@link #SCAN_COLUMNS}, from {@code from} on; answers the index after them. */
+    static int bindScan(PreparedStatement insert, int from, Scanner who, Prepared p, BadgeRow badge, long gateId,
+                        String gateName, Direction direction, CheckinRules.Outcome outcome, Instant now)
             throws SQLException {
-        insert.setString(1, who.scannedBy());
-        insert.setString(2, p.scanId());
-        insert.setLong(3, p.exhibitionId());
-        setLong(insert, 4, badge == null ? null : badge.id());
-        insert.setString(5, badge == null ? null : badge.category());
-        insert.setLong(6, gateId);
-        insert.setString(7, gateName);
-        insert.setString(8, direction.name());
-        setInstant(insert, 9, p.scannedAt());
-        setInstant(insert, 10, now);
-        insert.setString(11, outcome.result().name());
-        insert.setString(12, outcome.reason() == null ? null : outcome.reason().name());
-        setLong(insert, 13, who.deviceId());
-        setLong(insert, 14, who.userId());
-        insert.setBoolean(15, p.offline());
-        setInstant(insert, 16, outcome.earlierAt());
-        insert.setString(17, outcome.earlierGate());
-        return 18;
+        int i = from;
+        insert.setString(i++, who.scannedBy());
+        insert.setString(i++, p.scanId());
+        insert.setLong(i++, p.exhibitionId());
+        setLong(insert, i++, badge == null ? null : badge.id());
+        insert.setString(i++, badge == null ? null : badge.category());
+        insert.setLong(i++, gateId);
+        insert.setString(i++, gateName);
+        insert.setString(i++, direction.name());
+        setInstant(insert, i++, p.scannedAt());
+        setInstant(insert, i++, now);
+        insert.setString(i++, outcome.result().name());
+        insert.setString(i++, outcome.reason() == null ? null : outcome.reason().name());
+        setLong(insert, i++, who.deviceId());
+        setLong(insert, i++, who.userId());
+        insert.setBoolean(i++, p.offline());
+        setInstant(insert, i++, outcome.earlierAt());
+        insert.setString(i++, outcome.earlierGate());
+        return i;
     }
 
     /** The context query's result, after the update counts of the statements sent before it. */
@@ -434,7 +482,7 @@ public class ScanRecorder {
     }
 
     /** Runs every statement of a multi-statement, so that an error in any of them is thrown here. */
-    private static void executeAll(PreparedStatement statements) throws SQLException {
+    static void executeAll(PreparedStatement statements) throws SQLException {
         statements.execute();
         while (statements.getMoreResults() || statements.getUpdateCount() != -1) {
             // the next statement's result
@@ -460,28 +508,12 @@ public class ScanRecorder {
     private static void bindSummary(PreparedStatement update, int from, long badgeId, AdmissionRow before,
                                     CheckinRules.Result result, Instant scannedAt, String gateName, Instant now)
             throws SQLException {
-        int admissions = before.admissions();
-        Instant first = before.firstAdmittedAt();
-        Instant last = before.lastAdmittedAt();
-        String lastGate = before.lastAdmittedGate();
-        Instant exited = before.lastExitedAt();
-        if (result == CheckinRules.Result.ADMITTED) {
-            admissions++;
-            if (first == null || scannedAt.isBefore(first)) {
-                first = scannedAt;
-            }
-            if (last == null || !scannedAt.isBefore(last)) {
-                last = scannedAt;
-                lastGate = gateName;
-            }
-        } else if (result == CheckinRules.Result.EXITED && (exited == null || scannedAt.isAfter(exited))) {
-            exited = scannedAt;
-        }
-        update.setInt(from, admissions);
-        setInstant(update, from + 1, first);
-        setInstant(update, from + 2, last);
-        update.setString(from + 3, lastGate);
-        setInstant(update, from + 4, exited);
+        AdmissionRow after = before.after(result, scannedAt, gateName);
+        update.setInt(from, after.admissions());
+        setInstant(update, from + 1, after.firstAdmittedAt());
+        setInstant(update, from + 2, after.lastAdmittedAt());
+        update.setString(from + 3, after.lastAdmittedGate());
+        setInstant(update, from + 4, after.lastExitedAt());
         setInstant(update, from + 5, now);
         update.setLong(from + 6, badgeId);
     }
@@ -511,7 +543,7 @@ public class ScanRecorder {
         return new CheckinRules.Facts(facts(verification, null), null, null, null, null, null, List.of());
     }
 
-    private static CheckinRules.Badge facts(Verification v, BadgeRow badge) {
+    static CheckinRules.Badge facts(Verification v, BadgeRow badge) {
         CheckinRules.Signature signature = switch (v.result()) {
             case VALID -> CheckinRules.Signature.VALID;
             case MALFORMED, UNSUPPORTED_VERSION -> CheckinRules.Signature.UNREADABLE;
@@ -540,7 +572,7 @@ public class ScanRecorder {
 
     private static final CodeSetConverter CODES = new CodeSetConverter();
 
-    private static Set<String> codes(String column) {
+    static Set<String> codes(String column) {
         return CODES.convertToEntityAttribute(column);
     }
 
@@ -549,12 +581,12 @@ public class ScanRecorder {
      * them): Connector/J formats a {@code LocalDateTime} without the {@code SimpleDateFormat} that
      * a {@code Timestamp} costs.
      */
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         LocalDateTime t = rs.getObject(column, LocalDateTime.class);
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
-    private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
+    static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
         if (value == null) {
             s.setNull(index, Types.TIMESTAMP);
         } else {
@@ -562,7 +594,7 @@ public class ScanRecorder {
         }
     }
 
-    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+    static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
         if (value == null) {
             s.setNull(index, Types.BIGINT);
         } else {
