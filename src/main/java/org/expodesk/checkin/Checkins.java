@@ -21,9 +21,11 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * Scans, online and uploaded from offline devices (docs/checkin.md). The code is verified and the
- * gate found here, outside the transaction; {@link ScanRecorder} then decides and records under
- * the badge's lock. Deliberately not transactional itself: see {@link ScanRecorder}.
+ * Scans, online and uploaded from offline devices (docs/checkin.md). The code is read here, outside
+ * the transaction: an online code naming the scanner's edition only parsed, for {@link ScanQueue}'s
+ * batch to prove by the badge's issued code (or by its signature, alone), any other verified here.
+ * {@link ScanRecorder} or {@link ScanBatchRecorder} then decides and records under the badge's lock.
+ * Deliberately not transactional itself: see {@link ScanRecorder}.
  */
 @ApplicationScoped
 public class Checkins {

@@ -7,13 +7,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.expodesk.badge.Badges;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Online scans of this instance, collected and decided together by a few writer threads
@@ -43,6 +47,11 @@ public class ScanQueue {
 
     @ConfigProperty(name = "expodesk.checkin.scan-batch", defaultValue = "32")
     int maxBatch;
+
+    private static final Logger LOG = Logger.getLogger(ScanQueue.class);
+
+    /** Far longer than any batch takes while the database answers. */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
     private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -93,15 +102,20 @@ public class ScanQueue {
         return recorder.record(who, p);
     }
 
+    /**
+     * The batch's answer, or none (record it alone) after {@link #LONGEST_WAIT}: a request never hangs on a
+     * writer that is stuck or gone. Recording alone while the batch still runs is safe: the scan id's unique
+     * key lets only one of them record it, and the other answers from its row.
+     */
     private static Optional<Checkins.Answer> await(CompletableFuture<Optional<Checkins.Answer>> answer) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return answer.get();
+                    return answer.get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException e) {
+                } catch (ExecutionException | TimeoutException e) {
                     return Optional.empty();
                 }
             }
@@ -126,8 +140,9 @@ public class ScanQueue {
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).answer().complete(answers.get(i));
                 }
-            } catch (RuntimeException e) {
-                // answered below: alone
+            } catch (Throwable e) {
+                // answered below: alone; the writer goes on, or every later scan would wait for LONGEST_WAIT
+                LOG.errorf(e, "A batch of %d online scans failed; each is recorded alone", batch.size());
             } finally {
                 // whatever happened, no request waits for this batch any longer
                 batch.forEach(w -> w.answer().complete(Optional.empty()));

@@ -38,7 +38,7 @@ import java.util.Set;
  * admission row. It must begin so: under REPEATABLE READ, InnoDB fixes a transaction's view at
  * its first plain read, and only a view taken after the lock shows the scans that the
  * transaction this one waited for has just committed. So nothing is read here before
- * {@link #LOCK}; the code is verified by the caller.
+ * {@link #LOCK}; the code is verified by the caller (an unproven one by {@link ScanQueue}).
  *
  * <p>Plain JDBC on one pooled connection, six statements for a first entry (begin, lock,
  * everything the decision needs, insert, summary, commit): the hot path of
@@ -200,7 +200,7 @@ public class ScanRecorder {
     private static final Ended GATE_UNKNOWN = new Ended(null, false, true, false, null);
     private static final Ended SIGNED_OUT = new Ended(null, false, false, true, null);
 
-    /** The check-in pool, whose connections take several statements at once: only this class uses it (ADR 0020). */
+    /** The check-in pool, whose connections take several statements at once: only this class and {@link ScanBatchRecorder} use it (ADR 0020, 0021). */
     @Inject
     @io.quarkus.agroal.DataSource("scans")
     AgroalDataSource dataSource;

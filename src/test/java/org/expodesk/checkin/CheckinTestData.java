@@ -23,6 +23,14 @@ final class CheckinTestData {
         });
     }
 
+    /** The edition the badge's admission row is filed under, null when it has none. */
+    static Long admissionEditionOf(long badgeId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Admission a = Admission.findById(badgeId);
+            return a == null ? null : a.exhibitionId;
+        });
+    }
+
     static java.util.List<String> gateNamesOf(long badgeId) {
         return QuarkusTransaction.requiringNew().call(() -> CheckinScan.<CheckinScan>list("badgeId", badgeId).stream()
                 .map(scan -> scan.gateName).toList());

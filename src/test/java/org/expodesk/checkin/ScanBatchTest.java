@@ -221,4 +221,27 @@ class ScanBatchTest {
         assertThat(CheckinTestData.scansOf(copied.badge().id)).isZero();
         assertThat(CheckinTestData.admissionsOf(copied.badge().id)).isZero();
     }
+
+    @Test
+    void aCodeNamingAnotherEditionsBadgeLeavesThatBadgesAdmissionsFiledUnderItsOwnEdition() {
+        long here = TestExhibitions.june2027();
+        long elsewhere = TestExhibitions.june2027();
+        Scanner tablet = device(TestCheckins.deviceToken(here, "Batch misfiling tablet", "main"));
+        Badges.Issued genuine = TestCheckins.badgeValidToday(here, "Genuine Here", null);
+        Badges.Issued theirs = TestCheckins.badgeValidToday(elsewhere, "Badge Of Elsewhere", null);
+        // what a forged code naming this edition and the other edition's badge id brings to the batch
+        Verification parsed = BadgeCodes.parse(genuine.badge().code);
+        ScanBatchRecorder.Queued forged = new ScanBatchRecorder.Queued(tablet, new ScanRecorder.Prepared(here, parsed,
+                theirs.badge().id, tablet.gateId(), null, newScanId(), Instant.now(), null, false, null,
+                genuine.badge().code));
+
+        List<Optional<Checkins.Answer>> answers = batches.record(List.of(forged,
+                byDevice(tablet, genuine.badge().code, newScanId())));
+
+        assertThat(answers.get(0)).isEmpty();
+        assertThat(answers.get(1).orElseThrow().result()).isEqualTo(CheckinRules.Result.ADMITTED);
+        assertThat(CheckinTestData.scansOf(theirs.badge().id)).isZero();
+        assertThat(CheckinTestData.admissionEditionOf(theirs.badge().id)).isIn(null, elsewhere);
+        assertThat(CheckinTestData.admissionEditionOf(genuine.badge().id)).isEqualTo(here);
+    }
 }
