@@ -46,7 +46,7 @@ public class AuditListener {
         Map<String, String> now = EntitySnapshot.of(entity);
         Map<String, Object> changes = new LinkedHashMap<>();
         now.forEach((field, value) -> changes.put(field, EntitySnapshot.display(value)));
-        auditLog().recordChange(AuditAction.CREATE, entity, changes);
+        auditLog().recordFlushedChange(AuditAction.CREATE, entity, changes);
         entity.auditSnapshot = now;
     }
 
@@ -62,7 +62,7 @@ public class AuditListener {
             }
         });
         if (!changes.isEmpty()) {
-            auditLog().recordChange(AuditAction.UPDATE, entity, changes);
+            auditLog().recordFlushedChange(AuditAction.UPDATE, entity, changes);
         }
         entity.auditSnapshot = after;
     }
@@ -71,7 +71,7 @@ public class AuditListener {
     void removed(AuditedEntity entity) {
         Map<String, Object> last = new LinkedHashMap<>();
         EntitySnapshot.of(entity).forEach((field, value) -> last.put(field, EntitySnapshot.display(value)));
-        auditLog().recordChange(AuditAction.DELETE, entity, last);
+        auditLog().recordFlushedChange(AuditAction.DELETE, entity, last);
     }
 
     private static AuditLog auditLog() {

@@ -21,7 +21,11 @@ final class EntitySnapshot {
     static final String REDACTED = "[redacted]";
     /** A redacted value is kept as a digest, so that a change of it is seen, but never shown. */
     private static final String DIGEST_PREFIX = "\u0000redacted:";
-    private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+    /** An audited field and what its annotations say, looked up once per class rather than on every snapshot. */
+    private record Audited(Field field, boolean redacted, boolean relation) {
+    }
+
+    private static final Map<Class<?>, List<Audited>> FIELDS = new ConcurrentHashMap<>();
     private static final List<String> BOOKKEEPING = List.of("createdAt", "updatedAt");
 
     private EntitySnapshot() {
@@ -29,13 +33,14 @@ final class EntitySnapshot {
 
     static Map<String, String> of(Object entity) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (Field field : fieldsOf(entity.getClass())) {
+        for (Audited audited : fieldsOf(entity.getClass())) {
             try {
-                Object value = field.get(entity);
-                values.put(field.getName(), field.isAnnotationPresent(AuditRedacted.class)
-                        ? (value == null ? null : DIGEST_PREFIX + digest(String.valueOf(value))) : render(field, value));
+                Object value = audited.field().get(entity);
+                values.put(audited.field().getName(), audited.redacted()
+                        ? (value == null ? null : DIGEST_PREFIX + digest(String.valueOf(value)))
+                        : render(audited.relation(), value));
             } catch (IllegalAccessException e) {
-                throw new IllegalStateException("Cannot read " + field, e);
+                throw new IllegalStateException("Cannot read " + audited.field(), e);
             }
         }
         return values;
@@ -56,24 +61,25 @@ final class EntitySnapshot {
         }
     }
 
-    private static String render(Field field, Object value) {
+    private static String render(boolean relation, Object value) {
         if (value == null) {
             return null;
         }
-        if (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class)) {
+        if (relation) {
             return value instanceof AuditedEntity related ? String.valueOf(related.id) : String.valueOf(value);
         }
         return String.valueOf(value);
     }
 
-    private static List<Field> fieldsOf(Class<?> type) {
+    private static List<Audited> fieldsOf(Class<?> type) {
         return FIELDS.computeIfAbsent(type, t -> {
-            List<Field> fields = new ArrayList<>();
+            List<Audited> fields = new ArrayList<>();
             for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
                     if (isAudited(f)) {
                         f.setAccessible(true);
-                        fields.add(f);
+                        fields.add(new Audited(f, f.isAnnotationPresent(AuditRedacted.class),
+                                f.isAnnotationPresent(ManyToOne.class) || f.isAnnotationPresent(OneToOne.class)));
                     }
                 }
             }

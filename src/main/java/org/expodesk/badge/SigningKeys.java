@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import org.expodesk.exhibition.EditionCreated;
 import org.hibernate.jpa.HibernateHints;
@@ -166,6 +167,10 @@ public class SigningKeys {
                         + "where active_for = ?1" + (current ? " lock in share mode" : ""))
                 // the table it reads: Hibernate flushes first only what touches it, not every pending change
                 .setHint(HibernateHints.HINT_NATIVE_SPACES, "badge_signing_key")
+                // and nothing at all: keys are written and flushed by this class alone, and deciding whether the
+                // caller's pending changes touch the table meant going through all of them (a registration's
+                // dozen records) for every badge signed
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, exhibitionId).getResultList();
         return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }

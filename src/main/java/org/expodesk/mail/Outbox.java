@@ -5,7 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.TimeZone;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -58,10 +69,6 @@ public class Outbox {
                 || request.purpose() == null || request.purpose().isBlank() || request.purpose().length() > 100) {
             throw new IllegalArgumentException("a mail needs a key of at most 255 and a purpose of at most 100 characters");
         }
-        Optional<Queued> existing = queued(request.key());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         String language = MailTemplates.language(request.language());
         Map<String, Object> data = new HashMap<>(request.data() == null ? Map.of() : request.data());
         String token = null;
@@ -72,60 +79,79 @@ public class Outbox {
         MailContent content = withFooter(templates.render(request.template(), data), request.kind(), language, data);
         Optional<Suppression.Reason> suppressed = suppressions.reasonFor(recipient)
                 .filter(reason -> reason.stops(request.kind()));
-        Instant now = Instant.now(clock);
-        // IGNORE: a concurrent enqueue of the same key waits for ours and then adds nothing; every
-        // other value is checked above, so the unique key is the only thing it can ignore
-        int inserted = em.createNativeQuery("""
-                        insert ignore into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
-                            text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
-                            created_at, updated_at, private_links)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?12, ?12, ?14)""")
-                // the table it writes: Hibernate flushes first only what touches it, not every pending change
-                .setHint(HibernateHints.HINT_NATIVE_SPACES, "mail_outbox")
-                .setParameter(1, request.key())
-                .setParameter(2, request.purpose())
-                .setParameter(3, request.exhibitionId())
-                .setParameter(4, request.kind().name())
-                .setParameter(5, recipient)
-                .setParameter(6, language)
-                .setParameter(7, truncate(content.subject(), 500))
-                .setParameter(8, content.text())
-                .setParameter(9, content.html())
-                .setParameter(10, token)
-                .setParameter(11, suppressed.isPresent() ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name())
-                .setParameter(12, now)
-                .setParameter(13, suppressed.map(reason -> "suppressed: " + reason).orElse(null))
-                .setParameter(14, request.privateLinks())
-                .executeUpdate();
-        Queued mail = queued(request.key()).orElseThrow();
-        if (inserted == 1) {
-            for (MailRequest.Attachment attachment : request.attachments()) {
-                MailAttachment row = new MailAttachment();
-                row.mailId = mail.id();
-                row.fileName = attachment.fileName();
-                row.contentType = attachment.contentType();
-                row.content = attachment.content();
-                row.renderer = attachment.renderer();
-                row.renderArgument = attachment.argument();
-                row.persist();
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        String unsubscribeToken = token;
+        // plain JDBC on the transaction's connection: the insert returns the new mail's id itself, so the mail is
+        // neither looked for before (IGNORE settles a key queued already) nor read back after, and no statement
+        // makes Hibernate look through the caller's records for changes to flush first (mail_outbox and
+        // mail_attachment are written by SQL alone)
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            long id;
+            // IGNORE: a concurrent enqueue of the same key waits for ours and then adds nothing; every
+            // other value is checked above, so the unique key is the only thing it can ignore
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert ignore into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
+                        text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
+                        created_at, updated_at, private_links)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, request.key());
+                insert.setString(2, request.purpose());
+                insert.setObject(3, request.exhibitionId(), Types.BIGINT);
+                insert.setString(4, request.kind().name());
+                insert.setString(5, recipient);
+                insert.setString(6, language);
+                insert.setString(7, truncate(content.subject(), 500));
+                insert.setString(8, content.text());
+                insert.setString(9, content.html());
+                insert.setString(10, unsubscribeToken);
+                insert.setString(11, suppressed.isPresent() ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name());
+                insert.setTimestamp(12, now, utc());
+                insert.setString(13, suppressed.map(reason -> "suppressed: " + reason).orElse(null));
+                insert.setTimestamp(14, now, utc());
+                insert.setTimestamp(15, now, utc());
+                insert.setBoolean(16, request.privateLinks());
+                if (insert.executeUpdate() == 0) {
+                    return queued(connection, request.key());
+                }
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
             }
-        }
-        return new Queued(mail.id(), inserted == 1, mail.status());
+            if (!request.attachments().isEmpty()) {
+                try (PreparedStatement attach = connection.prepareStatement("insert into mail_attachment"
+                        + " (mail_id, file_name, content_type, content, renderer, render_argument) values (?, ?, ?, ?, ?, ?)")) {
+                    for (MailRequest.Attachment attachment : request.attachments()) {
+                        attach.setLong(1, id);
+                        attach.setString(2, attachment.fileName());
+                        attach.setString(3, attachment.contentType());
+                        attach.setBytes(4, attachment.content());
+                        attach.setString(5, attachment.renderer());
+                        attach.setString(6, attachment.argument());
+                        attach.addBatch();
+                    }
+                    attach.executeBatch();
+                }
+            }
+            return new Queued(id, true, suppressed.isPresent() ? MailStatus.SUPPRESSED : MailStatus.PENDING);
+        });
     }
 
-    /**
-     * The mail of this key, if queued: its id and status only, not the whole mail as a record that every later
-     * flush of the caller's transaction would compare (its bodies are long).
-     */
-    private Optional<Queued> queued(String key) {
-        List<?> rows = em.createNativeQuery("select id, status from mail_outbox where mail_key = ?1")
-                .setHint(HibernateHints.HINT_NATIVE_SPACES, "mail_outbox")
-                .setParameter(1, key).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+    /** The mail queued already under this key: its id and status. */
+    private static Queued queued(Connection connection, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select id, status from mail_outbox where mail_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("the mail " + key + " was neither queued nor there");
+                }
+                return new Queued(row.getLong(1), false, MailStatus.valueOf(row.getString(2)));
+            }
         }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new Queued(((Number) row[0]).longValue(), false, MailStatus.valueOf((String) row[1])));
+    }
+
+    private static Calendar utc() {
+        return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
     }
 
     /** Puts a mail that ended without being delivered back in line, as staff asked. */

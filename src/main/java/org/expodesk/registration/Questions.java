@@ -90,8 +90,13 @@ public class Questions {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Object> check(long categoryId, Map<String, Object> given, List<FieldError> errors) {
+        return check(of(categoryId), given, errors);
+    }
+
+    /** {@link #check(long, Map, List)} against the category's questions as the caller has them, in order. */
+    public Map<String, Object> check(List<RegistrationQuestion> asked, Map<String, Object> given,
+                                     List<FieldError> errors) {
         Map<String, Object> answers = given == null ? Map.of() : given;
-        List<RegistrationQuestion> asked = of(categoryId);
         Set<String> codes = new java.util.HashSet<>(asked.stream().map(q -> q.code).toList());
         for (String code : answers.keySet()) {
             if (!codes.contains(code)) {

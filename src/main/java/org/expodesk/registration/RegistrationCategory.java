@@ -2,6 +2,7 @@ package org.expodesk.registration;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import org.expodesk.audit.AuditedEntity;
 
@@ -12,6 +13,7 @@ import java.util.Locale;
 
 /** A kind of registrant at one edition (buyer, press, ...), with its rules and capacity. */
 @Entity
+@EntityListeners(SetupVersionListener.class)
 @Table(name = "registration_category")
 public class RegistrationCategory extends AuditedEntity {
 

@@ -2,6 +2,7 @@ package org.expodesk.registration;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
@@ -15,6 +16,7 @@ import java.util.Locale;
 
 /** A question a category's registrants answer, possibly only after a given answer to another. */
 @Entity
+@EntityListeners(SetupVersionListener.class)
 @Table(name = "registration_question")
 public class RegistrationQuestion extends AuditedEntity {
 

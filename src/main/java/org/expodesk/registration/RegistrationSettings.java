@@ -28,6 +28,13 @@ public class RegistrationSettings extends AuditedEntity {
     @Column(name = "allowed_domains", length = 2000)
     public String allowedDomains;
 
+    /**
+     * Moved by every change to the edition's categories or questions ({@link SetupVersionListener}, V45); read
+     * only: Hibernate never writes it, so saving these settings cannot put an older number back.
+     */
+    @Column(name = "setup_version", insertable = false, updatable = false)
+    public long setupVersion;
+
     public List<String> domains() {
         return allowedDomains == null ? List.of() : Arrays.stream(allowedDomains.split(","))
                 .map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();

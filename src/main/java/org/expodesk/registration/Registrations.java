@@ -112,6 +112,9 @@ public class Registrations {
     Questions questions;
 
     @Inject
+    EditionSetups setups;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -230,10 +233,11 @@ public class Registrations {
         }
 
         Exhibition exhibition = known != null ? known : exhibitions.get(exhibitionId);
-        RegistrationSettings settings = RegistrationSettings.<RegistrationSettings>find("exhibitionId", exhibitionId)
-                .firstResult();
+        // the settings as they are now, the categories and questions as this node keeps them while they stay so
+        EditionSetups.Setup setup = setups.of(exhibitionId);
+        RegistrationSettings settings = setup.settings();
         Invitation invitation = invitation(exhibitionId, r.invitationCode(), errors);
-        RegistrationCategory category = category(exhibitionId, r.category(), invitation, errors);
+        RegistrationCategory category = category(setup, r.category(), invitation, errors);
         List<LocalDate> days = List.of();
         Map<String, Object> answers = Map.of();
         if (category != null) {
@@ -241,7 +245,7 @@ public class Registrations {
                 errors.add(new FieldError("invitationCode", "registration_invitationRequired"));
             }
             days = days(category, exhibition, r.days(), errors);
-            answers = atDesk ? Map.of() : questions.check(category.id, r.answers(), errors);
+            answers = atDesk ? Map.of() : questions.check(setup.questions(category.id), r.answers(), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -539,17 +543,16 @@ public class Registrations {
         return Invitation.findById(((Number) row[0]).longValue());
     }
 
-    private static RegistrationCategory category(long exhibitionId, String code, Invitation invitation,
+    private static RegistrationCategory category(EditionSetups.Setup setup, String code, Invitation invitation,
                                                  List<FieldError> errors) {
         if (code == null || code.isBlank()) {
             if (invitation != null) {
-                return RegistrationCategory.findById(invitation.categoryId);
+                return setup.category(invitation.categoryId).orElse(null);
             }
             errors.add(new FieldError("category", "field_required"));
             return null;
         }
-        Optional<RegistrationCategory> category = RegistrationCategory.find("exhibitionId = ?1 and code = ?2",
-                exhibitionId, code.trim().toUpperCase(Locale.ROOT)).firstResultOptional();
+        Optional<RegistrationCategory> category = setup.category(code.trim().toUpperCase(Locale.ROOT));
         if (category.isEmpty()) {
             errors.add(new FieldError("category", "registration_categoryUnknown"));
             return null;

@@ -91,10 +91,14 @@ class RegistrationBenchmark {
         double drained = waitForOutbox(exhibition);
         Phase ceiling = load("ceiling", CEILING, endpoint, run, sequence, true);
         long[] statementsBefore = databaseCounters();
+        java.util.Map<String, Long> kindsBefore = statementKinds();
         TimelineRenderBenchmark.Load.Snapshot before = TimelineRenderBenchmark.Load.snapshot();
         Phase measured = load("registrations", MEASURED, endpoint, run, sequence, false);
         TimelineRenderBenchmark.Load.Snapshot after = TimelineRenderBenchmark.Load.snapshot();
         long[] statementsAfter = databaseCounters();
+        java.util.Map<String, Long> kindsAfter = statementKinds();
+        String kinds = perRegistration(kindsBefore, kindsAfter);
+        System.out.println("registration statements by kind: " + kinds);
         double statements = (double) (statementsAfter[0] - statementsBefore[0]) / MEASURED;
         double commits = (double) (statementsAfter[1] - statementsBefore[1]) / MEASURED;
         TimelineRenderBenchmark.Load load = TimelineRenderBenchmark.Load.between(before, after,
@@ -116,7 +120,7 @@ class RegistrationBenchmark {
         boolean pass = problems.isEmpty() && measured.rate() >= GOAL_PER_SECOND
                 && measured.percentile(0.99) <= P99_BUDGET_MS;
         MarkdownSection.publish(section(warmup, drained, ceiling, measured, load, registrations, badges, mails, pass,
-                problems, statements, commits));
+                problems, statements, commits, kinds));
         if (!pass) {
             throw new AssertionError(String.format(Locale.ROOT, "registration: %.0f/s at p99 %.1f ms (goal %.0f/s, %.0f ms) %s",
                     measured.rate(), measured.percentile(0.99), GOAL_PER_SECOND, P99_BUDGET_MS, problems));
@@ -231,13 +235,40 @@ class RegistrationBenchmark {
         }
     }
 
+    /** MariaDB's global {@code Com_*} counters: how many statements of each kind it has run so far. */
+    private static java.util.Map<String, Long> statementKinds() throws java.sql.SQLException {
+        var config = ConfigProvider.getConfig();
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("root"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+             java.sql.Statement q = c.createStatement();
+             java.sql.ResultSet rs = q.executeQuery("SHOW GLOBAL STATUS LIKE 'Com\\_%'")) {
+            while (rs.next()) {
+                kinds.put(rs.getString(1).substring(4), rs.getLong(2));
+            }
+        }
+        return kinds;
+    }
+
+    /** The kinds that ran at least once in twenty registrations, largest first, as "select 20.1, insert 12.0". */
+    private static String perRegistration(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), (double) (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / MEASURED))
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> fmt("%s %.1f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static String json(String text) {
         return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String section(Phase warmup, double drained, Phase ceiling, Phase measured, TimelineRenderBenchmark.Load load,
                                   long registrations, long badges, long mails, boolean pass, List<String> problems,
-                                  double statements, double commits) {
+                                  double statements, double commits, String kinds) {
         StringBuilder md = new StringBuilder(HEADING).append("\n\n");
         md.append("Goal (registration, issue #5): public registration (validated, stored, deduplicated, badge signed, "
                 + "mail queued) at 1,000 or more per second with a p99 of at most 50 ms on this machine with MariaDB, "
@@ -276,7 +307,8 @@ class RegistrationBenchmark {
                 warmup.requests() + measured.requests()));
         md.append(fmt("- Database work: %.1f statements and %.1f commits per measured registration (MariaDB's global "
                 + "`Questions` and `Com_commit` over the measured phase, the mail sender's meanwhile included): the "
-                + "figure the machine's load does not change.%n%n", statements, commits));
+                + "figure the machine's load does not change. By kind (MariaDB's `Com_*`, per registration): %s.%n%n",
+                statements, commits, kinds));
         md.append("| phase | requests | seconds | per second | median ms | p95 ms | p99 ms | max ms |\n"
                 + "|---|--:|--:|--:|--:|--:|--:|--:|\n");
         md.append(row("ceiling: the same requests with the honeypot filled (rate limit, parsing, answer; nothing stored)",

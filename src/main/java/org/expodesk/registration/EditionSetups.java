@@ -1,0 +1,160 @@
+package org.expodesk.registration;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a registration reads of its edition's set-up: the settings, read every time (window and allowed
+ * domains, with the set-up's version), and the categories and questions, which staff rarely change: kept in
+ * memory per edition with the {@code setup_version} they were read at (V45), and read again when the
+ * settings row carries another one. Every write of a category or question moves that number in its own
+ * transaction ({@link SetupVersionListener}), so a node sees another node's change at its next registration,
+ * in the snapshot the registration reads everything else in. Categories are handed out as copies: what a
+ * registration does with one never reaches the next.
+ */
+@ApplicationScoped
+public class EditionSetups {
+
+    /** An edition's set-up as one registration sees it. {@code settings} is null for an edition without any. */
+    public record Setup(RegistrationSettings settings, Categories categories) {
+
+        public Optional<RegistrationCategory> category(String code) {
+            return Optional.ofNullable(categories.byCode().get(code)).map(EditionSetups::copy);
+        }
+
+        public Optional<RegistrationCategory> category(long id) {
+            return Optional.ofNullable(categories.byId().get(id)).map(EditionSetups::copy);
+        }
+
+        /** The category's questions in order; shared, never to be changed. */
+        public List<RegistrationQuestion> questions(long categoryId) {
+            return categories.questions().getOrDefault(categoryId, List.of());
+        }
+    }
+
+    /** The categories and questions of an edition as read at {@code version}. */
+    record Categories(long version, Map<String, RegistrationCategory> byCode, Map<Long, RegistrationCategory> byId,
+                      Map<Long, List<RegistrationQuestion>> questions) {
+    }
+
+    private static final String MOVE = "UPDATE registration_settings SET setup_version = setup_version + 1"
+            + " WHERE exhibition_id = ?";
+    private static final String MOVE_FOR_CATEGORY = "UPDATE registration_settings SET setup_version = setup_version + 1"
+            + " WHERE exhibition_id = (SELECT exhibition_id FROM registration_category WHERE id = ?)";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final Map<Long, Categories> kept = new ConcurrentHashMap<>();
+
+    /** The edition's set-up in the caller's transaction: one read when its categories are kept already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Setup of(long exhibitionId) {
+        RegistrationSettings settings = RegistrationSettings.<RegistrationSettings>find("exhibitionId", exhibitionId)
+                .firstResult();
+        long version = settings == null ? -1 : settings.setupVersion;
+        Categories categories = kept.get(exhibitionId);
+        if (categories == null || categories.version() != version) {
+            categories = read(exhibitionId, version);
+            if (settings != null) {
+                kept.put(exhibitionId, categories);
+            }
+        }
+        return new Setup(settings, categories);
+    }
+
+    private static Categories read(long exhibitionId, long version) {
+        Map<String, RegistrationCategory> byCode = new HashMap<>();
+        Map<Long, RegistrationCategory> byId = new HashMap<>();
+        List<RegistrationCategory> categories = RegistrationCategory.list("exhibitionId", exhibitionId);
+        for (RegistrationCategory c : categories) {
+            RegistrationCategory copy = copy(c);
+            byCode.put(copy.code, copy);
+            byId.put(copy.id, copy);
+        }
+        Map<Long, List<RegistrationQuestion>> questions = new HashMap<>();
+        if (!byId.isEmpty()) {
+            List<RegistrationQuestion> all = RegistrationQuestion.list("categoryId in ?1", Sort.ascending("sortOrder", "id"),
+                    List.copyOf(byId.keySet()));
+            for (RegistrationQuestion q : all) {
+                questions.computeIfAbsent(q.categoryId, id -> new java.util.ArrayList<>()).add(copy(q));
+            }
+        }
+        questions.replaceAll((id, list) -> List.copyOf(list));
+        return new Categories(version, Map.copyOf(byCode), Map.copyOf(byId), Map.copyOf(questions));
+    }
+
+    /** Moves the edition's set-up version (a category of it was written); joins the writer's transaction. */
+    void moveForEdition(long exhibitionId) {
+        move(MOVE, exhibitionId);
+    }
+
+    /** Moves the set-up version of the category's edition (a question of it was written). */
+    void moveForCategory(long categoryId) {
+        move(MOVE_FOR_CATEGORY, categoryId);
+    }
+
+    // plain JDBC on the transaction's connection, as the audit log writes: Hibernate calls this while it flushes
+    private void move(String sql, long id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not move the registration set-up's version", e);
+        }
+    }
+
+    static RegistrationCategory copy(RegistrationCategory c) {
+        RegistrationCategory copy = new RegistrationCategory();
+        copy.id = c.id;
+        copy.version = c.version;
+        copy.createdAt = c.createdAt;
+        copy.updatedAt = c.updatedAt;
+        copy.exhibitionId = c.exhibitionId;
+        copy.code = c.code;
+        copy.labelEn = c.labelEn;
+        copy.labelZh = c.labelZh;
+        copy.colour = c.colour;
+        copy.verificationRequired = c.verificationRequired;
+        copy.invitationRequired = c.invitationRequired;
+        copy.capacity = c.capacity;
+        copy.capacityPerDay = c.capacityPerDay;
+        copy.validDays = c.validDays;
+        copy.daysSelectable = c.daysSelectable;
+        copy.sortOrder = c.sortOrder;
+        copy.enabled = c.enabled;
+        return copy;
+    }
+
+    private static RegistrationQuestion copy(RegistrationQuestion q) {
+        RegistrationQuestion copy = new RegistrationQuestion();
+        copy.id = q.id;
+        copy.version = q.version;
+        copy.createdAt = q.createdAt;
+        copy.updatedAt = q.updatedAt;
+        copy.categoryId = q.categoryId;
+        copy.code = q.code;
+        copy.kind = q.kind;
+        copy.labelEn = q.labelEn;
+        copy.labelZh = q.labelZh;
+        copy.options = q.options;
+        copy.required = q.required;
+        copy.shownIfCode = q.shownIfCode;
+        copy.shownIfAnswer = q.shownIfAnswer;
+        copy.sortOrder = q.sortOrder;
+        return copy;
+    }
+}
