@@ -82,15 +82,15 @@ public class Outbox {
         Timestamp now = Timestamp.from(Instant.now(clock));
         String unsubscribeToken = token;
         // plain JDBC on the transaction's connection: the insert returns the new mail's id itself, so the mail is
-        // neither looked for before (IGNORE settles a key queued already) nor read back after, and no statement
-        // makes Hibernate look through the caller's records for changes to flush first (mail_outbox and
-        // mail_attachment are written by SQL alone)
+        // neither looked for before (the key's unique index settles a mail queued already) nor read back after,
+        // and no statement makes Hibernate look through the caller's records for changes to flush first
+        // (mail_outbox and mail_attachment are written by SQL alone)
         return em.unwrap(Session.class).doReturningWork(connection -> {
             long id;
-            // IGNORE: a concurrent enqueue of the same key waits for ours and then adds nothing; every
-            // other value is checked above, so the unique key is the only thing it can ignore
+            // not IGNORE, which would also turn a value the columns refuse into a warning and store it cut;
+            // a duplicate key fails only this statement, and the caller's transaction goes on
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert ignore into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
+                    insert into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
                         text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
                         created_at, updated_at, private_links)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
@@ -110,8 +110,13 @@ public class Outbox {
                 insert.setTimestamp(14, now, utc());
                 insert.setTimestamp(15, now, utc());
                 insert.setBoolean(16, request.privateLinks());
-                if (insert.executeUpdate() == 0) {
-                    return queued(connection, request.key());
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (e.getErrorCode() == DUPLICATE_KEY && String.valueOf(e.getMessage()).contains(KEY_INDEX)) {
+                        return queued(connection, request.key());
+                    }
+                    throw e;
                 }
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -137,13 +142,21 @@ public class Outbox {
         });
     }
 
-    /** The mail queued already under this key: its id and status. */
+    private static final int DUPLICATE_KEY = 1062;
+    private static final String KEY_INDEX = "uk_mail_outbox_key";
+
+    /**
+     * The mail queued already under this key: its id and status. A locking read: the row may have been
+     * committed by a concurrent enqueue after this transaction's snapshot was taken, which a plain read
+     * would not see.
+     */
     private static Queued queued(Connection connection, String key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select id, status from mail_outbox where mail_key = ?")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, status from mail_outbox where mail_key = ? lock in share mode")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    throw new IllegalStateException("the mail " + key + " was neither queued nor there");
+                    throw new IllegalStateException("a mail's key was taken, yet no mail holds it");
                 }
                 return new Queued(row.getLong(1), false, MailStatus.valueOf(row.getString(2)));
             }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,19 @@ public class EditionSetups {
 
     /** The categories and questions of an edition as read at {@code version}. */
     record Categories(long version, Map<String, RegistrationCategory> byCode, Map<Long, RegistrationCategory> byId,
-                      Map<Long, List<RegistrationQuestion>> questions) {
+                      Map<Long, List<RegistrationQuestion>> questions, long readAtNanos) {
+
+        boolean current(long version) {
+            return this.version == version && System.nanoTime() - readAtNanos < MAX_AGE_NANOS;
+        }
     }
+
+    /**
+     * However the version stands, kept categories are read again after a minute: a write that the listener
+     * does not see (SQL by hand, a node of the previous release during a rolling deploy, a version number
+     * used again after a rollback) reaches every node within that time instead of never.
+     */
+    private static final long MAX_AGE_NANOS = Duration.ofMinutes(1).toNanos();
 
     private static final String MOVE = "UPDATE registration_settings SET setup_version = setup_version + 1"
             + " WHERE exhibition_id = ?";
@@ -66,7 +78,7 @@ public class EditionSetups {
                 .firstResult();
         long version = settings == null ? -1 : settings.setupVersion;
         Categories categories = kept.get(exhibitionId);
-        if (categories == null || categories.version() != version) {
+        if (categories == null || !categories.current(version)) {
             categories = read(exhibitionId, version);
             if (settings != null) {
                 kept.put(exhibitionId, categories);
@@ -93,7 +105,7 @@ public class EditionSetups {
             }
         }
         questions.replaceAll((id, list) -> List.copyOf(list));
-        return new Categories(version, Map.copyOf(byCode), Map.copyOf(byId), Map.copyOf(questions));
+        return new Categories(version, Map.copyOf(byCode), Map.copyOf(byId), Map.copyOf(questions), System.nanoTime());
     }
 
     /** Moves the edition's set-up version (a category of it was written); joins the writer's transaction. */
