@@ -242,6 +242,24 @@ public class SearchIndex {
             return !replaced && terms.stream().noneMatch(written::contains);
         }
 
+        /**
+         * Takes over what {@code earlier} (a copy handed to a read made in another transaction before
+         * {@code between}'s transaction committed) found common or rare, except the terms {@code between}'s
+         * transaction wrote: their counts are the same now. Nothing when that transaction took terms away.
+         */
+        public void learn(LastingCommonTerms earlier, LastingCommonTerms between) {
+            if (between.replaced || earlier.common == -1 || common != -1 && common != earlier.common) {
+                return;
+            }
+            common = earlier.common;
+            terms.addAll(earlier.terms);
+            earlier.rare.forEach((term, count) -> {
+                if (!between.written.contains(term)) {
+                    rare.putIfAbsent(term, count);
+                }
+            });
+        }
+
         /** Whether the transaction this copy was handed to replaced or removed any organization's terms. */
         public boolean replacedAny() {
             return replaced;
@@ -274,6 +292,17 @@ public class SearchIndex {
     @Transactional(Transactional.TxType.MANDATORY)
     public void rememberCommonTerms(LastingCommonTerms lasting) {
         transaction.putResource(LastingCommonTerms.class, lasting);
+    }
+
+    /**
+     * The current transaction's remembered terms ({@link #rememberCommonTerms}) take over what a read made
+     * elsewhere found ({@link LastingCommonTerms#learn}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void learnCommonTerms(LastingCommonTerms earlier, LastingCommonTerms between) {
+        if (transaction.getResource(LastingCommonTerms.class) instanceof LastingCommonTerms lasting) {
+            lasting.learn(earlier, between);
+        }
     }
 
     private LastingCommonTerms lasting(int common) {

@@ -57,7 +57,8 @@ public class CompaniesAhead {
      * A read started for a chunk once the chunk before it began: {@code before} is the common-terms copy
      * handed to that chunk's transaction, which knows, once it committed, which organization terms it wrote.
      */
-    record Read(Future<OrganizationMatcher.Blocks> blocks, SearchIndex.LastingCommonTerms before) {
+    record Read(Future<OrganizationMatcher.Blocks> blocks, SearchIndex.LastingCommonTerms before,
+                SearchIndex.LastingCommonTerms counted) {
 
         /** The blocks read, or {@code null} when the read failed (the chunk then reads them all itself). */
         OrganizationMatcher.Blocks get() {
@@ -70,6 +71,14 @@ public class CompaniesAhead {
                 LOG.warnf("Companies read ahead failed, read again: %s", e.getCause());
                 return null;
             }
+        }
+
+        /**
+         * What the read found common or rare, for the chunk's transaction to remember too (once {@link #get}
+         * returned): else each chunk's read ahead counted the same terms again.
+         */
+        void learnInto(SearchIndex searchIndex) {
+            searchIndex.learnCommonTerms(counted, before);
         }
 
         /** Whether the chunk before this one wrote none of these organization terms (and took none away). */
@@ -93,7 +102,7 @@ public class CompaniesAhead {
                SearchIndex.LastingCommonTerms before) {
         SearchIndex.LastingCommonTerms terms = lasting.copy();
         return new Read(executor.submit(() -> QuarkusTransaction.requiringNew().call(() -> read(runId, rows,
-                companies.keySet(), terms))), before);
+                companies.keySet(), terms))), before, terms);
     }
 
     private OrganizationMatcher.Blocks read(long runId, List<MappedRow> rows, Set<String> resolved,

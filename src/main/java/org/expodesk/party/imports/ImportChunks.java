@@ -338,6 +338,9 @@ public class ImportChunks {
         if (!unresolved.isEmpty()) {
             phases.enter("companies: name blocks, waiting for those read ahead");
             OrganizationMatcher.Blocks readEarlier = ahead == null ? null : ahead.get();
+            if (readEarlier != null) {
+                ahead.learnInto(searchIndex);
+            }
             phases.enter("companies: name blocks");
             companyBlocks = organizations.readAhead(unresolved.values(), readEarlier,
                     terms -> ahead != null && ahead.leftAlone(terms));
