@@ -110,8 +110,11 @@ public class CompaniesAhead {
         searchIndex.rememberCommonTerms(terms);
         // a row an earlier run or chunk imported names no company to resolve (a file imported again)
         Set<java.nio.ByteBuffer> known = chunks.known(ImportKind.PEOPLE, runId, rows).keySet();
+        // nor does a row whose phone its create would refuse, read without a country as a new company has none
+        // (unless the row's person is known by e-mail: then the chunk reads that company's blocks itself)
         List<String> names = rows.stream().filter(MappedRow::valid)
-                .filter(r -> !known.contains(java.nio.ByteBuffer.wrap(r.fingerprint()))).map(r -> r.get("organization"))
+                .filter(r -> !known.contains(java.nio.ByteBuffer.wrap(r.fingerprint())))
+                .filter(r -> ImportChunks.phoneRefused(r.get("phone"), null) == null).map(r -> r.get("organization"))
                 .filter(Objects::nonNull).filter(name -> !resolved.contains(NameKeys.organization(name))).toList();
         Set<String> unique = organizations.uniquelyNamed(names).keySet();
         Map<String, Organizations.NewOrganization> unresolved = new LinkedHashMap<>();

@@ -411,7 +411,7 @@ public class ImportChunks {
     }
 
     /** The create's check of a phone read in a country (an organization row: its own). */
-    private static FieldError phoneRefused(String phone, String country) {
+    static FieldError phoneRefused(String phone, String country) {
         if (phone == null) {
             return null;
         }
