@@ -113,6 +113,17 @@ public class Organizations implements OrganizationDirectory {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OrganizationMatcher.Blocks readAhead(java.util.Collection<NewOrganization> companies) {
+        return readAhead(companies, null, terms -> false);
+    }
+
+    /**
+     * The same, taking from {@code earlier} what is still as it was read ({@link OrganizationMatcher#readAhead(List,
+     * OrganizationMatcher.Blocks, java.util.function.Predicate)}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrganizationMatcher.Blocks readAhead(java.util.Collection<NewOrganization> companies,
+                                                OrganizationMatcher.Blocks earlier,
+                                                java.util.function.Predicate<java.util.Set<String>> leftAlone) {
         List<Organization> drafts = new ArrayList<>();
         for (NewOrganization r : companies) {
             try {
@@ -121,7 +132,7 @@ public class Organizations implements OrganizationDirectory {
                 // its own create reports it
             }
         }
-        return matcher.readAhead(drafts);
+        return matcher.readAhead(drafts, earlier, leftAlone);
     }
 
     /**

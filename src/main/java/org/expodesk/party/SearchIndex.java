@@ -48,6 +48,10 @@ public class SearchIndex {
         Set<String> terms = o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone);
         HeldUntilCommit<Term> held = HeldUntilCommit.current(transaction, HELD);
         added(terms);
+        if (transaction.getTransactionKey() != null
+                && transaction.getResource(LastingCommonTerms.class) instanceof LastingCommonTerms lasting) {
+            lasting.written.addAll(terms);
+        }
         if (!replace && held != null) {
             terms.forEach(term -> held.add(new Term(ORGANIZATION, o.id, term)));
             return;
@@ -225,6 +229,41 @@ public class SearchIndex {
          * created elsewhere during the job to bring such a term over the limit.
          */
         private final java.util.Map<String, Integer> rare = new java.util.HashMap<>();
+        /**
+         * What the transaction this copy was handed to wrote of organizations' terms (not copied): the terms
+         * it added, and whether it replaced or removed any organization's terms. An import checks against it
+         * the name blocks it read for its next chunk before this transaction committed (docs/import.md).
+         */
+        private final Set<String> written = new java.util.HashSet<>();
+        private boolean replaced;
+
+        /** Whether the transaction this copy was handed to added none of these organization terms, and took none away. */
+        public boolean leftAlone(Collection<String> terms) {
+            return !replaced && terms.stream().noneMatch(written::contains);
+        }
+
+        /**
+         * Takes over what {@code earlier} (a copy handed to a read made in another transaction before
+         * {@code between}'s transaction committed) found common or rare, except the terms {@code between}'s
+         * transaction wrote: their counts are the same now. Nothing when that transaction took terms away.
+         */
+        public void learn(LastingCommonTerms earlier, LastingCommonTerms between) {
+            if (between.replaced || earlier.common == -1 || common != -1 && common != earlier.common) {
+                return;
+            }
+            common = earlier.common;
+            terms.addAll(earlier.terms);
+            earlier.rare.forEach((term, count) -> {
+                if (!between.written.contains(term)) {
+                    rare.putIfAbsent(term, count);
+                }
+            });
+        }
+
+        /** Whether the transaction this copy was handed to replaced or removed any organization's terms. */
+        public boolean replacedAny() {
+            return replaced;
+        }
 
         public LastingCommonTerms copy() {
             LastingCommonTerms copy = new LastingCommonTerms();
@@ -253,6 +292,17 @@ public class SearchIndex {
     @Transactional(Transactional.TxType.MANDATORY)
     public void rememberCommonTerms(LastingCommonTerms lasting) {
         transaction.putResource(LastingCommonTerms.class, lasting);
+    }
+
+    /**
+     * The current transaction's remembered terms ({@link #rememberCommonTerms}) take over what a read made
+     * elsewhere found ({@link LastingCommonTerms#learn}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void learnCommonTerms(LastingCommonTerms earlier, LastingCommonTerms between) {
+        if (transaction.getResource(LastingCommonTerms.class) instanceof LastingCommonTerms lasting) {
+            lasting.learn(earlier, between);
+        }
     }
 
     private LastingCommonTerms lasting(int common) {
@@ -384,6 +434,7 @@ public class SearchIndex {
         if (replace && ORGANIZATION.equals(type) && transaction.getTransactionKey() != null
                 && transaction.getResource(LastingCommonTerms.class) instanceof LastingCommonTerms lasting) {
             lasting.terms.clear();
+            lasting.replaced = true;
         }
         writeHeld();
         try (Connection connection = dataSource.getConnection();

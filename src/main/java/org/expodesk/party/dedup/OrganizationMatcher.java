@@ -65,19 +65,56 @@ public class OrganizationMatcher {
         private final Map<String, SearchIndex.Alike> alike = new java.util.HashMap<>();
         private final Map<Long, Candidate> rows = new java.util.HashMap<>();
         private final List<Organization> created = new ArrayList<>();
+        /** The names and name terms of each of {@link #created}, computed once and not once per later company. */
+        private final List<Map.Entry<String, Set<String>>> createdTerms = new ArrayList<>();
+        private int takenFromEarlier;
 
         private static String names(String name, String nameLatin) {
             return name + '\u001F' + (nameLatin == null ? "" : nameLatin);
         }
 
+        /** How many names' alike blocks were taken from blocks read earlier in another transaction (for a job's log). */
+        public int takenFromEarlier() {
+            return takenFromEarlier;
+        }
+
+        /** How many names' alike blocks these hold. */
+        public int names() {
+            return alike.size();
+        }
+
         /** An organization this transaction created after the blocks were read, found by the later ones. */
         public void add(Organization o) {
             created.add(o);
+            createdTerms.add(Map.entry(names(o.name, o.nameLatin),
+                    org.expodesk.party.SearchTerms.organization(o.name, o.nameLatin, null)));
+        }
+
+        /** The name terms of the {@code i}th organization created, as it is named now. */
+        private Set<String> createdTerms(int i) {
+            Organization o = created.get(i);
+            Map.Entry<String, Set<String>> terms = createdTerms.get(i);
+            return terms.getKey().equals(names(o.name, o.nameLatin)) ? terms.getValue()
+                    : org.expodesk.party.SearchTerms.organization(o.name, o.nameLatin, null);
         }
     }
 
     /** Reads the name blocks of these new organizations (validated, not yet stored) in four round trips in all. */
     public Blocks readAhead(List<Organization> incoming) {
+        return readAhead(incoming, null, terms -> false);
+    }
+
+    /**
+     * The same, taking from {@code earlier} (read ahead for these names in another transaction, before the
+     * last writes of the caller's job committed) the alike block of each name for which {@code leftAlone}
+     * holds of its rare name terms: nothing written since added or took away one of them (nor took away any
+     * term, which could make a common one rare), so counting and grouping them again would find the same
+     * terms rare and the same organizations (docs/import.md, "Chunks overlapped"). The
+     * name-key blocks are read again in any case, in the caller's transaction: they are what a create of
+     * the very same company, waited for on its key lock, makes.
+     */
+    public Blocks readAhead(List<Organization> incoming, Blocks earlier,
+                            java.util.function.Predicate<Set<String>> leftAlone) {
         Blocks b = new Blocks();
         List<Organization> named = incoming.stream().filter(o -> o.nameKey != null && !o.nameKey.isEmpty()).toList();
         if (named.isEmpty()) {
@@ -89,12 +126,30 @@ public class OrganizationMatcher {
                 .collect(java.util.stream.Collectors.joining(" UNION ALL "));
         keys.forEach(k -> b.byNameKey.put(k, new ArrayList<>()));
         read(sql, keys, (part, c) -> b.byNameKey.get(keys.get(part)).add(c));
-        List<String[]> names = named.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
-        List<SearchIndex.Alike> found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
-        for (int i = 0; i < named.size(); i++) {
-            b.alike.put(Blocks.names(named.get(i).name, named.get(i).nameLatin), found.get(i));
+        List<Organization> toRead = new ArrayList<>();
+        for (Organization o : named) {
+            String names = Blocks.names(o.name, o.nameLatin);
+            SearchIndex.Alike before = earlier == null ? null : earlier.alike.get(names);
+            // its other terms were held by more organizations than a block counts, and terms added keep them so
+            if (before != null && leftAlone.test(before.rareTerms())) {
+                b.alike.put(names, before);
+                before.ids().stream().map(earlier.rows::get).filter(java.util.Objects::nonNull)
+                        .forEach(c -> b.rows.put(c.id, c));
+                b.takenFromEarlier++;
+            } else {
+                toRead.add(o);
+            }
         }
-        List<Long> ids = found.stream().flatMap(a -> a.ids().stream()).distinct().toList();
+        if (toRead.isEmpty()) {
+            return b;
+        }
+        List<String[]> names = toRead.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
+        List<SearchIndex.Alike> found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
+        for (int i = 0; i < toRead.size(); i++) {
+            b.alike.put(Blocks.names(toRead.get(i).name, toRead.get(i).nameLatin), found.get(i));
+        }
+        List<Long> ids = found.stream().flatMap(a -> a.ids().stream()).distinct().filter(id -> !b.rows.containsKey(id))
+                .toList();
         if (!ids.isEmpty()) {
             read("SELECT 0 AS part, " + COLUMNS + " FROM organization WHERE id IN ("
                     + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND merged_into IS NULL",
@@ -167,10 +222,10 @@ public class OrganizationMatcher {
             held(candidates, ahead.ids().stream().sorted().map(blocks.rows::get).filter(java.util.Objects::nonNull)
                     .toList());
             // created since the blocks were read: what the index would now find by the name key or a rare term
-            for (Organization o : blocks.created) {
+            for (int i = 0; i < blocks.created.size(); i++) {
+                Organization o = blocks.created.get(i);
                 if (!candidates.containsKey(o.id) && o.mergedInto == null && (incoming.nameKey.equals(o.nameKey)
-                        || org.expodesk.party.SearchTerms.organization(o.name, o.nameLatin, null).stream()
-                        .anyMatch(ahead.rareTerms()::contains))) {
+                        || blocks.createdTerms(i).stream().anyMatch(ahead.rareTerms()::contains))) {
                     candidates.put(o.id, Candidate.of(o));
                 }
             }
@@ -195,8 +250,15 @@ public class OrganizationMatcher {
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        List<Scored> best = scored.subList(0, Math.min(limit, scored.size()));
+        // the records not held yet in one read, not one each (a new company has up to five likely ones)
+        List<Long> missing = best.stream().map(Scored::id).filter(id -> HeldRecords.find(Organization.class, id) == null)
+                .toList();
+        if (missing.size() > 1) {
+            Organization.getEntityManager().unwrap(Session.class).byMultipleIds(Organization.class).multiLoad(missing);
+        }
         List<Match> matches = new ArrayList<>();
-        for (Scored m : scored.subList(0, Math.min(limit, scored.size()))) {
+        for (Scored m : best) {
             Organization held = HeldRecords.find(Organization.class, m.id());
             matches.add(new Match(held != null ? held : Organization.findById(m.id()), m.score(), m.reasons(),
                     m.verdict()));

@@ -2,8 +2,6 @@ package org.expodesk.party.dedup;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * How alike two name keys are, for Latin and Chinese names alike: Jaro-Winkler rewards a shared
@@ -43,26 +41,50 @@ public final class Similarity {
     }
 
     static double bigramJaccard(String a, String b) {
-        Set<String> x = bigrams(a);
-        Set<String> y = bigrams(b);
-        if (x.isEmpty() || y.isEmpty()) {
+        long[] x = bigrams(a);
+        long[] y = bigrams(b);
+        if (x.length == 0 || y.length == 0) {
             return 0;
         }
-        Set<String> union = new HashSet<>(x);
-        union.addAll(y);
-        x.retainAll(y);
-        return (double) x.size() / union.size();
+        int shared = 0;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return (double) shared / (x.length + y.length - shared);
     }
 
-    private static Set<String> bigrams(String s) {
-        Set<String> grams = new HashSet<>();
+    /**
+     * The distinct character bigrams of {@code s}, each as a number (a one-character name is its own
+     * bigram), sorted: a scored import compares each new company with up to 200 names, and sets of
+     * strings were most of that time.
+     */
+    private static long[] bigrams(String s) {
         int[] cps = s.codePoints().toArray();
         if (cps.length == 1) {
-            grams.add(s);
+            return new long[] {-1L - cps[0]};
         }
+        if (cps.length < 2) {
+            return new long[0];
+        }
+        long[] grams = new long[cps.length - 1];
         for (int i = 0; i + 1 < cps.length; i++) {
-            grams.add(new String(cps, i, 2));
+            grams[i] = (long) cps[i] << 21 | cps[i + 1];
         }
-        return grams;
+        java.util.Arrays.sort(grams);
+        int distinct = 1;
+        for (int i = 1; i < grams.length; i++) {
+            if (grams[i] != grams[distinct - 1]) {
+                grams[distinct++] = grams[i];
+            }
+        }
+        return distinct == grams.length ? grams : java.util.Arrays.copyOf(grams, distinct);
     }
 }

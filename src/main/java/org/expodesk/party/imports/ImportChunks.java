@@ -85,11 +85,13 @@ public class ImportChunks {
      * longer there. {@code companies}: organizations (by name key) that earlier, committed chunks
      * of the run resolved; returns those this chunk resolved, to be remembered once it committed.
      * {@code commonTerms}: the organization name terms earlier chunks found common, to which this
-     * chunk adds those it finds (to be kept once it committed).
+     * chunk adds those it finds (to be kept once it committed). {@code ahead}: its new companies' name
+     * blocks read while the chunk before it was under way ({@code null}: none).
      */
     @Transactional
     public Map<String, Long> process(long runId, int from, List<MappedRow> rows, Map<String, Long> companies,
-                                     SearchIndex.LastingCommonTerms commonTerms, ImportPhases phases) {
+                                     SearchIndex.LastingCommonTerms commonTerms, CompaniesAhead.Read ahead,
+                                     ImportPhases phases) {
         phases.enter("fingerprints and known e-mails");
         ImportRun run = ImportRun.findById(runId);
         if (run == null || run.status != ImportRun.Status.RUNNING || run.nextRow != from) {
@@ -104,16 +106,16 @@ public class ImportChunks {
         people.holdEmploymentsUntilCommit();
         // the company names' terms that earlier chunks found common are not counted again
         searchIndex.rememberCommonTerms(commonTerms);
-        Map<ByteBuffer, Long> known = known(run, rows);
+        Map<ByteBuffer, Long> known = known(run.kind, run.id, rows);
         Map<Outcome, Integer> tally = new HashMap<>();
         List<Fingerprint> remember = new ArrayList<>();
         List<ImportRowError> errors = new ArrayList<>();
         Map<String, Person> byEmail = run.kind == ImportKind.PEOPLE ? personMatching.byEmail(rows.stream()
                 .filter(MappedRow::valid).map(r -> r.get("email")).filter(Objects::nonNull).toList()) : Map.of();
-        Map<String, Long> organizationIds = new HashMap<>(companies);
+        Resolved organizationIds = new Resolved(companies);
         PersonMatcher.Blocks blocks = null;
         if (run.kind == ImportKind.PEOPLE) {
-            blocks = readAhead(rows, known, byEmail, organizationIds, phases);
+            blocks = readAhead(rows, known, byEmail, organizationIds, ahead, phases);
         }
         phases.enter("rows");
         Set<Long> producedHere = new HashSet<>();
@@ -173,7 +175,42 @@ public class ImportChunks {
         run.updatedAt = run.claimedAt;
         // the held audit entries and search terms are written as the transaction commits
         phases.enter("commit");
-        return organizationIds;
+        return organizationIds.chunk;
+    }
+
+    /**
+     * The companies resolved by name key: the run's ({@code run}, not changed while the chunk is under way),
+     * and over them the chunk's own. Copying the run's into a map of the chunk's, per chunk, took a
+     * tenth of a people chunk's CPU once a run had resolved thousands.
+     */
+    private static final class Resolved extends java.util.AbstractMap<String, Long> {
+        private final Map<String, Long> run;
+        private final Map<String, Long> chunk = new HashMap<>();
+
+        Resolved(Map<String, Long> run) {
+            this.run = run;
+        }
+
+        @Override
+        public Long get(Object key) {
+            Long id = chunk.get(key);
+            return id != null ? id : run.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return chunk.containsKey(key) || run.containsKey(key);
+        }
+
+        @Override
+        public Long put(String key, Long id) {
+            return chunk.put(key, id);
+        }
+
+        @Override
+        public Set<Entry<String, Long>> entrySet() {
+            throw new UnsupportedOperationException("only looked up by key");
+        }
     }
 
     /** A row that could not be imported at all (the database refused it): reported, and the run moves on. */
@@ -260,11 +297,13 @@ public class ImportChunks {
      * locks of the people to create, and the dedup blocks of those people.
      */
     private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
-                                           Map<String, Long> organizationIds, ImportPhases phases) {
+                                           Resolved organizationIds, CompaniesAhead.Read ahead,
+                                           ImportPhases phases) {
         phases.enter("companies: known by name");
         List<MappedRow> unknown = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint())))
                 .toList();
-        Set<String> resolved = new HashSet<>(organizationIds.keySet());
+        // what the run resolved before this chunk: the chunk's own are added below
+        Set<String> resolved = organizationIds.run.keySet();
         // the companies named that are one live organization of that name, in two queries, not two per company
         organizations.uniquelyNamed(unknown.stream().map(r -> r.get("organization")).filter(Objects::nonNull)
                 .filter(name -> !resolved.contains(NameKeys.organization(name))).toList())
@@ -295,15 +334,26 @@ public class ImportChunks {
                 unresolved.putIfAbsent(NameKeys.organization(name), company(name));
             }
         }
-        phases.enter("companies: name blocks");
-        OrganizationMatcher.Blocks companyBlocks = unresolved.isEmpty() ? null
-                : organizations.readAhead(unresolved.values());
+        OrganizationMatcher.Blocks companyBlocks = null;
+        if (!unresolved.isEmpty()) {
+            phases.enter("companies: name blocks, waiting for those read ahead");
+            OrganizationMatcher.Blocks readEarlier = ahead == null ? null : ahead.get();
+            if (readEarlier != null) {
+                ahead.learnInto(searchIndex);
+            }
+            phases.enter("companies: name blocks");
+            companyBlocks = organizations.readAhead(unresolved.values(), readEarlier,
+                    terms -> ahead != null && ahead.leftAlone(terms));
+            phases.count("companies: names", companyBlocks.names());
+            phases.count("companies: names taken from the read ahead", companyBlocks.takenFromEarlier());
+        }
+        OrganizationMatcher.Blocks companyBlocksRead = companyBlocks;
         phases.enter("companies: created or matched");
         for (MappedRow row : fresh) {
             String name = row.get("organization");
             if (name != null) {
                 organizationIds.computeIfAbsent(NameKeys.organization(name),
-                        k -> organizations.createOrMatch(company(name), companyBlocks).organization().id);
+                        k -> organizations.createOrMatch(company(name), companyBlocksRead).organization().id);
             }
             Long organizationId = company(row.values(), organizationIds);
             if (row.get("email") == null || !byEmail.containsKey(row.get("email"))) {
@@ -361,7 +411,7 @@ public class ImportChunks {
     }
 
     /** The create's check of a phone read in a country (an organization row: its own). */
-    private static FieldError phoneRefused(String phone, String country) {
+    static FieldError phoneRefused(String phone, String country) {
         if (phone == null) {
             return null;
         }
@@ -380,7 +430,7 @@ public class ImportChunks {
     }
 
     /** A company known by its name only, as a people file names it. */
-    private static Organizations.NewOrganization company(String name) {
+    static Organizations.NewOrganization company(String name) {
         return new Organizations.NewOrganization(name, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
     }
@@ -457,7 +507,7 @@ public class ImportChunks {
     }
 
     /** Fingerprints of these rows already remembered: by an earlier run (-1) or this one (the record). */
-    private Map<ByteBuffer, Long> known(ImportRun run, List<MappedRow> rows) {
+    Map<ByteBuffer, Long> known(ImportKind kind, long runId, List<MappedRow> rows) {
         Map<ByteBuffer, Long> known = new HashMap<>();
         List<byte[]> hashes = rows.stream().map(MappedRow::fingerprint).filter(Objects::nonNull).toList();
         if (hashes.isEmpty()) {
@@ -470,13 +520,13 @@ public class ImportChunks {
         sql.append(')');
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement q = c.prepareStatement(sql.toString())) {
-                q.setString(1, run.kind.name());
+                q.setString(1, kind.name());
                 for (int i = 0; i < hashes.size(); i++) {
                     q.setBytes(i + 2, hashes.get(i));
                 }
                 try (var rs = q.executeQuery()) {
                     while (rs.next()) {
-                        known.put(ByteBuffer.wrap(rs.getBytes(1)), rs.getLong(3) == run.id ? rs.getLong(2) : -1L);
+                        known.put(ByteBuffer.wrap(rs.getBytes(1)), rs.getLong(3) == runId ? rs.getLong(2) : -1L);
                     }
                 }
             }

@@ -38,6 +38,9 @@ public class ImportJobs {
     ImportChunks chunks;
 
     @Inject
+    CompaniesAhead companiesAhead;
+
+    @Inject
     Mappings mappings;
 
     @Inject
@@ -139,13 +142,18 @@ public class ImportJobs {
             return new Work(run.kind, run.format, run.content, mappings.read(run.mapping), run.nextRow);
         });
         List<MappedRow> chunk = new ArrayList<>();
-        Map<String, Long> companies = new java.util.HashMap<>();
+        // read by the next chunk's read ahead while this thread adds a committed chunk's companies
+        Map<String, Long> companies = new java.util.concurrent.ConcurrentHashMap<>();
         SearchIndex.LastingCommonTerms[] commonTerms = {new SearchIndex.LastingCommonTerms()};
         ImportPhases phases = new ImportPhases();
         long started = System.nanoTime();
         int[] position = new int[1];
         int[] chunkStart = {work.from()};
         String[][] columns = new String[1][];
+        // a chunk is imported once the next one is read, so that the next one's companies are read ahead meanwhile
+        List<List<MappedRow>> waiting = new ArrayList<>(1);
+        CompaniesAhead.Read[] ahead = new CompaniesAhead.Read[1];
+        boolean people = work.kind() == ImportKind.PEOPLE;
         try {
             ImportFile.read(work.content(), work.format(), (rowNo, cells) -> {
                 if (position[0]++ < work.from()) {
@@ -154,14 +162,25 @@ public class ImportJobs {
                 MappedRow row = MappedRow.of(work.kind(), rowNo, cells, columns[0]);
                 chunk.add(row);
                 if (chunk.size() >= chunkSize) {
-                    commit(id, chunkStart[0], chunk, companies, commonTerms, phases);
-                    chunkStart[0] += chunk.size();
+                    List<MappedRow> full = List.copyOf(chunk);
                     chunk.clear();
+                    if (!waiting.isEmpty()) {
+                        ahead[0] = commit(id, chunkStart[0], waiting.remove(0), people ? full : null, ahead[0], companies,
+                                commonTerms, phases);
+                        chunkStart[0] += chunkSize;
+                    }
+                    waiting.add(full);
                     phases.enter("reading the file");
                 }
             }, header -> columns[0] = Mappings.columns(work.kind(), header, work.mapping()));
-            if (!chunk.isEmpty()) {
-                commit(id, chunkStart[0], chunk, companies, commonTerms, phases);
+            List<MappedRow> last = chunk.isEmpty() ? null : List.copyOf(chunk);
+            if (!waiting.isEmpty()) {
+                ahead[0] = commit(id, chunkStart[0], waiting.remove(0), people ? last : null, ahead[0], companies,
+                        commonTerms, phases);
+                chunkStart[0] += chunkSize;
+            }
+            if (last != null) {
+                commit(id, chunkStart[0], last, null, ahead[0], companies, commonTerms, phases);
             }
         } catch (ImportChunks.Overtaken e) {
             LOG.infof("Import %d is carried on by another node", id);
@@ -182,29 +201,45 @@ public class ImportJobs {
     }
 
     /**
-     * The chunk in one transaction; if the database refuses it, each half again, down to single rows,
-     * so one bad row costs only itself (and a few redone halves, not its chunk redone row by row).
+     * The chunk in one transaction, with its companies' name blocks read ahead ({@code ahead}, or
+     * {@code null}), while those of the {@code next} chunk are read (ADR 0022); returns that read, or
+     * {@code null} when the chunk was refused (the next one then reads its own). If the database refuses
+     * the chunk, each half again, down to single rows, so one bad row costs only itself (and a few redone
+     * halves, not its chunk redone row by row).
      */
-    private void commit(long id, int from, List<MappedRow> rows, Map<String, Long> companies,
-                        SearchIndex.LastingCommonTerms[] commonTerms, ImportPhases phases) {
+    private CompaniesAhead.Read commit(long id, int from, List<MappedRow> rows, List<MappedRow> next,
+                                       CompaniesAhead.Read ahead, Map<String, Long> companies,
+                                       SearchIndex.LastingCommonTerms[] commonTerms, ImportPhases phases) {
+        CompaniesAhead.Read nextAhead = null;
         try {
             // people's companies resolved once per run, not once per chunk, and the name terms found
             // common: both kept only after their chunk committed
             SearchIndex.LastingCommonTerms attempt = commonTerms[0].copy();
-            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies, attempt, phases));
+            nextAhead = next == null ? null : companiesAhead.start(id, next, companies, commonTerms[0], attempt);
+            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies, attempt, ahead, phases));
             commonTerms[0] = attempt;
+            return nextAhead;
         } catch (ImportChunks.Overtaken e) {
+            if (nextAhead != null) {
+                nextAhead.cancel();
+            }
             throw e;
         } catch (RuntimeException e) {
+            // what the read ahead is checked against is this transaction's writes, rolled back now
+            if (nextAhead != null) {
+                nextAhead.cancel();
+            }
             if (rows.size() == 1) {
                 LOG.warnf("Import %d: row %d refused: %s", id, rows.get(0).rowNo(), e.getClass().getSimpleName());
                 chunks.fail(id, from, rows.get(0), reason(e));
-                return;
+                return null;
             }
             int half = rows.size() / 2;
             phases.enter("chunks redone by halves");
-            commit(id, from, List.copyOf(rows.subList(0, half)), companies, commonTerms, phases);
-            commit(id, from + half, List.copyOf(rows.subList(half, rows.size())), companies, commonTerms, phases);
+            commit(id, from, List.copyOf(rows.subList(0, half)), null, null, companies, commonTerms, phases);
+            commit(id, from + half, List.copyOf(rows.subList(half, rows.size())), null, null, companies, commonTerms,
+                    phases);
+            return null;
         }
     }
 

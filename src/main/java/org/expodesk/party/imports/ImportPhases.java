@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 final class ImportPhases {
 
     private final Map<String, Long> nanos = new TreeMap<>();
+    private final Map<String, Long> counts = new TreeMap<>();
     private long started = System.nanoTime();
     private String current;
 
@@ -25,6 +26,11 @@ final class ImportPhases {
         started = now;
     }
 
+    /** Adds {@code n} to a count reported with the phases. */
+    void count(String what, long n) {
+        counts.merge(what, n, Long::sum);
+    }
+
     /** Ends the phase under way. */
     void leave() {
         enter(null);
@@ -33,7 +39,9 @@ final class ImportPhases {
     @Override
     public String toString() {
         leave();
-        return nanos.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9))
+        return java.util.stream.Stream.concat(nanos.entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9)),
+                counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 }
