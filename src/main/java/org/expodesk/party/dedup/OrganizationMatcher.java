@@ -74,6 +74,11 @@ public class OrganizationMatcher {
         }
 
         /** How many names' alike blocks were taken from blocks read earlier in another transaction (for a job's log). */
+        /** Whether the organization's row is among the candidates these blocks score. */
+        public boolean holds(long organizationId) {
+            return rows.containsKey(organizationId);
+        }
+
         public int takenFromEarlier() {
             return takenFromEarlier;
         }
@@ -127,29 +132,31 @@ public class OrganizationMatcher {
         keys.forEach(k -> b.byNameKey.put(k, new ArrayList<>()));
         read(sql, keys, (part, c) -> b.byNameKey.get(keys.get(part)).add(c));
         List<Organization> toRead = new ArrayList<>();
+        List<Long> reused = new ArrayList<>();
         for (Organization o : named) {
             String names = Blocks.names(o.name, o.nameLatin);
             SearchIndex.Alike before = earlier == null ? null : earlier.alike.get(names);
             // its other terms were held by more organizations than a block counts, and terms added keep them so
             if (before != null && leftAlone.test(before.rareTerms())) {
                 b.alike.put(names, before);
-                before.ids().stream().map(earlier.rows::get).filter(java.util.Objects::nonNull)
-                        .forEach(c -> b.rows.put(c.id, c));
+                // only which ids are alike is taken over: their rows are read again below, in this transaction,
+                // so a candidate merged away, renamed or deleted by someone else meanwhile is seen as it is now
+                reused.addAll(before.ids());
                 b.takenFromEarlier++;
             } else {
                 toRead.add(o);
             }
         }
-        if (toRead.isEmpty()) {
-            return b;
+        List<SearchIndex.Alike> found = List.of();
+        if (!toRead.isEmpty()) {
+            List<String[]> names = toRead.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
+            found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
+            for (int i = 0; i < toRead.size(); i++) {
+                b.alike.put(Blocks.names(toRead.get(i).name, toRead.get(i).nameLatin), found.get(i));
+            }
         }
-        List<String[]> names = toRead.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
-        List<SearchIndex.Alike> found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
-        for (int i = 0; i < toRead.size(); i++) {
-            b.alike.put(Blocks.names(toRead.get(i).name, toRead.get(i).nameLatin), found.get(i));
-        }
-        List<Long> ids = found.stream().flatMap(a -> a.ids().stream()).distinct().filter(id -> !b.rows.containsKey(id))
-                .toList();
+        List<Long> ids = java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream()))
+                .distinct().filter(id -> !b.rows.containsKey(id)).toList();
         if (!ids.isEmpty()) {
             read("SELECT 0 AS part, " + COLUMNS + " FROM organization WHERE id IN ("
                     + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND merged_into IS NULL",

@@ -10,6 +10,7 @@ import org.expodesk.party.SearchIndex;
 import org.expodesk.party.dedup.OrganizationMatcher;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class CompaniesAhead {
 
     private static final Logger LOG = Logger.getLogger(CompaniesAhead.class);
+
+    /** Far longer than a chunk's read takes while the database answers. */
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
 
     @Inject
     Organizations organizations;
@@ -62,13 +69,21 @@ public class CompaniesAhead {
 
         /** The blocks read, or {@code null} when the read failed (the chunk then reads them all itself). */
         OrganizationMatcher.Blocks get() {
+            if (blocks == null) {
+                return null;
+            }
             try {
-                return blocks.get();
+                return blocks.get(LONGEST_WAIT.toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
             } catch (ExecutionException e) {
-                LOG.warnf("Companies read ahead failed, read again: %s", e.getCause());
+                LOG.warnf(e.getCause(), "Companies read ahead failed, read again");
+                return null;
+            } catch (TimeoutException e) {
+                // the chunk holds its key locks meanwhile: it reads its blocks itself rather than wait on
+                blocks.cancel(true);
+                LOG.warnf("Companies read ahead took over %s, read again", LONGEST_WAIT);
                 return null;
             }
         }
@@ -87,7 +102,9 @@ public class CompaniesAhead {
         }
 
         void cancel() {
-            blocks.cancel(false);
+            if (blocks != null) {
+                blocks.cancel(true);
+            }
         }
     }
 
@@ -101,8 +118,15 @@ public class CompaniesAhead {
     Read start(long runId, List<MappedRow> rows, Map<String, Long> companies, SearchIndex.LastingCommonTerms lasting,
                SearchIndex.LastingCommonTerms before) {
         SearchIndex.LastingCommonTerms terms = lasting.copy();
-        return new Read(executor.submit(() -> QuarkusTransaction.requiringNew().call(() -> read(runId, rows,
-                companies.keySet(), terms))), before, terms);
+        Future<OrganizationMatcher.Blocks> blocks;
+        try {
+            blocks = executor.submit(() -> QuarkusTransaction.requiringNew().call(() -> read(runId, rows,
+                    companies.keySet(), terms)));
+        } catch (RejectedExecutionException e) {
+            // stopping: the chunk reads its blocks itself
+            blocks = null;
+        }
+        return new Read(blocks, before, terms);
     }
 
     private OrganizationMatcher.Blocks read(long runId, List<MappedRow> rows, Set<String> resolved,
