@@ -151,7 +151,7 @@ public class EditionSetups {
         return copy;
     }
 
-    private static RegistrationQuestion copy(RegistrationQuestion q) {
+    static RegistrationQuestion copy(RegistrationQuestion q) {
         RegistrationQuestion copy = new RegistrationQuestion();
         copy.id = q.id;
         copy.version = q.version;
