@@ -295,7 +295,7 @@ public class ScanBatchRecorder {
             GateRow gate = gates.get(gateKeys.get(gateKey(p)));
             BadgeSoFar badge = p.badgeId() == null ? null : badges.get(p.badgeId());
             if (recordedBefore.contains(n) || gate == null || gate.id() == null || !deviceAsCached(who, devices,
-                    deviceKeys) || badge != null && badge.row.exhibitionId() != p.exhibitionId()
+                    deviceKeys) || badge != null && (badge.row.exhibitionId() != p.exhibitionId() || badge.admission == null)
                     || p.unproven() != null && (badge == null || !badge.row.issuedAs(p.unproven()))) {
                 answers.add(Optional.empty());
                 continue;
