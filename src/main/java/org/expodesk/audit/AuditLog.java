@@ -67,11 +67,26 @@ public class AuditLog {
     }
 
     /**
+     * The entry {@link AuditListener} writes for a created record, for one a service inserted itself (in a batch,
+     * where Hibernate would write each alone): the same entry, at the instant it was created.
+     */
+    public void recordCreated(AuditedEntity entity) {
+        Map<String, Object> changes = new java.util.LinkedHashMap<>();
+        EntitySnapshot.of(entity).forEach((field, value) -> changes.put(field, EntitySnapshot.display(value)));
+        recordFlushedChange(AuditAction.CREATE, entity, changes, entity.createdAt);
+    }
+
+    /**
      * {@link #recordChange} for {@link AuditListener}, which Hibernate calls while it flushes, always inside a
      * transaction: without the transaction interceptor, which a registration's dozen entries each went
      * through (about a third of what auditing cost it).
      */
     void recordFlushedChange(AuditAction action, AuditedEntity entity, Map<String, Object> changes) {
+        recordFlushedChange(action, entity, changes, null);
+    }
+
+    /** {@code at}: when the change was made ({@code null}: now). */
+    private void recordFlushedChange(AuditAction action, AuditedEntity entity, Map<String, Object> changes, Instant at) {
         HeldUntilCommit<Entry> held = HeldUntilCommit.current(transaction, HELD);
         if (held == null) {
             write(currentActor(), action, entityType(entity), entity.id == null ? null : entity.id.toString(),
@@ -84,7 +99,7 @@ public class AuditLog {
             who = new Who(currentActor(), clientAddress());
             transaction.putResource(WHO, who);
         }
-        held.add(new Entry(Instant.now(clock), who.actor(), action, entityType(entity),
+        held.add(new Entry(at != null ? at : Instant.now(clock), who.actor(), action, entityType(entity),
                 entity.id == null ? null : entity.id.toString(), toJson(changes), null, who.clientIp()));
     }
 

@@ -15,6 +15,7 @@ import org.expodesk.party.SearchIndex;
 import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.party.dedup.OrganizationMatcher;
 import org.expodesk.party.dedup.PersonMatcher;
+import org.expodesk.party.dedup.ReviewQueue;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 import org.hibernate.Session;
@@ -66,6 +67,9 @@ public class ImportChunks {
     SearchIndex searchIndex;
 
     @Inject
+    ReviewQueue reviewQueue;
+
+    @Inject
     Clock clock;
 
     /** Thrown when another node has moved the run on meanwhile: this node stops. */
@@ -100,8 +104,10 @@ public class ImportChunks {
         // no flush before every query: with hundreds of managed records that is most of a chunk's
         // time; organization rows flush themselves (the next row's dedup queries must see them)
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-        // the chunk's audit entries, new people's search terms and employments in one batch each, not one statement per record
+        // the chunk's audit entries, new people's search terms, employments and review pairs in one batch each, not
+        // one statement per record
         auditLog.holdUntilCommit();
+        reviewQueue.holdUntilCommit();
         searchIndex.holdUntilCommit();
         people.holdEmploymentsUntilCommit();
         // the company names' terms that earlier chunks found common are not counted again
@@ -163,6 +169,8 @@ public class ImportChunks {
         }
         phases.enter("flush and write");
         em.flush();
+        // before the audit entries, which are held too: the pairs' entries join them
+        reviewQueue.writeHeld();
         write(run, remember, errors);
         run.created += tally.getOrDefault(Outcome.CREATED, 0);
         run.updated += tally.getOrDefault(Outcome.UPDATED, 0);
