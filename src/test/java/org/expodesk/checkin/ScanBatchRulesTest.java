@@ -301,6 +301,24 @@ class ScanBatchRulesTest {
     }
 
     @Test
+    void anAdmissionInTheDaysLastMicrosecondCountsForThatDayInABatchAsAlone() {
+        long exhibition = TestExhibitions.june2027();
+        String category = policy(exhibition, EntryPolicy.ONCE_PER_DAY);
+        Twins twins = twins(exhibition, "Midnight Twin", category, List.of(), today().minusDays(1),
+                today().plusDays(1));
+        // rounded to the microsecond it would be the next day; as stored it is still the day before
+        Instant lastMoment = today().atStartOfDay(EDITION_ZONE).toInstant().minusNanos(400);
+        Instant nextDay = today().atStartOfDay(EDITION_ZONE).toInstant().plusMillis(500);
+
+        List<Checkins.Answer> answers = sameBothWays(twins, List.of(staffAt(exhibition, "main", lastMoment),
+                staffAt(exhibition, "main", nextDay)));
+
+        assertThat(answers.stream().map(Checkins.Answer::result)).containsExactly(CheckinRules.Result.ADMITTED,
+                CheckinRules.Result.ADMITTED);
+        assertSameRecords(twins);
+    }
+
+    @Test
     void twoDevicesAtTwoGatesScanningOneBadgeInOneBatchAdmitOnce() {
         long exhibition = TestExhibitions.june2027();
         String east = unique("East");
