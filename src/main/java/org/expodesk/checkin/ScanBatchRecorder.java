@@ -307,12 +307,14 @@ public class ScanBatchRecorder {
                     badge == null ? List.of() : List.copyOf(badge.previous)));
             Direction direction = CheckinRules.directionOf(p.direction(), gate.kind());
             if (badge != null) {
+                // what the next scan of the badge sees is the time as stored, as a lone scan reads it back
+                Instant stored = ScanRecorder.asStored(p.scannedAt());
                 if (badge.admission != null) {
-                    badge.admission = badge.admission.after(outcome.result(), p.scannedAt(), gate.name());
+                    badge.admission = badge.admission.after(outcome.result(), stored, gate.name());
                     badge.summaryChanged = true;
                 }
                 if (outcome.result() == CheckinRules.Result.ADMITTED || outcome.result() == CheckinRules.Result.EXITED) {
-                    addInOrder(badge.previous, new CheckinRules.PreviousScan(p.scannedAt(), gate.name(), direction,
+                    addInOrder(badge.previous, new CheckinRules.PreviousScan(stored, gate.name(), direction,
                             outcome.result()));
                 }
             }

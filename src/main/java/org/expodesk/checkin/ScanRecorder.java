@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -590,8 +591,17 @@ public class ScanRecorder {
         if (value == null) {
             s.setNull(index, Types.TIMESTAMP);
         } else {
-            s.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+            s.setObject(index, LocalDateTime.ofInstant(asStored(value), ZoneOffset.UTC));
         }
+    }
+
+    /**
+     * The instant as the DATETIME(6) columns keep it: cut to the microsecond here, so that neither the driver
+     * nor the server rounds it (their rounding depends on their settings), and a batch that remembers a scan's
+     * time for the next scan of the badge remembers what a lone scan will read back (ADR 0021).
+     */
+    static Instant asStored(Instant value) {
+        return value.truncatedTo(ChronoUnit.MICROS);
     }
 
     static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
