@@ -152,21 +152,12 @@ public class EditionSetups {
     }
 
     static RegistrationQuestion copy(RegistrationQuestion q) {
-        RegistrationQuestion copy = new RegistrationQuestion();
+        RegistrationQuestion copy = RegistrationQuestion.askingAs(q);
         copy.id = q.id;
         copy.version = q.version;
         copy.createdAt = q.createdAt;
         copy.updatedAt = q.updatedAt;
         copy.categoryId = q.categoryId;
-        copy.code = q.code;
-        copy.kind = q.kind;
-        copy.labelEn = q.labelEn;
-        copy.labelZh = q.labelZh;
-        copy.options = q.options;
-        copy.required = q.required;
-        copy.shownIfCode = q.shownIfCode;
-        copy.shownIfAnswer = q.shownIfAnswer;
-        copy.sortOrder = q.sortOrder;
         return copy;
     }
 }

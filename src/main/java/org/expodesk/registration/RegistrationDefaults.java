@@ -139,17 +139,8 @@ public class RegistrationDefaults {
             c.persist();
             counters.prepare(c, to.opensOn, to.closesOn);
             for (RegistrationQuestion q : RegistrationQuestion.<RegistrationQuestion>list("categoryId", from.id)) {
-                RegistrationQuestion copy = new RegistrationQuestion();
+                RegistrationQuestion copy = RegistrationQuestion.askingAs(q);
                 copy.categoryId = c.id;
-                copy.code = q.code;
-                copy.kind = q.kind;
-                copy.labelEn = q.labelEn;
-                copy.labelZh = q.labelZh;
-                copy.options = q.options;
-                copy.required = q.required;
-                copy.shownIfCode = q.shownIfCode;
-                copy.shownIfAnswer = q.shownIfAnswer;
-                copy.sortOrder = q.sortOrder;
                 copy.persist();
             }
         }

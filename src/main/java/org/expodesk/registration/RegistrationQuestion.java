@@ -64,6 +64,21 @@ public class RegistrationQuestion extends AuditedEntity {
     @Column(name = "sort_order", nullable = false)
     public int sortOrder;
 
+    /** A new question asking what {@code q} asks: its content, not its identity nor its category. */
+    static RegistrationQuestion askingAs(RegistrationQuestion q) {
+        RegistrationQuestion copy = new RegistrationQuestion();
+        copy.code = q.code;
+        copy.kind = q.kind;
+        copy.labelEn = q.labelEn;
+        copy.labelZh = q.labelZh;
+        copy.options = q.options;
+        copy.required = q.required;
+        copy.shownIfCode = q.shownIfCode;
+        copy.shownIfAnswer = q.shownIfAnswer;
+        copy.sortOrder = q.sortOrder;
+        return copy;
+    }
+
     public String label(Locale locale) {
         return "zh".equals(locale.getLanguage()) ? labelZh : labelEn;
     }
