@@ -8,6 +8,7 @@ import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organizations;
 import org.expodesk.party.SearchIndex;
 import org.expodesk.party.dedup.OrganizationMatcher;
+import org.expodesk.platform.DaemonThreads;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -23,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The name blocks of a people chunk's new companies, read on a thread and a transaction of their own
@@ -49,16 +49,8 @@ public class CompaniesAhead {
     @Inject
     ImportChunks chunks;
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, new java.util.concurrent.ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "expodesk-import-ahead-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    });
+    private final ExecutorService executor = Executors.newFixedThreadPool(2,
+            DaemonThreads.named("expodesk-import-ahead"));
 
     /**
      * A read started for a chunk once the chunk before it began: {@code before} is the common-terms copy

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.expodesk.party.SearchIndex;
+import org.expodesk.platform.DaemonThreads;
 import org.expodesk.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs imports in the background (docs/adr/0006-imports-run-as-jobs.md): a run is claimed in
@@ -60,16 +60,8 @@ public class ImportJobs {
     @ConfigProperty(name = "expodesk.import.abandoned-after", defaultValue = "7D")
     Duration abandonedAfter;
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, new java.util.concurrent.ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "expodesk-import-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    });
+    private final ExecutorService executor = Executors.newFixedThreadPool(2,
+            DaemonThreads.named("expodesk-import"));
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImportQueued queued) {
         submit(queued.importId());
