@@ -124,6 +124,20 @@ public class Organizations implements OrganizationDirectory {
     public OrganizationMatcher.Blocks readAhead(java.util.Collection<NewOrganization> companies,
                                                 OrganizationMatcher.Blocks earlier,
                                                 java.util.function.Predicate<java.util.Set<String>> leftAlone) {
+        return matcher.readAhead(drafts(companies), earlier, leftAlone);
+    }
+
+    /**
+     * Only which organizations are alike by name to these (their alike blocks), read ahead in another
+     * transaction for a later {@link #readAhead(java.util.Collection, OrganizationMatcher.Blocks,
+     * java.util.function.Predicate)}, which reads the rest itself ({@link OrganizationMatcher#alikeAhead}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrganizationMatcher.Blocks alikeAhead(java.util.Collection<NewOrganization> companies) {
+        return matcher.alikeAhead(drafts(companies));
+    }
+
+    private List<Organization> drafts(java.util.Collection<NewOrganization> companies) {
         List<Organization> drafts = new ArrayList<>();
         for (NewOrganization r : companies) {
             try {
@@ -132,7 +146,7 @@ public class Organizations implements OrganizationDirectory {
                 // its own create reports it
             }
         }
-        return matcher.readAhead(drafts, earlier, leftAlone);
+        return drafts;
     }
 
     /**

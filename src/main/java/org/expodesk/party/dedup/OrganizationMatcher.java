@@ -79,6 +79,11 @@ public class OrganizationMatcher {
             return rows.containsKey(organizationId);
         }
 
+        /** Whether the alike block of one of the names these blocks hold finds the organization. */
+        public boolean findsAlike(long organizationId) {
+            return alike.values().stream().anyMatch(a -> a.ids().contains(organizationId));
+        }
+
         public int takenFromEarlier() {
             return takenFromEarlier;
         }
@@ -147,14 +152,7 @@ public class OrganizationMatcher {
                 toRead.add(o);
             }
         }
-        List<SearchIndex.Alike> found = List.of();
-        if (!toRead.isEmpty()) {
-            List<String[]> names = toRead.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
-            found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
-            for (int i = 0; i < toRead.size(); i++) {
-                b.alike.put(Blocks.names(toRead.get(i).name, toRead.get(i).nameLatin), found.get(i));
-            }
-        }
+        List<SearchIndex.Alike> found = toRead.isEmpty() ? List.of() : readAlike(b, toRead);
         List<Long> ids = java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream()))
                 .distinct().filter(id -> !b.rows.containsKey(id)).toList();
         if (!ids.isEmpty()) {
@@ -163,6 +161,30 @@ public class OrganizationMatcher {
                     ids, (part, c) -> b.rows.put(c.id, c));
         }
         return b;
+    }
+
+    /**
+     * Only the alike blocks of these new organizations (which organizations share their rare name terms), for a
+     * read ahead in another transaction: a chunk that takes such a block over reads the name-key blocks and the
+     * organizations' rows itself in any case ({@link #readAhead(List, Blocks, java.util.function.Predicate)}), so
+     * reading them ahead too was wasted (the rows of up to 200 organizations per name).
+     */
+    public Blocks alikeAhead(List<Organization> incoming) {
+        Blocks b = new Blocks();
+        List<Organization> named = incoming.stream().filter(o -> o.nameKey != null && !o.nameKey.isEmpty()).toList();
+        if (!named.isEmpty()) {
+            readAlike(b, named);
+        }
+        return b;
+    }
+
+    private List<SearchIndex.Alike> readAlike(Blocks b, List<Organization> toRead) {
+        List<String[]> names = toRead.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
+        List<SearchIndex.Alike> found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
+        for (int i = 0; i < toRead.size(); i++) {
+            b.alike.put(Blocks.names(toRead.get(i).name, toRead.get(i).nameLatin), found.get(i));
+        }
+        return found;
     }
 
     private static final String COLUMNS = "id, credit_code, name_key, name_latin, website, domain, phone_e164, country,"

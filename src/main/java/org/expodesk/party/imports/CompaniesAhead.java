@@ -140,7 +140,8 @@ public class CompaniesAhead {
                 unresolved.putIfAbsent(key, ImportChunks.company(name));
             }
         }
-        return unresolved.isEmpty() ? null : organizations.readAhead(unresolved.values());
+        // which organizations are alike only: the chunk reads the name-key blocks and the rows again itself
+        return unresolved.isEmpty() ? null : organizations.alikeAhead(unresolved.values());
     }
 
     @PreDestroy
