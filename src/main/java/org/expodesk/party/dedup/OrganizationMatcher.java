@@ -268,7 +268,8 @@ public class OrganizationMatcher {
             }
         }
         candidates.remove(incoming.id);
-        List<String> keysA = keys(incoming.nameKey, incoming.nameLatin);
+        List<Similarity.Against> keysA = keys(incoming.nameKey, incoming.nameLatin).stream().map(Similarity.Against::new)
+                .toList();
         // many candidates share their names (a company registered again and again): each pair of names compared once
         Map<String, Double> nameScores = new java.util.HashMap<>();
         List<Scored> scored = new ArrayList<>();
@@ -314,6 +315,8 @@ public class OrganizationMatcher {
         final String phoneE164;
         final String country;
         final String city;
+        /** Its names as scoring compares them ({@link #keys}), computed once: a chunk scores a row against many names. */
+        private List<String> keys;
 
         Candidate(long id, String creditCode, String nameKey, String nameLatin, String website, String domain,
                   String phoneE164, String country, String city) {
@@ -328,6 +331,13 @@ public class OrganizationMatcher {
             this.city = city;
         }
 
+        List<String> keys() {
+            if (keys == null) {
+                keys = OrganizationMatcher.keys(nameKey, nameLatin);
+            }
+            return keys;
+        }
+
         static Candidate of(Organization o) {
             return new Candidate(o.id, o.creditCode, o.nameKey, o.nameLatin, o.website, o.domain, o.phoneE164, o.country,
                     o.city);
@@ -335,7 +345,7 @@ public class OrganizationMatcher {
     }
 
     /** The match with {@code b}, or {@code null} when the two are not alike enough to report. */
-    private Scored score(Organization a, List<String> keysA, Candidate b, Map<String, Double> nameScores,
+    private Scored score(Organization a, List<Similarity.Against> keysA, Candidate b, Map<String, Double> nameScores,
                          String memberDomain) {
         double score;
         double name = 0;
@@ -354,10 +364,9 @@ public class OrganizationMatcher {
             // each record's names in both scripts against the other's: "Shenzhen Huaqiang" alone still meets 华强
             name = nameScores.computeIfAbsent(b.nameKey + '\u001F' + b.nameLatin, names -> {
                 double best = 0;
-                List<String> keysB = keys(b.nameKey, b.nameLatin);
-                for (String x : keysA) {
-                    for (String y : keysB) {
-                        best = Math.max(best, Similarity.of(x, y));
+                for (Similarity.Against x : keysA) {
+                    for (String y : b.keys()) {
+                        best = Math.max(best, x.of(y));
                     }
                 }
                 return best;
