@@ -128,6 +128,16 @@ public class Organizations implements OrganizationDirectory {
     }
 
     /**
+     * The same, taking over from {@code earlier} each alike block as {@code takeOver} gives it
+     * ({@link OrganizationMatcher#readAhead(List, OrganizationMatcher.Blocks, OrganizationMatcher.TakeOver)}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrganizationMatcher.Blocks readAhead(java.util.Collection<NewOrganization> companies,
+                                                OrganizationMatcher.Blocks earlier, OrganizationMatcher.TakeOver takeOver) {
+        return matcher.readAhead(drafts(companies), earlier, takeOver);
+    }
+
+    /**
      * Only which organizations are alike by name to these (their alike blocks), read ahead in another
      * transaction for a later {@link #readAhead(java.util.Collection, OrganizationMatcher.Blocks,
      * java.util.function.Predicate)}, which reads the rest itself ({@link OrganizationMatcher#alikeAhead}).

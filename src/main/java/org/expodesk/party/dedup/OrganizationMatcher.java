@@ -68,6 +68,7 @@ public class OrganizationMatcher {
         /** The names and name terms of each of {@link #created}, computed once and not once per later company. */
         private final List<Map.Entry<String, Set<String>>> createdTerms = new ArrayList<>();
         private int takenFromEarlier;
+        private int completedFromEarlier;
 
         private static String names(String name, String nameLatin) {
             return name + '\u001F' + (nameLatin == null ? "" : nameLatin);
@@ -79,6 +80,12 @@ public class OrganizationMatcher {
             return rows.containsKey(organizationId);
         }
 
+        /** The alike block held for this name (validated as a create validates it), best first; empty when none. */
+        public List<Long> alikeOf(String name, String nameLatin) {
+            SearchIndex.Alike a = alike.get(names(name, nameLatin));
+            return a == null ? List.of() : a.ids();
+        }
+
         /** Whether the alike block of one of the names these blocks hold finds the organization. */
         public boolean findsAlike(long organizationId) {
             return alike.values().stream().anyMatch(a -> a.ids().contains(organizationId));
@@ -86,6 +93,11 @@ public class OrganizationMatcher {
 
         public int takenFromEarlier() {
             return takenFromEarlier;
+        }
+
+        /** How many of those were taken with organizations created since the read added ({@link TakeOver}). */
+        public int completedFromEarlier() {
+            return completedFromEarlier;
         }
 
         /** How many names' alike blocks these hold. */
@@ -125,6 +137,23 @@ public class OrganizationMatcher {
      */
     public Blocks readAhead(List<Organization> incoming, Blocks earlier,
                             java.util.function.Predicate<Set<String>> leftAlone) {
+        return readAhead(incoming, earlier, (before, limit) -> leftAlone.test(before.rareTerms()) ? before : null);
+    }
+
+    /**
+     * What a transaction takes over of an alike block read ahead in another: the block as its own read would find
+     * it now (at most {@code limit} organizations), or {@code null} to read it itself.
+     */
+    @FunctionalInterface
+    public interface TakeOver {
+        SearchIndex.Alike apply(SearchIndex.Alike before, int limit);
+    }
+
+    /**
+     * The same, taking from {@code earlier} each alike block as {@code takeOver} gives it (e.g. with the
+     * organizations the caller's job created since the read added, {@link SearchIndex.LastingCommonTerms#completed}).
+     */
+    public Blocks readAhead(List<Organization> incoming, Blocks earlier, TakeOver takeOver) {
         Blocks b = new Blocks();
         List<Organization> named = incoming.stream().filter(o -> o.nameKey != null && !o.nameKey.isEmpty()).toList();
         if (named.isEmpty()) {
@@ -142,12 +171,16 @@ public class OrganizationMatcher {
             String names = Blocks.names(o.name, o.nameLatin);
             SearchIndex.Alike before = earlier == null ? null : earlier.alike.get(names);
             // its other terms were held by more organizations than a block counts, and terms added keep them so
-            if (before != null && leftAlone.test(before.rareTerms())) {
-                b.alike.put(names, before);
+            SearchIndex.Alike now = before == null ? null : takeOver.apply(before, BLOCK_LIMIT);
+            if (now != null) {
+                b.alike.put(names, now);
                 // only which ids are alike is taken over: their rows are read again below, in this transaction,
                 // so a candidate merged away, renamed or deleted by someone else meanwhile is seen as it is now
-                reused.addAll(before.ids());
+                reused.addAll(now.ids());
                 b.takenFromEarlier++;
+                if (now != before) {
+                    b.completedFromEarlier++;
+                }
             } else {
                 toRead.add(o);
             }

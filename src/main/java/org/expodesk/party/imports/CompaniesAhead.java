@@ -93,6 +93,14 @@ public class CompaniesAhead {
             return before.leftAlone(terms);
         }
 
+        /**
+         * An alike block read ahead as the chunk's own read would find it after the chunk before committed
+         * ({@code null}: the chunk reads it itself); {@code now}: the common terms handed to the chunk.
+         */
+        SearchIndex.Alike completed(SearchIndex.Alike read, SearchIndex.LastingCommonTerms now, int limit) {
+            return before.completed(read, now, limit);
+        }
+
         void cancel() {
             if (blocks != null) {
                 blocks.cancel(true);
