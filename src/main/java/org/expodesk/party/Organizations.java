@@ -188,10 +188,31 @@ public class Organizations implements OrganizationDirectory {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<String, Organization> uniquelyNamed(java.util.Collection<String> names) {
-        List<String> keys = names.stream().map(NameKeys::organization).filter(k -> !k.isEmpty()).distinct().toList();
+        java.util.Map<Long, String> keyOf = uniqueNameKeys(names);
         java.util.Map<String, Organization> unique = new java.util.HashMap<>();
+        if (!keyOf.isEmpty()) {
+            for (Organization o : Organization.<Organization>list("id in ?1", List.copyOf(keyOf.keySet()))) {
+                unique.put(keyOf.get(o.id), o);
+            }
+        }
+        return unique;
+    }
+
+    /**
+     * The name keys of {@link #uniquelyNamed(java.util.Collection)}, in one query, without reading the
+     * organizations (an import's read ahead needs only which names are taken).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<String> uniquelyNamedKeys(java.util.Collection<String> names) {
+        return new java.util.HashSet<>(uniqueNameKeys(names).values());
+    }
+
+    /** The one live organization of each name key that has exactly one, as the name key by the organization's id. */
+    private java.util.Map<Long, String> uniqueNameKeys(java.util.Collection<String> names) {
+        List<String> keys = names.stream().map(NameKeys::organization).filter(k -> !k.isEmpty()).distinct().toList();
+        java.util.Map<Long, String> keyOf = new java.util.HashMap<>();
         if (keys.isEmpty()) {
-            return unique;
+            return keyOf;
         }
         // each key compared as the single lookup compares it (the column's collation), at most two rows each
         String sql = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "(SELECT " + i + " AS k, id FROM"
@@ -206,18 +227,12 @@ public class Organizations implements OrganizationDirectory {
             Object[] cells = (Object[]) row;
             found.computeIfAbsent(((Number) cells[0]).intValue(), k -> new ArrayList<>()).add(((Number) cells[1]).longValue());
         }
-        java.util.Map<Long, String> keyOf = new java.util.HashMap<>();
         found.forEach((i, ids) -> {
             if (ids.size() == 1) {
                 keyOf.put(ids.get(0), keys.get(i));
             }
         });
-        if (!keyOf.isEmpty()) {
-            for (Organization o : Organization.<Organization>list("id in ?1", List.copyOf(keyOf.keySet()))) {
-                unique.put(keyOf.get(o.id), o);
-            }
-        }
-        return unique;
+        return keyOf;
     }
 
     /** Creates of one company take turns on its strongest key: the credit code, else the name key (an import takes a chunk's at once). */

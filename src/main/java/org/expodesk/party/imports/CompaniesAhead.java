@@ -140,7 +140,7 @@ public class CompaniesAhead {
                 .filter(r -> !known.contains(java.nio.ByteBuffer.wrap(r.fingerprint())))
                 .filter(r -> ImportChunks.phoneRefused(r.get("phone"), null) == null).map(r -> r.get("organization"))
                 .filter(Objects::nonNull).filter(name -> !resolved.contains(NameKeys.organization(name))).toList();
-        Set<String> unique = organizations.uniquelyNamed(names).keySet();
+        Set<String> unique = organizations.uniquelyNamedKeys(names);
         Map<String, Organizations.NewOrganization> unresolved = new LinkedHashMap<>();
         for (String name : names) {
             String key = NameKeys.organization(name);
