@@ -110,6 +110,46 @@ class AlikeBlocksCompletedTest {
     }
 
     @Test
+    void aReadAheadThatBeganAfterTheChunkBeforeCommittedRanksItsCompaniesOnce() throws Exception {
+        hold(first, 0, 250);
+        hold(second, 0, 30);
+        List<Organizations.NewOrganization> incoming = List.of(named(first + " " + second));
+        SearchIndex.LastingCommonTerms run = new SearchIndex.LastingCommonTerms();
+        // handed to the read ahead as the chunk before starts, as the job does; the read itself comes late
+        SearchIndex.LastingCommonTerms counted = run.copy();
+
+        SearchIndex.LastingCommonTerms before = run.copy();
+        long[] created = QuarkusTransaction.requiringNew().call(() -> {
+            searchIndex.rememberCommonTerms(before);
+            organizations.readAhead(incoming);
+            return new long[] {organizations.create(named(first + " " + second + " Trading")).id,
+                    organizations.create(named(first + " Instruments")).id};
+        });
+        OrganizationMatcher.Blocks ahead = QuarkusTransaction.requiringNew().call(() -> {
+            searchIndex.rememberCommonTerms(counted);
+            return organizations.alikeAhead(incoming);
+        });
+        assertThat(ahead.alikeOf(first + " " + second, null)).contains(created[0], created[1]);
+
+        SearchIndex.LastingCommonTerms chunk = before.copy();
+        OrganizationMatcher.Blocks taken = QuarkusTransaction.requiringNew().call(() -> {
+            searchIndex.rememberCommonTerms(chunk);
+            searchIndex.learnCommonTerms(counted, before);
+            return organizations.readAhead(incoming, ahead, (read, limit) -> before.completed(read, chunk, limit));
+        });
+        SearchIndex.LastingCommonTerms alone = before.copy();
+        OrganizationMatcher.Blocks read = QuarkusTransaction.requiringNew().call(() -> {
+            searchIndex.rememberCommonTerms(alone);
+            return organizations.readAhead(incoming);
+        });
+
+        assertThat(taken.completedFromEarlier()).isEqualTo(1);
+        assertThat(taken.alikeOf(first + " " + second, null)).hasSize(LIMIT)
+                .isEqualTo(read.alikeOf(first + " " + second, null))
+                .isEqualTo(ahead.alikeOf(first + " " + second, null));
+    }
+
+    @Test
     void aChunkReadsTheBlockItselfWhenTheChunkBeforeChangedAnOrganizationsTerms() throws Exception {
         hold(first, 0, 20);
         long renamed = TestOrganizations.create(first + " Optical Works");
