@@ -214,25 +214,46 @@ public class Organizations implements OrganizationDirectory {
         if (keys.isEmpty()) {
             return keyOf;
         }
-        // each key compared as the single lookup compares it (the column's collation), at most two rows each
-        String sql = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "(SELECT " + i + " AS k, id FROM"
-                + " organization WHERE name_key = ? AND merged_into IS NULL LIMIT 2)")
-                .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        // each key compared as the single lookup compares it: in the column's own collation. One join with the keys,
+        // not a union of one lookup per key, which the database planned one by one (33 ms per chunk's keys against 8)
+        String key = "CONVERT(? USING " + nameKeyCollation()[0] + ") COLLATE " + nameKeyCollation()[1];
+        String sql = "SELECT t.i, MIN(o.id), COUNT(*) FROM (" + java.util.stream.IntStream.range(0, keys.size())
+                .mapToObj(i -> i == 0 ? "SELECT 0 AS i, " + key + " AS k" : "SELECT " + i + ", " + key)
+                .collect(java.util.stream.Collectors.joining(" UNION ALL "))
+                + ") t JOIN organization o ON o.name_key = t.k WHERE o.merged_into IS NULL GROUP BY t.i";
         jakarta.persistence.Query query = Organization.getEntityManager().createNativeQuery(sql);
         for (int i = 0; i < keys.size(); i++) {
             query.setParameter(i + 1, keys.get(i));
         }
-        java.util.Map<Integer, List<Long>> found = new java.util.HashMap<>();
+        java.util.Map<Integer, Long> found = new java.util.TreeMap<>();
         for (Object row : query.getResultList()) {
             Object[] cells = (Object[]) row;
-            found.computeIfAbsent(((Number) cells[0]).intValue(), k -> new ArrayList<>()).add(((Number) cells[1]).longValue());
-        }
-        found.forEach((i, ids) -> {
-            if (ids.size() == 1) {
-                keyOf.put(ids.get(0), keys.get(i));
+            if (((Number) cells[2]).longValue() == 1) {
+                found.put(((Number) cells[0]).intValue(), ((Number) cells[1]).longValue());
             }
-        });
+        }
+        found.forEach((i, id) -> keyOf.put(id, keys.get(i)));
         return keyOf;
+    }
+
+    /** The character set and collation of {@code organization.name_key}, as the schema has them (read once). */
+    private static volatile String[] nameKeyCollation;
+
+    private static String[] nameKeyCollation() {
+        String[] known = nameKeyCollation;
+        if (known == null) {
+            Object[] row = (Object[]) Organization.getEntityManager().createNativeQuery("SELECT CHARACTER_SET_NAME,"
+                    + " COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                    + " AND TABLE_NAME = 'organization' AND COLUMN_NAME = 'name_key'").getSingleResult();
+            known = new String[] {(String) row[0], (String) row[1]};
+            for (String name : known) {
+                if (!name.matches("[A-Za-z0-9_]+")) {
+                    throw new IllegalStateException("Unexpected collation of organization.name_key: " + name);
+                }
+            }
+            nameKeyCollation = known;
+        }
+        return known;
     }
 
     /** Creates of one company take turns on its strongest key: the credit code, else the name key (an import takes a chunk's at once). */
