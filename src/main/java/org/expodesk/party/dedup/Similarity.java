@@ -23,7 +23,30 @@ public final class Similarity {
         if (a.equals(b)) {
             return 1;
         }
-        return Math.max(Math.max(JARO_WINKLER.apply(a, b), bigramJaccard(a, b)), containment(a, b));
+        return Math.max(Math.max(JARO_WINKLER.apply(a, b), bigramJaccard(bigrams(a), bigrams(b))), containment(a, b));
+    }
+
+    /** One name compared with many ({@link #of} each): its bigrams computed once, not once per other name. */
+    public static final class Against {
+        private final String name;
+        private final long[] bigrams;
+
+        public Against(String name) {
+            this.name = name;
+            this.bigrams = name == null || name.isEmpty() ? null : bigrams(name);
+        }
+
+        /** The same as {@code Similarity.of(name, other)}. */
+        public double of(String other) {
+            if (bigrams == null || other == null || other.isEmpty()) {
+                return 0;
+            }
+            if (name.equals(other)) {
+                return 1;
+            }
+            return Math.max(Math.max(JARO_WINKLER.apply(name, other), bigramJaccard(bigrams, bigrams(other))),
+                    containment(name, other));
+        }
     }
 
     /**
@@ -41,8 +64,10 @@ public final class Similarity {
     }
 
     static double bigramJaccard(String a, String b) {
-        long[] x = bigrams(a);
-        long[] y = bigrams(b);
+        return bigramJaccard(bigrams(a), bigrams(b));
+    }
+
+    private static double bigramJaccard(long[] x, long[] y) {
         if (x.length == 0 || y.length == 0) {
             return 0;
         }
