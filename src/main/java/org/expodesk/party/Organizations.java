@@ -188,12 +188,20 @@ public class Organizations implements OrganizationDirectory {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<String, Organization> uniquelyNamed(java.util.Collection<String> names) {
-        java.util.Map<Long, String> keyOf = uniqueNameKeys(names);
+        java.util.Map<String, Long> idOf = uniqueNameKeys(names);
         java.util.Map<String, Organization> unique = new java.util.HashMap<>();
-        if (!keyOf.isEmpty()) {
-            for (Organization o : Organization.<Organization>list("id in ?1", List.copyOf(keyOf.keySet()))) {
-                unique.put(keyOf.get(o.id), o);
+        if (!idOf.isEmpty()) {
+            java.util.Map<Long, Organization> byId = new java.util.HashMap<>();
+            for (Organization o : Organization.<Organization>list("id in ?1", List.copyOf(new java.util.HashSet<>(idOf.values())))) {
+                byId.put(o.id, o);
             }
+            // two keys the column's collation holds equal (ß and ss) name the same organization: both keep it
+            idOf.forEach((key, id) -> {
+                Organization o = byId.get(id);
+                if (o != null) {
+                    unique.put(key, o);
+                }
+            });
         }
         return unique;
     }
@@ -204,15 +212,15 @@ public class Organizations implements OrganizationDirectory {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Set<String> uniquelyNamedKeys(java.util.Collection<String> names) {
-        return new java.util.HashSet<>(uniqueNameKeys(names).values());
+        return new java.util.HashSet<>(uniqueNameKeys(names).keySet());
     }
 
-    /** The one live organization of each name key that has exactly one, as the name key by the organization's id. */
-    private java.util.Map<Long, String> uniqueNameKeys(java.util.Collection<String> names) {
+    /** The one live organization of each name key that has exactly one: its id by the name key. */
+    private java.util.Map<String, Long> uniqueNameKeys(java.util.Collection<String> names) {
         List<String> keys = names.stream().map(NameKeys::organization).filter(k -> !k.isEmpty()).distinct().toList();
-        java.util.Map<Long, String> keyOf = new java.util.HashMap<>();
+        java.util.Map<String, Long> idOf = new java.util.HashMap<>();
         if (keys.isEmpty()) {
-            return keyOf;
+            return idOf;
         }
         // each key compared as the single lookup compares it: in the column's own collation. One join with the keys,
         // not a union of one lookup per key, which the database planned one by one (33 ms per chunk's keys against 8)
@@ -232,8 +240,8 @@ public class Organizations implements OrganizationDirectory {
                 found.put(((Number) cells[0]).intValue(), ((Number) cells[1]).longValue());
             }
         }
-        found.forEach((i, id) -> keyOf.put(id, keys.get(i)));
-        return keyOf;
+        found.forEach((i, id) -> idOf.put(keys.get(i), id));
+        return idOf;
     }
 
     /** The character set and collation of {@code organization.name_key}, as the schema has them (read once). */

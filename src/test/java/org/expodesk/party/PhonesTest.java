@@ -67,5 +67,16 @@ class PhonesTest {
             assertThat(Phones.e164(text, "DE")).isEqualTo(Phones.parse(text, "DE").isEmpty() ? null : Phones.parse(text, "DE"));
         }
         assertThat(Phones.e164("13800138000", null)).isEqualTo("+8613800138000");
+        assertThat(Phones.remembered()).isLessThanOrEqualTo(Phones.REMEMBERED);
+    }
+
+    @Test
+    void aTextLongerThanAnyNumberIsReadButNotRemembered() {
+        String padded = "+86 138 0013 8000" + " ".repeat(10) + "x".repeat(1_000) + System.nanoTime();
+        assertThat(Phones.e164(padded, "CN")).isNull();
+        assertThat(Phones.remembers(padded, "CN")).isFalse();
+        String spaced = "+86 138 0013 8000";
+        assertThat(Phones.e164(spaced, "CN")).isEqualTo("+8613800138000");
+        assertThat(Phones.remembers(spaced, "CN")).isTrue();
     }
 }

@@ -31,8 +31,11 @@ class UniquelyNamedTest {
         long kept = TestOrganizations.create("Calyx" + u + " Foods");
         long mergedAway = TestOrganizations.create("Calyx" + u + " Foods");
         QuarkusTransaction.requiringNew().run(() -> Organization.<Organization>findById(mergedAway).mergedInto = kept);
+        // name keys that differ but that the column's collation holds equal (ß as ss, or as s): one organization
+        long sharp = TestOrganizations.create("Kuß" + u + " Lamps");
         List<String> names = List.of("Zephyra" + u + " Optics", "  zephyra" + u + "   OPTICS ", "Brontel" + u + " Trading",
-                "Calyx" + u + " Foods", "Nowhere" + u + " Lamps", "");
+                "Calyx" + u + " Foods", "Nowhere" + u + " Lamps", "", "Kuß" + u + " Lamps", "Kuss" + u + " Lamps",
+                "Kus" + u + " Lamps");
 
         Map<String, Organization> many = QuarkusTransaction.requiringNew().call(() -> organizations.uniquelyNamed(names));
         java.util.Set<String> keys = QuarkusTransaction.requiringNew().call(() -> organizations.uniquelyNamedKeys(names));
@@ -46,6 +49,9 @@ class UniquelyNamedTest {
         }
         assertThat(many.get(NameKeys.organization("Zephyra" + u + " Optics")).id).isEqualTo(alone);
         assertThat(many.get(NameKeys.organization("Calyx" + u + " Foods")).id).isEqualTo(kept);
-        assertThat(many).hasSize(2);
+        assertThat(many.get(NameKeys.organization("Kuß" + u + " Lamps")).id).isEqualTo(sharp);
+        assertThat(java.util.stream.Stream.of("Kuss", "Kus").map(k -> many.get(NameKeys.organization(k + u + " Lamps"))))
+                .as("a name the collation holds equal to Kuß's").anyMatch(o -> o != null && o.id == sharp);
+        assertThat(many).hasSize(4);
     }
 }
