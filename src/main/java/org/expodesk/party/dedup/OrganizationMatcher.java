@@ -38,6 +38,11 @@ public class OrganizationMatcher {
     /** A name term held by more organizations than this (a city, an industry word) does not block. */
     private static final int COMMON_TERM = 2000;
     static final double NAME_WEIGHT = 0.9;
+    private static final double SAME_SITE = 0.08;
+    private static final double SAME_PHONE = 0.05;
+    private static final double SAME_CITY = 0.04;
+    /** The most a name's score gains from the rest of the record (see {@link #score}). */
+    static final double MOST_CORROBORATION = SAME_SITE + SAME_PHONE + SAME_CITY;
 
     @Inject
     DedupConfig config;
@@ -395,11 +400,13 @@ public class OrganizationMatcher {
             return null;
         } else {
             // each record's names in both scripts against the other's: "Shenzhen Huaqiang" alone still meets 华强
+            // a name below this stays below likely whatever corroborates it: its score need not be exact
+            double floor = (config.likely() - MOST_CORROBORATION) / NAME_WEIGHT - 1e-9;
             name = nameScores.computeIfAbsent(b.nameKey + '\u001F' + b.nameLatin, names -> {
                 double best = 0;
                 for (Similarity.Against x : keysA) {
                     for (String y : b.keys()) {
-                        best = Math.max(best, x.of(y));
+                        best = Math.max(best, x.atLeast(y, Math.max(floor, best)));
                     }
                 }
                 return best;
@@ -410,18 +417,18 @@ public class OrganizationMatcher {
             sameSite = a.website != null && b.website != null && a.domain != null && a.domain.equals(b.domain)
                     && !isFreeMail(a.domain);
             if (sameSite) {
-                score += 0.08;
+                score += SAME_SITE;
             }
             samePhone = a.phoneE164 != null && a.phoneE164.equals(b.phoneE164);
             if (samePhone) {
-                score += 0.05;
+                score += SAME_PHONE;
             }
             if (a.country != null && b.country != null && !a.country.equals(b.country)) {
                 score -= 0.15;
                 otherCountry = true;
             } else if (a.city != null && b.city != null && org.expodesk.party.NameKeys.fold(a.city)
                     .equals(org.expodesk.party.NameKeys.fold(b.city))) {
-                score += 0.04;
+                score += SAME_CITY;
                 sameCity = true;
             }
             score = Math.max(0, Math.min(0.99, score));
