@@ -31,9 +31,36 @@ public final class FakeCamera {
     private FakeCamera() {
     }
 
-    /** Ten frames of the text as a QR code, black on white, in the middle of the picture. */
+    /**
+     * The text as a QR code, black on white, in the middle of the picture, coming closer: three frames
+     * each at 280, 320, 360 and 400 pixels (58 to 83 % of the picture's height), then again. One still
+     * picture is not enough: the page's reader (ZXing's JavaScript port) misses about one code in ten at
+     * any one size and scale, for ever on a still picture, while a hand holding a badge up moves it; over
+     * these four sizes it read each of 300 codes like the badges' (docs/checkin.md).
+     */
     public static Path videoOf(String text) throws IOException, WriterException {
-        BitMatrix qr = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 400, 400,
+        byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
+        Arrays.fill(chroma, (byte) 128);
+        Path file = Files.createTempFile("expodesk-camera", ".y4m");
+        file.toFile().deleteOnExit();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int size = 280; size <= 400; size += 40) {
+                byte[] luma = pictureOf(text, size);
+                for (int frame = 0; frame < 3; frame++) {
+                    out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write(luma);
+                    out.write(chroma);
+                    out.write(chroma);
+                }
+            }
+        }
+        return file;
+    }
+
+    private static byte[] pictureOf(String text, int size) throws WriterException {
+        BitMatrix qr = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
                 Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         byte[] luma = new byte[WIDTH * HEIGHT];
         Arrays.fill(luma, (byte) 235);
@@ -46,21 +73,7 @@ public final class FakeCamera {
                 }
             }
         }
-        byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
-        Arrays.fill(chroma, (byte) 128);
-        Path file = Files.createTempFile("expodesk-camera", ".y4m");
-        file.toFile().deleteOnExit();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            for (int frame = 0; frame < 10; frame++) {
-                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-                out.write(luma);
-                out.write(chroma);
-                out.write(chroma);
-            }
-        }
-        return file;
+        return luma;
     }
 
     /** A Chromium of its own whose camera shows the video (and asks no permission). */
