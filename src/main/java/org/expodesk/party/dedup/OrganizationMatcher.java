@@ -198,10 +198,8 @@ public class OrganizationMatcher {
         // transaction since the read ahead, which took its terms out of the index): the chunk's own read finds
         // the next one in its place, so it is read again here
         Set<String> seen = new java.util.HashSet<>();
-        List<Organization> cut = takenOver.stream().filter(o -> seen.add(Blocks.names(o.name, o.nameLatin))).filter(o -> {
-            List<Long> ids = b.alike.get(Blocks.names(o.name, o.nameLatin)).ids();
-            return ids.size() >= BLOCK_LIMIT && !ids.stream().allMatch(b.rows::containsKey);
-        }).toList();
+        List<Organization> cut = takenOver.stream().filter(o -> seen.add(Blocks.names(o.name, o.nameLatin)))
+                .filter(o -> cutAndLostOne(b.alike.get(Blocks.names(o.name, o.nameLatin)).ids(), b)).toList();
         if (!cut.isEmpty()) {
             for (Organization o : cut) {
                 SearchIndex.Alike taken = b.alike.remove(Blocks.names(o.name, o.nameLatin));
@@ -213,6 +211,11 @@ public class OrganizationMatcher {
             readRows(b, readAlike(b, cut).stream().flatMap(a -> a.ids().stream()));
         }
         return b;
+    }
+
+    /** Whether a block cut at its limit holds an organization that is no live row of {@code b}'s now. */
+    private static boolean cutAndLostOne(List<Long> ids, Blocks b) {
+        return ids.size() >= BLOCK_LIMIT && !ids.stream().allMatch(b.rows::containsKey);
     }
 
     /** The rows of these organizations not held yet, live ones only. */
@@ -550,9 +553,10 @@ public class OrganizationMatcher {
 
     /** Candidates read as rows, each one this transaction holds with its current values instead. */
     private static void held(Map<Long, Candidate> into, List<Candidate> found) {
+        java.util.function.LongFunction<Organization> heldRecords = HeldRecords.of(Organization.class);
         for (Candidate read : found) {
             if (!into.containsKey(read.id)) {
-                Organization held = HeldRecords.find(Organization.class, read.id);
+                Organization held = heldRecords.apply(read.id);
                 into.put(read.id, held != null ? Candidate.of(held) : read);
             }
         }
