@@ -247,11 +247,6 @@ public class SearchIndex {
         private final java.util.Map<Long, Set<String>> created = new java.util.HashMap<>();
         private boolean replaced;
 
-        /** Whether the transaction this copy was handed to added none of these organization terms, and took none away. */
-        public boolean leftAlone(Collection<String> terms) {
-            return !replaced && terms.stream().noneMatch(written::contains);
-        }
-
         /**
          * The alike block {@code before}, read ahead in another transaction before the one this copy was handed to
          * committed, as a read after that commit finds it ({@code null}: the caller reads it again). When that

@@ -27,4 +27,27 @@ class NameKeysTest {
         assertThat(NameKeys.person("王", "小明")).isEqualTo("王小明");
         assertThat(NameKeys.person("O'Brien", "Seán")).isEqualTo("obriensean");
     }
+
+    @Test
+    void moreNamesThanAreRememberedStillGetTheirOwnKeys() {
+        String[] forms = {" Trading Co., Ltd.", "有限公司", " GmbH", " S.A.", "", " Müller & Söhne"};
+        for (int i = 0; i < 10_000; i++) {
+            String name = "Ｈａｒｂｏｕｒ " + i + forms[i % forms.length];
+            assertThat(NameKeys.organization(name)).as(name).isEqualTo(NameKeys.organizationKey(name));
+            assertThat(NameKeys.organization(name)).as(name).isEqualTo(NameKeys.organizationKey(name));
+        }
+        assertThat(NameKeys.organization(null)).isEqualTo(NameKeys.organizationKey(null)).isEmpty();
+        assertThat(NameKeys.remembered()).isLessThanOrEqualTo(NameKeys.REMEMBERED);
+    }
+
+    @Test
+    void aNameLongerThanAnyColumnHoldsIsFoldedButNotRemembered() {
+        String longName = "Harbour Optics " + "x".repeat(1_000) + System.nanoTime() + " Ltd.";
+        assertThat(NameKeys.organization(longName)).isEqualTo(NameKeys.organizationKey(longName))
+                .startsWith("harbouroptics").doesNotEndWith("ltd");
+        assertThat(NameKeys.remembers(longName)).isFalse();
+        String name = "Harbour Optics " + System.nanoTime() + " Ltd.";
+        assertThat(NameKeys.organization(name)).isEqualTo(NameKeys.organizationKey(name));
+        assertThat(NameKeys.remembers(name)).isTrue();
+    }
 }

@@ -16,8 +16,17 @@ final class HeldRecords {
 
     /** The record of this id if this transaction's persistence context holds it, without reading it. */
     static <T> T find(Class<T> type, long id) {
+        return of(type).apply(id);
+    }
+
+    /**
+     * {@link #find} for many ids of one type: the session and the type's persister looked up once (a block of
+     * 200 candidates looked them up 200 times, most of the time {@code find} took).
+     */
+    static <T> java.util.function.LongFunction<T> of(Class<T> type) {
         SessionImplementor session = Person.getEntityManager().unwrap(SessionImplementor.class);
         EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
-        return type.cast(session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister)));
+        return id -> type.cast(session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id,
+                persister)));
     }
 }

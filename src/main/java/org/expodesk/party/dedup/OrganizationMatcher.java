@@ -171,6 +171,7 @@ public class OrganizationMatcher {
         keys.forEach(k -> b.byNameKey.put(k, new ArrayList<>()));
         read(sql, keys, (part, c) -> b.byNameKey.get(keys.get(part)).add(c));
         List<Organization> toRead = new ArrayList<>();
+        List<Organization> takenOver = new ArrayList<>();
         List<Long> reused = new ArrayList<>();
         for (Organization o : named) {
             String names = Blocks.names(o.name, o.nameLatin);
@@ -182,6 +183,7 @@ public class OrganizationMatcher {
                 // only which ids are alike is taken over: their rows are read again below, in this transaction,
                 // so a candidate merged away, renamed or deleted by someone else meanwhile is seen as it is now
                 reused.addAll(now.ids());
+                takenOver.add(o);
                 b.takenFromEarlier++;
                 if (now != before) {
                     b.completedFromEarlier++;
@@ -191,14 +193,39 @@ public class OrganizationMatcher {
             }
         }
         List<SearchIndex.Alike> found = toRead.isEmpty() ? List.of() : readAlike(b, toRead);
-        List<Long> ids = java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream()))
-                .distinct().filter(id -> !b.rows.containsKey(id)).toList();
+        readRows(b, java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream())));
+        // a block taken over cut at its limit that lost an organization (merged away or deleted by another
+        // transaction since the read ahead, which took its terms out of the index): the chunk's own read finds
+        // the next one in its place, so it is read again here
+        Set<String> seen = new java.util.HashSet<>();
+        List<Organization> cut = takenOver.stream().filter(o -> seen.add(Blocks.names(o.name, o.nameLatin)))
+                .filter(o -> cutAndLostOne(b.alike.get(Blocks.names(o.name, o.nameLatin)).ids(), b)).toList();
+        if (!cut.isEmpty()) {
+            for (Organization o : cut) {
+                SearchIndex.Alike taken = b.alike.remove(Blocks.names(o.name, o.nameLatin));
+                b.takenFromEarlier--;
+                if (taken != earlier.alike.get(Blocks.names(o.name, o.nameLatin))) {
+                    b.completedFromEarlier--;
+                }
+            }
+            readRows(b, readAlike(b, cut).stream().flatMap(a -> a.ids().stream()));
+        }
+        return b;
+    }
+
+    /** Whether a block cut at its limit holds an organization that is no live row of {@code b}'s now. */
+    private static boolean cutAndLostOne(List<Long> ids, Blocks b) {
+        return ids.size() >= BLOCK_LIMIT && !ids.stream().allMatch(b.rows::containsKey);
+    }
+
+    /** The rows of these organizations not held yet, live ones only. */
+    private static void readRows(Blocks b, java.util.stream.Stream<Long> organizations) {
+        List<Long> ids = organizations.distinct().filter(id -> !b.rows.containsKey(id)).toList();
         if (!ids.isEmpty()) {
             read("SELECT 0 AS part, " + COLUMNS + " FROM organization WHERE id IN ("
                     + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND merged_into IS NULL",
                     ids, (part, c) -> b.rows.put(c.id, c));
         }
-        return b;
     }
 
     /**
@@ -526,9 +553,10 @@ public class OrganizationMatcher {
 
     /** Candidates read as rows, each one this transaction holds with its current values instead. */
     private static void held(Map<Long, Candidate> into, List<Candidate> found) {
+        java.util.function.LongFunction<Organization> heldRecords = HeldRecords.of(Organization.class);
         for (Candidate read : found) {
             if (!into.containsKey(read.id)) {
-                Organization held = HeldRecords.find(Organization.class, read.id);
+                Organization held = heldRecords.apply(read.id);
                 into.put(read.id, held != null ? Candidate.of(held) : read);
             }
         }

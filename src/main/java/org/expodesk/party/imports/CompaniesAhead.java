@@ -26,11 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The name blocks of a people chunk's new companies, read on a thread and a transaction of their own
- * while the chunk before it is decided and written (docs/import.md, "Chunks overlapped"; ADR 0022).
- * The chunk takes from them only the alike blocks of names none of whose terms the chunk before it
- * added to the index (else it reads them again itself), so it decides as it would have with its own
- * read.
+ * Which organizations are alike to a people chunk's new companies (their alike blocks, ids only), read on a
+ * thread and a transaction of their own while the chunk before it is decided and written (docs/import.md,
+ * "Chunks overlapped"; ADR 0022). The chunk takes a block over when the chunk before added none of its rare
+ * terms, or added them only by companies it created, which it ranks in ({@link Read#completed}); it reads the
+ * name-key blocks and the organizations' rows itself, and reads again a block cut at its limit that lost an
+ * organization meanwhile, so it decides as it would have with its own read.
  */
 @ApplicationScoped
 public class CompaniesAhead {
@@ -86,11 +87,6 @@ public class CompaniesAhead {
          */
         void learnInto(SearchIndex searchIndex) {
             searchIndex.learnCommonTerms(counted, before);
-        }
-
-        /** Whether the chunk before this one wrote none of these organization terms (and took none away). */
-        boolean leftAlone(Set<String> terms) {
-            return before.leftAlone(terms);
         }
 
         /**

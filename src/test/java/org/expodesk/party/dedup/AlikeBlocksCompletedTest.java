@@ -8,11 +8,8 @@ import org.expodesk.party.Organization;
 import org.expodesk.party.Organizations;
 import org.expodesk.party.SearchIndex;
 import org.expodesk.party.TestOrganizations;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -29,8 +26,6 @@ class AlikeBlocksCompletedTest {
 
     private static final int COMMON = 2000;
     private static final int LIMIT = 200;
-    /** Index rows of made-up organizations: ids far above any the tests create. */
-    private static final long FIRST_ID = 9_100_000_000_000L;
 
     @Inject
     Organizations organizations;
@@ -52,21 +47,10 @@ class AlikeBlocksCompletedTest {
                 null, null, null, null, null, null);
     }
 
-    @AfterEach
-    void removeTheMadeUpTerms() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("DELETE FROM search_term WHERE party_type = 'O'"
-                     + " AND party_id >= ?")) {
-            delete.setLong(1, FIRST_ID);
-            delete.executeUpdate();
-        }
-    }
-
     @Test
     void companiesTheChunkBeforeCreatedAreRankedIntoABlockCutAtItsLimitAsTheChunksOwnReadRanksThem() throws Exception {
-        // 250 made-up organizations hold the first term, 30 of them the second too: the block is cut at 200
-        hold(first, 0, 250);
-        hold(second, 0, 30);
+        // 250 organizations hold the first term, 30 of them the second too: the block is cut at 200
+        hold(250);
         List<Organizations.NewOrganization> incoming = List.of(named(first + " " + second));
         SearchIndex.LastingCommonTerms run = new SearchIndex.LastingCommonTerms();
 
@@ -84,7 +68,7 @@ class AlikeBlocksCompletedTest {
             searchIndex.holdUntilCommit();
             organizations.readAhead(incoming);
             return new long[] {organizations.create(named(first + " " + second + " Holdings")).id,
-                    organizations.create(named(first + " Works")).id};
+                    organizations.create(named(first + " " + second + " Works")).id};
         });
         run = before;
 
@@ -105,14 +89,13 @@ class AlikeBlocksCompletedTest {
         List<Long> block = read.alikeOf(first + " " + second, null);
         assertThat(block).hasSize(LIMIT).contains(created[0], created[1]);
         assertThat(taken.alikeOf(first + " " + second, null)).isEqualTo(block);
-        // without the companies created, the two last made-up ones would have stayed in
+        // without the companies created, the last two that hold the first term alone would have stayed in
         assertThat(ahead.alikeOf(first + " " + second, null)).isNotEqualTo(block);
     }
 
     @Test
     void aReadAheadThatBeganAfterTheChunkBeforeCommittedRanksItsCompaniesOnce() throws Exception {
-        hold(first, 0, 250);
-        hold(second, 0, 30);
+        hold(250);
         List<Organizations.NewOrganization> incoming = List.of(named(first + " " + second));
         SearchIndex.LastingCommonTerms run = new SearchIndex.LastingCommonTerms();
         // handed to the read ahead as the chunk before starts, as the job does; the read itself comes late
@@ -123,7 +106,7 @@ class AlikeBlocksCompletedTest {
             searchIndex.rememberCommonTerms(before);
             organizations.readAhead(incoming);
             return new long[] {organizations.create(named(first + " " + second + " Trading")).id,
-                    organizations.create(named(first + " Instruments")).id};
+                    organizations.create(named(first + " " + second + " Instruments")).id};
         });
         OrganizationMatcher.Blocks ahead = QuarkusTransaction.requiringNew().call(() -> {
             searchIndex.rememberCommonTerms(counted);
@@ -151,7 +134,7 @@ class AlikeBlocksCompletedTest {
 
     @Test
     void aChunkReadsTheBlockItselfWhenTheChunkBeforeChangedAnOrganizationsTerms() throws Exception {
-        hold(first, 0, 20);
+        IndexedOrganizations.create(dataSource, first, 20);
         long renamed = TestOrganizations.create(first + " Optical Works");
         List<Organizations.NewOrganization> incoming = List.of(named(first + " " + second));
         SearchIndex.LastingCommonTerms run = new SearchIndex.LastingCommonTerms();
@@ -181,16 +164,8 @@ class AlikeBlocksCompletedTest {
         assertThat(taken.findsAlike(renamed)).isFalse();
     }
 
-    private void hold(String term, int from, int count) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(SearchIndex.INSERT)) {
-            for (int i = from; i < from + count; i++) {
-                insert.setString(1, SearchIndex.ORGANIZATION);
-                insert.setLong(2, FIRST_ID + i);
-                insert.setString(3, term);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    private void hold(int count) throws SQLException {
+        List<Long> made = IndexedOrganizations.create(dataSource, first, count);
+        IndexedOrganizations.hold(dataSource, second, made.subList(0, Math.min(30, count)));
     }
 }

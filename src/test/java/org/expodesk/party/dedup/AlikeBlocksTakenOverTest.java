@@ -1,5 +1,6 @@
 package org.expodesk.party.dedup;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -14,13 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An import chunk takes over the alike blocks its read ahead found (docs/adr/0022-import-chunks-overlapped.md),
- * but reads their organizations again in its own transaction: one merged away meanwhile is no candidate.
+ * but reads their organizations again in its own transaction: one merged away meanwhile is no candidate, and a
+ * block cut at its limit that lost one is read again, as the chunk's own read would find the next in its place.
  */
 @QuarkusTest
 class AlikeBlocksTakenOverTest {
 
     @Inject
     Organizations organizations;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static Organizations.NewOrganization named(String name) {
         return new Organizations.NewOrganization(name, null, null, null, null, null, null, null, null, null, null,
@@ -70,5 +75,30 @@ class AlikeBlocksTakenOverTest {
             assertThat(chunk.holds(works)).isTrue();
             assertThat(chunk.holds(mergedAway)).isFalse();
         }
+    }
+
+    @Test
+    void aBlockCutAtItsLimitThatLostAnOrganizationToAMergeElsewhereIsReadAgainByTheChunk() throws Exception {
+        // letters only: a run of digits inside a word would be a term of its own
+        String rare = "qc" + String.format("%09d", System.nanoTime() % 1_000_000_000L).chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + c - '0'))).reduce("", String::concat);
+        List<Long> held = IndexedOrganizations.create(dataSource, rare, 201);
+        List<Organizations.NewOrganization> incoming = List.of(named(rare));
+
+        OrganizationMatcher.Blocks ahead = QuarkusTransaction.requiringNew().call(() -> organizations.alikeAhead(incoming));
+        assertThat(ahead.alikeOf(rare, null)).hasSize(200).contains(held.get(0)).doesNotContain(held.get(200));
+
+        // someone else merges one of the 200 away: its terms leave the index, and the 201st takes its place
+        QuarkusTransaction.requiringNew().run(() -> Organization.<Organization>findById(held.get(0)).mergedInto =
+                held.get(1));
+        OrganizationMatcher.Blocks chunk = QuarkusTransaction.requiringNew().call(() ->
+                organizations.readAhead(incoming, ahead, terms -> true));
+        OrganizationMatcher.Blocks read = QuarkusTransaction.requiringNew().call(() ->
+                organizations.readAhead(incoming));
+
+        assertThat(read.alikeOf(rare, null)).hasSize(200).contains(held.get(200)).doesNotContain(held.get(0));
+        assertThat(chunk.alikeOf(rare, null)).isEqualTo(read.alikeOf(rare, null));
+        assertThat(chunk.holds(held.get(200))).isTrue();
+        assertThat(chunk.takenFromEarlier()).isZero();
     }
 }
