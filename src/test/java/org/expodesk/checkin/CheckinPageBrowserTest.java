@@ -246,7 +246,7 @@ class CheckinPageBrowserTest {
                 assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED",
                         new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(45000));
             } catch (AssertionError unread) {
-                throw new AssertionError("the camera read nothing; the page said '"
+                throw new AssertionError("the camera read nothing of " + issued.badge().code + "; the page said '"
                         + page.getByTestId("result-detail").textContent() + "', its scanner: "
                         + page.evaluate("(() => { const v = document.querySelector('#camera-view video');"
                                 + " const c = document.querySelector('#camera-view canvas');"

@@ -32,11 +32,12 @@ public final class FakeCamera {
     }
 
     /**
-     * The text as a QR code, black on white, in the middle of the picture, coming closer: three frames
-     * each at 280, 320, 360 and 400 pixels (58 to 83 % of the picture's height), then again. One still
-     * picture is not enough: the page's reader (ZXing's JavaScript port) misses about one code in ten at
-     * any one size and scale, for ever on a still picture, while a hand holding a badge up moves it; over
-     * these four sizes it read each of 300 codes like the badges' (docs/checkin.md).
+     * The text as a QR code, black on white, in the middle of the picture, at 280, 320, 360 and 400 pixels
+     * (58 to 83 % of the picture's height) in turn, for six seconds. One still picture is not enough: the
+     * page's reader (ZXing's JavaScript port) misses about one code in ten at any one size and scale, for
+     * ever on a still picture, while a hand holding a badge up moves it; over these four sizes it read each
+     * of 300 codes like the badges' (docs/checkin.md). The sizes alternate frame by frame, over many
+     * frames, so that the reader sees all of them whenever it looks and however slowly it reads.
      */
     public static Path videoOf(String text) throws IOException, WriterException {
         byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
@@ -46,14 +47,13 @@ public final class FakeCamera {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            for (int size = 280; size <= 400; size += 40) {
-                byte[] luma = pictureOf(text, size);
-                for (int frame = 0; frame < 3; frame++) {
-                    out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-                    out.write(luma);
-                    out.write(chroma);
-                    out.write(chroma);
-                }
+            List<byte[]> sizes = List.of(pictureOf(text, 280), pictureOf(text, 320), pictureOf(text, 360),
+                    pictureOf(text, 400));
+            for (int frame = 0; frame < 60; frame++) {
+                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(sizes.get(frame % sizes.size()));
+                out.write(chroma);
+                out.write(chroma);
             }
         }
         return file;
