@@ -240,7 +240,7 @@ class CheckinPageBrowserTest {
                 }
             });
             page.getByTestId("camera-button").click();
-            // the video's QR code comes closer until it fills 83 % of the picture's height, as a badge held up
+            // the video's QR code changes size (up to 83 % of the picture's height) as a moving hand's badge
             // does; the fake camera plays its video slowly on a busy machine: the reader may need many frames
             try {
                 assertThat(page.getByTestId("result")).hasAttribute("data-result", "ADMITTED",
