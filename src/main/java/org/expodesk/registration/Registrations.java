@@ -20,9 +20,6 @@ import org.expodesk.mail.MailTemplates;
 import org.expodesk.mail.Outbox;
 import org.expodesk.party.Consent;
 import org.expodesk.party.Consents;
-import org.expodesk.party.Contacts;
-import org.expodesk.party.Organizations;
-import org.expodesk.party.PartyRef;
 import org.expodesk.party.SearchIndex;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
@@ -46,9 +43,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Public registration of visitors and buyers (docs/registration.md): validated, deduplicated into
- * the customer database, counted against capacity under a row lock, consents recorded and the mail
- * queued, all in one transaction. A second submit of the same person finds the first registration.
+ * Public registration of visitors and buyers (docs/registration.md): validated, the registrant stored as
+ * typed, counted against capacity under a row lock, consents recorded and the mail queued, all in one
+ * transaction; the registrant is deduplicated into the customer database after the commit
+ * ({@link RegistrantDedup}, ADR 0024). A second submit of the same address finds the first registration.
  */
 @ApplicationScoped
 @Transactional
@@ -97,10 +95,7 @@ public class Registrations {
     People people;
 
     @Inject
-    Organizations organizations;
-
-    @Inject
-    Contacts contacts;
+    RegistrantDedupQueue dedup;
 
     @Inject
     Consents consents;
@@ -191,16 +186,10 @@ public class Registrations {
                 : Messages.forTag(r.language());
         People.NewPerson newPerson = new People.NewPerson(lastName, firstName, null, null, email, null, null,
                 language.toLanguageTag(), null);
-        Organizations.NewOrganization newOrganization = organization == null ? null
-                : new Organizations.NewOrganization(organization, null, null, null, country, null, null, null, null,
-                null, null, null, null, null, null, null, null);
         if (email != null) {
-            // first statements of the transaction: a second submit of the same person (or key) waits here,
+            // first statements of the transaction: a second submit of the same address (or key) waits here,
             // and then reads what the first one committed
             List<String> keys = new ArrayList<>(List.of(People.lockKey(newPerson)));
-            if (newOrganization != null) {
-                keys.add(Organizations.lockKey(newOrganization));
-            }
             if (idempotencyKey != null) {
                 keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
             }
@@ -258,30 +247,14 @@ public class Registrations {
             throw ProblemException.unprocessable("registration_categoryClosed");
         }
 
-        Long organizationId = null;
-        boolean organizationCreated = false;
-        if (newOrganization != null) {
-            // the registrant's own address may be at the company's domain: that tells which company it is
-            Organizations.Created organizationOutcome = organizations.createOrMatchForMember(newOrganization,
-                    email.substring(email.indexOf('@') + 1));
-            organizationId = organizationOutcome.organization().id;
-            organizationCreated = !organizationOutcome.existing();
-        }
-        People.Created created = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email, null,
-                organizationId, language.toLanguageTag(), null));
-        Person person = created.person();
-        // a person this transaction has just created has no registration yet: nothing to look for
-        Optional<Registration> same = !created.existing() ? Optional.empty()
-                : Registration.find("exhibitionId = ?1 and personId = ?2", exhibitionId, person.id).firstResultOptional();
-        if (same.isPresent()) {
-            return new Outcome(same.get(), true, false);
-        }
+        // as typed: the company is found or made, and the person matched with those known, after the commit
+        Person person = people.createUnmatched(newPerson);
 
         Registration registration = new Registration();
         registration.exhibitionId = exhibitionId;
         registration.categoryId = category.id;
         registration.personId = person.id;
-        registration.organizationId = organizationId;
+        registration.organizationName = organization;
         registration.email = email;
         registration.country = country;
         registration.days = days.stream().map(LocalDate::toString).collect(Collectors.joining(","));
@@ -300,16 +273,11 @@ public class Registrations {
         registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
         // the badge first, so that the registration's row is written once, with its badge (the badge does not
         // need the registration; the mail does)
-        Badges.Issued issued = verified ? issueBadge(registration, person, category, !created.existing()) : null;
+        Badges.Issued issued = verified ? issueBadge(registration, person, category, true) : null;
         registration.persist();
+        dedup.queue(registration.id, person.id);
 
         recordConsents(person.id, r.consent(), now, atDesk ? DESK_CHANNEL : CHANNEL);
-        participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role(category.code),
-                !created.existing());
-        if (organizationId != null) {
-            participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId), role(category.code),
-                    organizationCreated);
-        }
         if (verified) {
             confirm(registration, person, category, exhibition, issued);
         } else {
@@ -325,15 +293,6 @@ public class Registrations {
                     .setParameter(1, invitation.id).executeUpdate();
         }
         return new Outcome(registration, false, true, category);
-    }
-
-    /** A party this transaction has just created takes part without a look for a part it cannot have yet. */
-    private void participate(long exhibitionId, PartyRef party, String role, boolean createdNow) {
-        if (createdNow) {
-            contacts.participateNew(exhibitionId, party, role);
-        } else {
-            contacts.participate(exhibitionId, party, role);
-        }
     }
 
     /** A buyer staff have verified: the registration counts from now on and the confirmation goes out. */
@@ -379,14 +338,25 @@ public class Registrations {
     private Badges.Issued issueBadge(Registration registration, Person person, RegistrationCategory category,
                                      boolean holderIsNew) {
         List<LocalDate> days = registration.dayList();
-        String organizationName = registration.organizationId == null ? null
-                : organizations.get(registration.organizationId).name;
+        // the company as the registrant typed it (a registration before V46 has the record's name there)
+        String organizationName = registration.organizationName;
         Badges.Issued issued = badges.issue(new Badges.IssueRequest(registration.exhibitionId, person.id,
                 holderName(person), registration.organizationId, organizationName, category.code,
                 badgeLabel(category), category.colour, days.isEmpty() ? null : days.get(0),
                 days.isEmpty() ? null : days.get(days.size() - 1), List.of()), holderIsNew);
         registration.badgeId = issued.badge().id;
         return issued;
+    }
+
+    /**
+     * The confirmation again, with the badge the registrant held already at the edition (found when they were
+     * deduplicated after the submit, ADR 0024): the one first mailed is revoked, and its mail not sent if still queued.
+     */
+    void confirmWithHeldBadge(Registration registration) {
+        Badge badge = badges.get(registration.badgeId);
+        mail(registration, people.get(registration.personId), RegistrationCategory.findById(registration.categoryId),
+                exhibitions.get(registration.exhibitionId), "registration-confirmed", badge,
+                badges.renewAccessToken(badge.id), "registration-badge-held|" + registration.id);
     }
 
     /** The badge goes with the confirmation mail as a PDF and a link. */
@@ -490,6 +460,12 @@ public class Registrations {
 
     private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
                       String template, Badge badge, String badgeToken) {
+        mail(registration, person, category, exhibition, template, badge, badgeToken,
+                ("registration-confirmed".equals(template) ? "registration" : template) + "|" + registration.id);
+    }
+
+    private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
+                      String template, Badge badge, String badgeToken, String key) {
         Locale language = Messages.forTag(registration.language);
         Map<String, Object> data = new HashMap<>();
         data.put("name", holderName(person));
@@ -503,7 +479,6 @@ public class Registrations {
         data.put("registrationId", registration.id);
         data.put("reason", registration.decisionReason);
         data.put("badgeLink", badgeToken == null ? "" : outbox.publicLink(Badges.publicPdfPath(badgeToken)));
-        String key = ("registration-confirmed".equals(template) ? "registration" : template) + "|" + registration.id;
         MailRequest request = MailRequest.transactional(key, template, registration.email, language,
                 mailTemplates.builtIn(template, language), data).forExhibition(registration.exhibitionId);
         if (badge != null) {
