@@ -12,6 +12,7 @@ import org.expodesk.party.Organizations;
 import org.expodesk.party.PartyRef;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
+import org.expodesk.party.PersonContact;
 import org.expodesk.party.Privacy;
 import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.party.dedup.PersonMerge;
@@ -20,6 +21,7 @@ import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,8 +155,19 @@ public class RegistrantDedup {
      * one: they are not deduplicated yet, and the submit before them had not seen them either.
      */
     private List<PersonMatcher.Match> matches(long registrationId, Person typed) {
-        List<String> emails = people.emailsOf(typed);
-        List<String> phones = people.phonesOf(typed);
+        // the person's further e-mails and phones in one read (a registrant has none, unless staff added some)
+        List<String> emails = new ArrayList<>(List.of(typed.email));
+        List<String> phones = new ArrayList<>();
+        if (typed.phoneE164 != null) {
+            phones.add(typed.phoneE164);
+        }
+        for (PersonContact c : people.contacts(typed.id)) {
+            if (PersonContact.EMAIL.equals(c.kind)) {
+                emails.add(c.value);
+            } else if (PersonContact.PHONE.equals(c.kind) && c.e164 != null) {
+                phones.add(c.e164);
+            }
+        }
         List<PersonMatcher.Match> best = matcher.matches(typed, emails, phones, null, 5);
         if (best.isEmpty()) {
             return best;

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
@@ -92,6 +93,9 @@ public class RegistrantDedupQueue {
     /** Whether the worker runs by itself (after each submit, and on the sweep); tests switch it off. */
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean woken = new AtomicBoolean();
+    // one drain at a time per node (the worker's, or a caller's of runPending): two would take turns on the same
+    // company keys, one of them inside KeyLocks' own short transaction, which InnoDB cannot see waiting
+    private final ReentrantLock draining = new ReentrantLock();
     private volatile LongPredicate failing = id -> false;
 
     // one worker per node: a batch's company key locks would only make a second one wait
@@ -201,12 +205,24 @@ public class RegistrantDedupQueue {
 
     /** Batches until none is due; each row at most once per drain. */
     private int drain(boolean dueOrNot) {
+        draining.lock();
+        try {
+            return drainBatches(dueOrNot);
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private int drainBatches(boolean dueOrNot) {
         Set<Long> tried = new HashSet<>();
         int decided = 0;
         while (true) {
             List<Claimed> batch = new ArrayList<>();
             try {
-                QuarkusTransaction.requiringNew().run(() -> decide(claim(batchSize, dueOrNot, tried, null), batch));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    readCommitted();
+                    decide(claim(batchSize, dueOrNot, tried, null), batch);
+                });
                 decided += batch.size();
             } catch (RuntimeException batchFailed) {
                 if (batch.isEmpty()) {
@@ -226,7 +242,10 @@ public class RegistrantDedupQueue {
     private boolean decideAlone(long registrationId, boolean dueOrNot, Set<Long> tried) {
         List<Claimed> alone = new ArrayList<>();
         try {
-            QuarkusTransaction.requiringNew().run(() -> decide(claim(1, dueOrNot, tried, registrationId), alone));
+            QuarkusTransaction.requiringNew().run(() -> {
+                readCommitted();
+                decide(claim(1, dueOrNot, tried, registrationId), alone);
+            });
             return !alone.isEmpty();
         } catch (RuntimeException failed) {
             tried.add(registrationId);
@@ -236,8 +255,17 @@ public class RegistrantDedupQueue {
     }
 
     /**
+     * The batch's transaction reads what others committed last and locks no gaps (MariaDB's REPEATABLE READ would):
+     * its claim and the person rows it rewrites in the search index sit at the end of the indexes where the submits
+     * insert meanwhile, which would wait for the batch, or deadlock with it. The first statement of the transaction.
+     */
+    private void readCommitted() {
+        em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").executeUpdate();
+    }
+
+    /**
      * Claims up to {@code limit} rows that no other transaction holds, oldest first, each with its registration's
-     * company (a locking read: the snapshot the batch then reads in starts after its key locks).
+     * company (a locking read).
      */
     private List<Claimed> claim(int limit, boolean dueOrNot, Set<Long> tried, Long only) {
         StringBuilder sql = new StringBuilder("SELECT d.registration_id, d.person_id, r.organization_name, r.country"
@@ -276,7 +304,7 @@ public class RegistrantDedupQueue {
             return;
         }
         // the companies' keys at once and in order, before anything is read: a second node's batch naming one of
-        // them waits here, then reads the company this one made
+        // them waits here, then reads (READ COMMITTED) the company this one made
         keyLocks.lockAll(rows.stream().filter(r -> r.organizationName() != null)
                 .map(r -> org.expodesk.party.Organizations.lockKey(new org.expodesk.party.Organizations.NewOrganization(
                         r.organizationName(), null, null, null, r.country(), null, null, null, null, null, null, null,
@@ -288,6 +316,10 @@ public class RegistrantDedupQueue {
                 throw new IllegalStateException("deduplicating registration " + row.registrationId() + " failed (test)");
             }
             dedup.deduplicate(row.registrationId(), row.personId());
+            // each row reads its own records: without this every later flush of the batch (the matcher flushes
+            // before its reads) would compare all the records of the rows before once more
+            em.flush();
+            em.clear();
         }
         em.createNativeQuery("DELETE FROM registration_dedup WHERE registration_id IN (?1)")
                 .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_dedup")
