@@ -40,10 +40,7 @@ public class BadgePdfAttachments implements AttachmentRenderer {
     @Transactional
     public byte[] render(String argument) {
         int colon = argument.indexOf(':');
-        Badge badge = badges.get(Long.parseLong(argument.substring(0, colon)));
-        for (int hops = 0; badge.state == BadgeState.SUPERSEDED && badge.replacedBy != null && hops < 100; hops++) {
-            badge = badges.get(badge.replacedBy);
-        }
+        Badge badge = badges.current(badges.get(Long.parseLong(argument.substring(0, colon))));
         if (badge.state != BadgeState.VALID) {
             throw new IllegalStateException("badge " + badge.id + " is " + badge.state + ", not sent");
         }

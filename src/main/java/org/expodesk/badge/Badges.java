@@ -297,6 +297,19 @@ public class Badges {
                 .setParameter("h", LinkTokens.hash(token)).getResultStream().findFirst();
     }
 
+    /**
+     * The badge that stands for this one now: itself, or, when it was reissued (a name fixed, a badge
+     * lost), the one that replaced it, hop by hop.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Badge current(Badge badge) {
+        Badge b = badge;
+        for (int hops = 0; b.state == BadgeState.SUPERSEDED && b.replacedBy != null && hops < 100; hops++) {
+            b = get(b.replacedBy);
+        }
+        return b;
+    }
+
     /** The holders (person ids) of these badges. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Set<Long> holdersOf(java.util.Collection<Long> badgeIds) {

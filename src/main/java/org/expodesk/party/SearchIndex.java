@@ -51,6 +51,9 @@ public class SearchIndex {
         if (transaction.getTransactionKey() != null
                 && transaction.getResource(LastingCommonTerms.class) instanceof LastingCommonTerms lasting) {
             lasting.written.addAll(terms);
+            if (!replace) {
+                lasting.created.put(o.id, Set.copyOf(terms));
+            }
         }
         if (!replace && held != null) {
             terms.forEach(term -> held.add(new Term(ORGANIZATION, o.id, term)));
@@ -145,8 +148,11 @@ public class SearchIndex {
         }
     }
 
-    /** The name block of one of many names read at once: the rare terms it was looked up by, and what they found. */
-    public record Alike(Set<String> rareTerms, List<Long> ids) {
+    /**
+     * The name block of one of many names read at once: the rare terms it was looked up by, and what they found,
+     * with how many of those terms each holds ({@code shared}, in the same order).
+     */
+    public record Alike(Set<String> rareTerms, List<Long> ids, List<Integer> shared) {
     }
 
     /**
@@ -195,9 +201,11 @@ public class SearchIndex {
             }
             for (int i = 0; i < rareOf.size(); i++) {
                 // each part's own order (most shared terms first), whatever order the union returns them in
-                found.add(new Alike(Set.copyOf(rareOf.get(i)), ids.get(i).stream()
+                List<long[]> ranked = ids.get(i).stream()
                         .sorted(java.util.Comparator.<long[]>comparingLong(r -> -r[1]).thenComparingLong(r -> r[0]))
-                        .map(r -> r[0]).toList()));
+                        .toList();
+                found.add(new Alike(Set.copyOf(rareOf.get(i)), ranked.stream().map(r -> r[0]).toList(),
+                        ranked.stream().map(r -> (int) r[1]).toList()));
             }
             return found;
         } catch (SQLException e) {
@@ -235,11 +243,53 @@ public class SearchIndex {
          * the name blocks it read for its next chunk before this transaction committed (docs/import.md).
          */
         private final Set<String> written = new java.util.HashSet<>();
+        /** The organizations that transaction created, with their terms (not copied). */
+        private final java.util.Map<Long, Set<String>> created = new java.util.HashMap<>();
         private boolean replaced;
 
         /** Whether the transaction this copy was handed to added none of these organization terms, and took none away. */
         public boolean leftAlone(Collection<String> terms) {
             return !replaced && terms.stream().noneMatch(written::contains);
+        }
+
+        /**
+         * The alike block {@code before}, read ahead in another transaction before the one this copy was handed to
+         * committed, as a read after that commit finds it ({@code null}: the caller reads it again). When that
+         * transaction added none of the block's rare terms, it is {@code before}. When it added some of them, only
+         * by organizations it created, and each such term is still remembered as rare by {@code now} (the copy of
+         * the transaction that takes the block over, which would therefore not count it again either): the
+         * organizations it created are ranked into the block by the rare terms they share, as the read's
+         * {@code ORDER BY COUNT(*) DESC, party_id LIMIT} would rank them. The first {@code limit} of the organizations
+         * read ahead and those created are the first {@code limit} of all: one not read ahead ranked below them all.
+         * An organization created that the read ahead already saw (it began after the commit) is ranked once.
+         */
+        public Alike completed(Alike before, LastingCommonTerms now, int limit) {
+            if (replaced) {
+                return null;
+            }
+            if (before.rareTerms().stream().noneMatch(written::contains)) {
+                return before;
+            }
+            if (before.shared() == null || now.common != common || !before.rareTerms().stream()
+                    .filter(written::contains).allMatch(now.rare::containsKey)) {
+                return null;
+            }
+            java.util.Map<Long, Integer> shared = new java.util.HashMap<>();
+            for (int i = 0; i < before.ids().size(); i++) {
+                shared.put(before.ids().get(i), before.shared().get(i));
+            }
+            created.forEach((id, terms) -> {
+                int n = (int) terms.stream().filter(before.rareTerms()::contains).count();
+                if (n > 0) {
+                    shared.putIfAbsent(id, n);
+                }
+            });
+            List<java.util.Map.Entry<Long, Integer>> ranked = shared.entrySet().stream()
+                    .sorted(java.util.Comparator.<java.util.Map.Entry<Long, Integer>>comparingInt(e -> -e.getValue())
+                            .thenComparingLong(java.util.Map.Entry::getKey))
+                    .limit(limit).toList();
+            return new Alike(before.rareTerms(), ranked.stream().map(java.util.Map.Entry::getKey).toList(),
+                    ranked.stream().map(java.util.Map.Entry::getValue).toList());
         }
 
         /**

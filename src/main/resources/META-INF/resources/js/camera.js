@@ -20,7 +20,13 @@ window.ExpodeskCamera = (function () {
     let lastCode = null;
     let lastAt = 0;
     try {
-      await camera.start({ facingMode: 'environment' }, { fps: 10, qrbox: 250 }, (text) => {
+      // the box is most of the picture, not a fixed 250 px: a badge held close to the camera fills
+      // the frame, and a box that cuts off its corner squares (the finder patterns) never reads it
+      const box = (width, height) => {
+        const side = Math.max(50, Math.floor(Math.min(width, height) * 0.8));
+        return { width: side, height: side };
+      };
+      await camera.start({ facingMode: 'environment' }, { fps: 10, qrbox: box }, (text) => {
         if (text === lastCode && Date.now() - lastAt < 3000) {
           return;
         }

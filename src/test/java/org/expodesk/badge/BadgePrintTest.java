@@ -80,7 +80,7 @@ class BadgePrintTest {
     }
 
     @Test
-    void theHolderDownloadsTheBadgeByItsPublicLinkUntilItIsRevoked() throws Exception {
+    void theHolderDownloadsTheBadgeByItsPublicLinkThroughAReissueUntilItIsRevoked() throws Exception {
         long edition = TestExhibitions.june2027();
         Badges.Issued issued = TestBadges.issue(edition, TestBadges.person(null), "Link Holder", null, null);
         String address = "198.51.100." + (int) (System.nanoTime() % 250 + 1);
@@ -93,7 +93,17 @@ class BadgePrintTest {
         given().header("X-Forwarded-For", address).get("/badges/" + "A".repeat(43) + ".pdf").then().statusCode(404);
         given().header("X-Forwarded-For", address).get("/badges/not-a-token.pdf").then().statusCode(404);
 
-        Api.asAdmin().body(Map.of("reason", "lost")).post("/api/badges/" + issued.badge().id + "/revoke").then()
+        // staff fix the name: the mail's link serves the badge that replaced this one, not a 404
+        long fixed = Api.asAdmin().body(Map.of("holderName", "Link Holder-Fixed", "reason", "name fix"))
+                .post("/api/badges/" + issued.badge().id + "/reissue").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        byte[] again = given().header("X-Forwarded-For", address).get(issued.publicPdfPath()).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(again)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Link Holder-Fixed");
+        }
+
+        Api.asAdmin().body(Map.of("reason", "lost")).post("/api/badges/" + fixed + "/revoke").then()
                 .statusCode(200);
         given().header("X-Forwarded-For", address).get(issued.publicPdfPath()).then().statusCode(404);
 

@@ -31,4 +31,17 @@ class SimilarityTest {
         assertThat(Similarity.of("abc", "abc")).isEqualTo(1.0);
         assertThat(Similarity.of("", "abc")).isZero();
     }
+
+    @Test
+    void oneNameComparedWithManyScoresAsEachPairAlone() {
+        java.util.List<String> names = java.util.Arrays.asList(null, "", "a", "ab", "abc", "blueharbourtrading",
+                "blueharbortrading", "goldenlamps", NameKeys.organization("深圳市华强电子有限公司"),
+                NameKeys.organization("华强电子"), NameKeys.organization("北京红星家具"), "华", "华华华", "abab");
+        for (String a : names) {
+            Similarity.Against against = new Similarity.Against(a);
+            for (String b : names) {
+                assertThat(against.of(b)).as("%s against %s", a, b).isEqualTo(Similarity.of(a, b));
+            }
+        }
+    }
 }

@@ -20,7 +20,8 @@ import org.expodesk.platform.ratelimit.RateLimiter;
 
 /**
  * A badge holder without an account downloads the badge by the unguessable link of the
- * confirmation mail ({@link Badges#publicPdfPath}). Only a valid badge is served; unknown tokens
+ * confirmation mail ({@link Badges#publicPdfPath}), which keeps working when staff reissue the
+ * badge (the replacement is served). Only a valid badge is served; unknown tokens
  * are rate-limited per client address so that guessing is slowed down further.
  */
 @Path("/badges/{token}.pdf")
@@ -42,7 +43,9 @@ public class PublicBadgeResource {
     @Produces("application/pdf")
     public Response pdf(@PathParam("token") String token, @QueryParam("layout") String layout,
                         @Context HttpServerRequest request) {
-        Badge b = badges.byAccessToken(token).filter(x -> x.state == BadgeState.VALID).orElse(null);
+        // the mail's link of a badge reissued since (a name fixed) serves the one that replaced it
+        Badge b = badges.byAccessToken(token).map(badges::current).filter(x -> x.state == BadgeState.VALID)
+                .orElse(null);
         if (b == null) {
             limiter.require(LIMIT, ClientAddress.of(request));
             throw ProblemException.notFound("Badge");

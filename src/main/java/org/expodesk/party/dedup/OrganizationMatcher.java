@@ -38,6 +38,11 @@ public class OrganizationMatcher {
     /** A name term held by more organizations than this (a city, an industry word) does not block. */
     private static final int COMMON_TERM = 2000;
     static final double NAME_WEIGHT = 0.9;
+    private static final double SAME_SITE = 0.08;
+    private static final double SAME_PHONE = 0.05;
+    private static final double SAME_CITY = 0.04;
+    /** The most a name's score gains from the rest of the record (see {@link #score}). */
+    static final double MOST_CORROBORATION = SAME_SITE + SAME_PHONE + SAME_CITY;
 
     @Inject
     DedupConfig config;
@@ -68,6 +73,7 @@ public class OrganizationMatcher {
         /** The names and name terms of each of {@link #created}, computed once and not once per later company. */
         private final List<Map.Entry<String, Set<String>>> createdTerms = new ArrayList<>();
         private int takenFromEarlier;
+        private int completedFromEarlier;
 
         private static String names(String name, String nameLatin) {
             return name + '\u001F' + (nameLatin == null ? "" : nameLatin);
@@ -79,8 +85,24 @@ public class OrganizationMatcher {
             return rows.containsKey(organizationId);
         }
 
+        /** The alike block held for this name (validated as a create validates it), best first; empty when none. */
+        public List<Long> alikeOf(String name, String nameLatin) {
+            SearchIndex.Alike a = alike.get(names(name, nameLatin));
+            return a == null ? List.of() : a.ids();
+        }
+
+        /** Whether the alike block of one of the names these blocks hold finds the organization. */
+        public boolean findsAlike(long organizationId) {
+            return alike.values().stream().anyMatch(a -> a.ids().contains(organizationId));
+        }
+
         public int takenFromEarlier() {
             return takenFromEarlier;
+        }
+
+        /** How many of those were taken with organizations created since the read added ({@link TakeOver}). */
+        public int completedFromEarlier() {
+            return completedFromEarlier;
         }
 
         /** How many names' alike blocks these hold. */
@@ -120,6 +142,23 @@ public class OrganizationMatcher {
      */
     public Blocks readAhead(List<Organization> incoming, Blocks earlier,
                             java.util.function.Predicate<Set<String>> leftAlone) {
+        return readAhead(incoming, earlier, (before, limit) -> leftAlone.test(before.rareTerms()) ? before : null);
+    }
+
+    /**
+     * What a transaction takes over of an alike block read ahead in another: the block as its own read would find
+     * it now (at most {@code limit} organizations), or {@code null} to read it itself.
+     */
+    @FunctionalInterface
+    public interface TakeOver {
+        SearchIndex.Alike apply(SearchIndex.Alike before, int limit);
+    }
+
+    /**
+     * The same, taking from {@code earlier} each alike block as {@code takeOver} gives it (e.g. with the
+     * organizations the caller's job created since the read added, {@link SearchIndex.LastingCommonTerms#completed}).
+     */
+    public Blocks readAhead(List<Organization> incoming, Blocks earlier, TakeOver takeOver) {
         Blocks b = new Blocks();
         List<Organization> named = incoming.stream().filter(o -> o.nameKey != null && !o.nameKey.isEmpty()).toList();
         if (named.isEmpty()) {
@@ -137,24 +176,21 @@ public class OrganizationMatcher {
             String names = Blocks.names(o.name, o.nameLatin);
             SearchIndex.Alike before = earlier == null ? null : earlier.alike.get(names);
             // its other terms were held by more organizations than a block counts, and terms added keep them so
-            if (before != null && leftAlone.test(before.rareTerms())) {
-                b.alike.put(names, before);
+            SearchIndex.Alike now = before == null ? null : takeOver.apply(before, BLOCK_LIMIT);
+            if (now != null) {
+                b.alike.put(names, now);
                 // only which ids are alike is taken over: their rows are read again below, in this transaction,
                 // so a candidate merged away, renamed or deleted by someone else meanwhile is seen as it is now
-                reused.addAll(before.ids());
+                reused.addAll(now.ids());
                 b.takenFromEarlier++;
+                if (now != before) {
+                    b.completedFromEarlier++;
+                }
             } else {
                 toRead.add(o);
             }
         }
-        List<SearchIndex.Alike> found = List.of();
-        if (!toRead.isEmpty()) {
-            List<String[]> names = toRead.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
-            found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
-            for (int i = 0; i < toRead.size(); i++) {
-                b.alike.put(Blocks.names(toRead.get(i).name, toRead.get(i).nameLatin), found.get(i));
-            }
-        }
+        List<SearchIndex.Alike> found = toRead.isEmpty() ? List.of() : readAlike(b, toRead);
         List<Long> ids = java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream()))
                 .distinct().filter(id -> !b.rows.containsKey(id)).toList();
         if (!ids.isEmpty()) {
@@ -163,6 +199,30 @@ public class OrganizationMatcher {
                     ids, (part, c) -> b.rows.put(c.id, c));
         }
         return b;
+    }
+
+    /**
+     * Only the alike blocks of these new organizations (which organizations share their rare name terms), for a
+     * read ahead in another transaction: a chunk that takes such a block over reads the name-key blocks and the
+     * organizations' rows itself in any case ({@link #readAhead(List, Blocks, java.util.function.Predicate)}), so
+     * reading them ahead too was wasted (the rows of up to 200 organizations per name).
+     */
+    public Blocks alikeAhead(List<Organization> incoming) {
+        Blocks b = new Blocks();
+        List<Organization> named = incoming.stream().filter(o -> o.nameKey != null && !o.nameKey.isEmpty()).toList();
+        if (!named.isEmpty()) {
+            readAlike(b, named);
+        }
+        return b;
+    }
+
+    private List<SearchIndex.Alike> readAlike(Blocks b, List<Organization> toRead) {
+        List<String[]> names = toRead.stream().map(o -> new String[] {o.name, o.nameLatin}).toList();
+        List<SearchIndex.Alike> found = searchIndex.alikeOrganizations(names, COMMON_TERM, BLOCK_LIMIT);
+        for (int i = 0; i < toRead.size(); i++) {
+            b.alike.put(Blocks.names(toRead.get(i).name, toRead.get(i).nameLatin), found.get(i));
+        }
+        return found;
     }
 
     private static final String COLUMNS = "id, credit_code, name_key, name_latin, website, domain, phone_e164, country,"
@@ -246,7 +306,8 @@ public class OrganizationMatcher {
             }
         }
         candidates.remove(incoming.id);
-        List<String> keysA = keys(incoming.nameKey, incoming.nameLatin);
+        List<Similarity.Against> keysA = keys(incoming.nameKey, incoming.nameLatin).stream().map(Similarity.Against::new)
+                .toList();
         // many candidates share their names (a company registered again and again): each pair of names compared once
         Map<String, Double> nameScores = new java.util.HashMap<>();
         List<Scored> scored = new ArrayList<>();
@@ -292,6 +353,8 @@ public class OrganizationMatcher {
         final String phoneE164;
         final String country;
         final String city;
+        /** Its names as scoring compares them ({@link #keys}), computed once: a chunk scores a row against many names. */
+        private List<String> keys;
 
         Candidate(long id, String creditCode, String nameKey, String nameLatin, String website, String domain,
                   String phoneE164, String country, String city) {
@@ -306,6 +369,13 @@ public class OrganizationMatcher {
             this.city = city;
         }
 
+        List<String> keys() {
+            if (keys == null) {
+                keys = OrganizationMatcher.keys(nameKey, nameLatin);
+            }
+            return keys;
+        }
+
         static Candidate of(Organization o) {
             return new Candidate(o.id, o.creditCode, o.nameKey, o.nameLatin, o.website, o.domain, o.phoneE164, o.country,
                     o.city);
@@ -313,7 +383,7 @@ public class OrganizationMatcher {
     }
 
     /** The match with {@code b}, or {@code null} when the two are not alike enough to report. */
-    private Scored score(Organization a, List<String> keysA, Candidate b, Map<String, Double> nameScores,
+    private Scored score(Organization a, List<Similarity.Against> keysA, Candidate b, Map<String, Double> nameScores,
                          String memberDomain) {
         double score;
         double name = 0;
@@ -330,12 +400,13 @@ public class OrganizationMatcher {
             return null;
         } else {
             // each record's names in both scripts against the other's: "Shenzhen Huaqiang" alone still meets 华强
+            // a name below this stays below likely whatever corroborates it: its score need not be exact
+            double floor = (config.likely() - MOST_CORROBORATION) / NAME_WEIGHT - 1e-9;
             name = nameScores.computeIfAbsent(b.nameKey + '\u001F' + b.nameLatin, names -> {
                 double best = 0;
-                List<String> keysB = keys(b.nameKey, b.nameLatin);
-                for (String x : keysA) {
-                    for (String y : keysB) {
-                        best = Math.max(best, Similarity.of(x, y));
+                for (Similarity.Against x : keysA) {
+                    for (String y : b.keys()) {
+                        best = Math.max(best, x.atLeast(y, Math.max(floor, best)));
                     }
                 }
                 return best;
@@ -346,18 +417,18 @@ public class OrganizationMatcher {
             sameSite = a.website != null && b.website != null && a.domain != null && a.domain.equals(b.domain)
                     && !isFreeMail(a.domain);
             if (sameSite) {
-                score += 0.08;
+                score += SAME_SITE;
             }
             samePhone = a.phoneE164 != null && a.phoneE164.equals(b.phoneE164);
             if (samePhone) {
-                score += 0.05;
+                score += SAME_PHONE;
             }
             if (a.country != null && b.country != null && !a.country.equals(b.country)) {
                 score -= 0.15;
                 otherCountry = true;
             } else if (a.city != null && b.city != null && org.expodesk.party.NameKeys.fold(a.city)
                     .equals(org.expodesk.party.NameKeys.fold(b.city))) {
-                score += 0.04;
+                score += SAME_CITY;
                 sameCity = true;
             }
             score = Math.max(0, Math.min(0.99, score));

@@ -23,7 +23,109 @@ public final class Similarity {
         if (a.equals(b)) {
             return 1;
         }
-        return Math.max(Math.max(JARO_WINKLER.apply(a, b), bigramJaccard(a, b)), containment(a, b));
+        return Math.max(Math.max(JARO_WINKLER.apply(a, b), bigramJaccard(bigrams(a), bigrams(b))), containment(a, b));
+    }
+
+    /** One name compared with many ({@link #of} each): its bigrams computed once, not once per other name. */
+    public static final class Against {
+        private final String name;
+        private final long[] bigrams;
+
+        public Against(String name) {
+            this.name = name;
+            this.bigrams = name == null || name.isEmpty() ? null : bigrams(name);
+        }
+
+        /** The same as {@code Similarity.of(name, other)}. */
+        public double of(String other) {
+            if (bigrams == null || other == null || other.isEmpty()) {
+                return 0;
+            }
+            if (name.equals(other)) {
+                return 1;
+            }
+            return Math.max(Math.max(JARO_WINKLER.apply(name, other), bigramJaccard(bigrams, bigrams(other))),
+                    containment(name, other));
+        }
+
+        /**
+         * {@link #of} when it is at least {@code floor}, else some score below {@code floor}: a name scored below
+         * what a decision needs is not computed (Jaro-Winkler and the bigrams were most of scoring, and most
+         * alike names score far below a likely match). Bounds that need only {@code indexOf} tell which of the
+         * measures cannot reach the floor, nor the best of the others; only the rest is computed.
+         */
+        public double atLeast(String other, double floor) {
+            if (bigrams == null || other == null || other.isEmpty()) {
+                return 0;
+            }
+            if (name.equals(other)) {
+                return 1;
+            }
+            double best = containment(name, other);
+            double jaroWinklerAtMost = jaroWinklerAtMost(name, other);
+            double jaccardAtMost = bigramJaccardAtMost(other);
+            if (Math.max(best, Math.max(jaroWinklerAtMost, jaccardAtMost)) < floor) {
+                return Math.max(best, Math.max(jaroWinklerAtMost, jaccardAtMost));
+            }
+            if (jaccardAtMost > best) {
+                best = Math.max(best, bigramJaccard(bigrams, bigrams(other)));
+            }
+            if (jaroWinklerAtMost > best) {
+                best = Math.max(best, JARO_WINKLER.apply(name, other));
+            }
+            return best;
+        }
+
+        /**
+         * At least the bigram Jaccard index with {@code other}: a bigram both share has both its characters in
+         * {@code other}, and the union holds all of this name's distinct bigrams.
+         */
+        private double bigramJaccardAtMost(String other) {
+            if (bigrams.length == 1 && bigrams[0] < 0) {
+                // a one-character name is its own bigram: shared only with that very name
+                return 1;
+            }
+            int possible = 0;
+            boolean previousIn = false;
+            for (int i = 0; i < name.length(); ) {
+                int cp = name.codePointAt(i);
+                boolean in = other.indexOf(cp) >= 0;
+                if (in && previousIn) {
+                    possible++;
+                }
+                previousIn = in;
+                i += Character.charCount(cp);
+            }
+            return Math.min(1.0, (double) possible / bigrams.length);
+        }
+    }
+
+    /**
+     * At least the Jaro-Winkler similarity of two different, non-empty names: no more characters of the shorter
+     * match than occur in the longer at all, no transposition, and the largest prefix bonus (four characters).
+     * Each step only grows with the number of matches, so the bound holds as computed in doubles too
+     * ({@code JaroWinklerBoundTest} against the library).
+     */
+    static double jaroWinklerAtMost(String a, String b) {
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        int matches = 0;
+        for (int i = 0; i < shorter.length(); i++) {
+            if (longer.indexOf(shorter.charAt(i)) >= 0) {
+                matches++;
+            }
+        }
+        if (matches == 0) {
+            return 0;
+        }
+        double m = matches;
+        double jaro = (m / a.length() + m / b.length() + 1) / 3;
+        // the library's boost: below 0.7 none, else up to 0.1 per common leading character, at most four
+        return Math.min(1.0, (jaro < 0.7 ? jaro : jaro + 0.4 * (1 - jaro)) + 1e-9);
+    }
+
+    static double jaroWinkler(String a, String b) {
+        return JARO_WINKLER.apply(a, b);
     }
 
     /**
@@ -41,8 +143,10 @@ public final class Similarity {
     }
 
     static double bigramJaccard(String a, String b) {
-        long[] x = bigrams(a);
-        long[] y = bigrams(b);
+        return bigramJaccard(bigrams(a), bigrams(b));
+    }
+
+    private static double bigramJaccard(long[] x, long[] y) {
         if (x.length == 0 || y.length == 0) {
             return 0;
         }

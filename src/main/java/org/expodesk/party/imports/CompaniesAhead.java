@@ -93,6 +93,14 @@ public class CompaniesAhead {
             return before.leftAlone(terms);
         }
 
+        /**
+         * An alike block read ahead as the chunk's own read would find it after the chunk before committed
+         * ({@code null}: the chunk reads it itself); {@code now}: the common terms handed to the chunk.
+         */
+        SearchIndex.Alike completed(SearchIndex.Alike read, SearchIndex.LastingCommonTerms now, int limit) {
+            return before.completed(read, now, limit);
+        }
+
         void cancel() {
             if (blocks != null) {
                 blocks.cancel(true);
@@ -132,7 +140,7 @@ public class CompaniesAhead {
                 .filter(r -> !known.contains(java.nio.ByteBuffer.wrap(r.fingerprint())))
                 .filter(r -> ImportChunks.phoneRefused(r.get("phone"), null) == null).map(r -> r.get("organization"))
                 .filter(Objects::nonNull).filter(name -> !resolved.contains(NameKeys.organization(name))).toList();
-        Set<String> unique = organizations.uniquelyNamed(names).keySet();
+        Set<String> unique = organizations.uniquelyNamedKeys(names);
         Map<String, Organizations.NewOrganization> unresolved = new LinkedHashMap<>();
         for (String name : names) {
             String key = NameKeys.organization(name);
@@ -140,7 +148,8 @@ public class CompaniesAhead {
                 unresolved.putIfAbsent(key, ImportChunks.company(name));
             }
         }
-        return unresolved.isEmpty() ? null : organizations.readAhead(unresolved.values());
+        // which organizations are alike only: the chunk reads the name-key blocks and the rows again itself
+        return unresolved.isEmpty() ? null : organizations.alikeAhead(unresolved.values());
     }
 
     @PreDestroy

@@ -121,7 +121,7 @@ public class ImportChunks {
         Resolved organizationIds = new Resolved(companies);
         PersonMatcher.Blocks blocks = null;
         if (run.kind == ImportKind.PEOPLE) {
-            blocks = readAhead(rows, known, byEmail, organizationIds, ahead, phases);
+            blocks = readAhead(rows, known, byEmail, organizationIds, ahead, commonTerms, phases);
         }
         phases.enter("rows");
         Set<Long> producedHere = new HashSet<>();
@@ -306,7 +306,7 @@ public class ImportChunks {
      */
     private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
                                            Resolved organizationIds, CompaniesAhead.Read ahead,
-                                           ImportPhases phases) {
+                                           SearchIndex.LastingCommonTerms commonTerms, ImportPhases phases) {
         phases.enter("companies: known by name");
         List<MappedRow> unknown = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint())))
                 .toList();
@@ -350,10 +350,13 @@ public class ImportChunks {
                 ahead.learnInto(searchIndex);
             }
             phases.enter("companies: name blocks");
+            // a block to which the chunk before added companies takes them in, rather than being read again
             companyBlocks = organizations.readAhead(unresolved.values(), readEarlier,
-                    terms -> ahead != null && ahead.leftAlone(terms));
+                    (read, limit) -> ahead == null ? null : ahead.completed(read, commonTerms, limit));
             phases.count("companies: names", companyBlocks.names());
             phases.count("companies: names taken from the read ahead", companyBlocks.takenFromEarlier());
+            phases.count("companies: names taken from the read ahead with the chunk before's companies",
+                    companyBlocks.completedFromEarlier());
         }
         OrganizationMatcher.Blocks companyBlocksRead = companyBlocks;
         phases.enter("companies: created or matched");

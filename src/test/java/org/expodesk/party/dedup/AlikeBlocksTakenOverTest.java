@@ -46,4 +46,29 @@ class AlikeBlocksTakenOverTest {
         assertThat(chunk.holds(kept)).isTrue();
         assertThat(chunk.holds(mergedAway)).isFalse();
     }
+
+    @Test
+    void aReadAheadOfTheAlikeIdsAloneGivesTheChunkTheBlocksAFullReadAheadGives() {
+        String rare = "Vantrelo" + System.nanoTime() % 100_000;
+        long instruments = TestOrganizations.create(rare + " Optical Instruments");
+        long works = TestOrganizations.create(rare + " Optical Works");
+        long mergedAway = TestOrganizations.create(rare + " Optical Supplies");
+        List<Organizations.NewOrganization> incoming = List.of(named(rare + " Optics Trading"));
+
+        OrganizationMatcher.Blocks full = QuarkusTransaction.requiringNew().call(() -> organizations.readAhead(incoming));
+        OrganizationMatcher.Blocks idsAlone = QuarkusTransaction.requiringNew().call(() ->
+                organizations.alikeAhead(incoming));
+        assertThat(List.of(instruments, works, mergedAway)).allMatch(idsAlone::findsAlike).allMatch(full::findsAlike)
+                .noneMatch(idsAlone::holds);
+
+        QuarkusTransaction.requiringNew().run(() -> Organization.<Organization>findById(mergedAway).mergedInto = works);
+        for (OrganizationMatcher.Blocks ahead : List.of(full, idsAlone)) {
+            OrganizationMatcher.Blocks chunk = QuarkusTransaction.requiringNew().call(() ->
+                    organizations.readAhead(incoming, ahead, terms -> true));
+            assertThat(chunk.takenFromEarlier()).isEqualTo(1);
+            assertThat(chunk.holds(instruments)).isTrue();
+            assertThat(chunk.holds(works)).isTrue();
+            assertThat(chunk.holds(mergedAway)).isFalse();
+        }
+    }
 }
