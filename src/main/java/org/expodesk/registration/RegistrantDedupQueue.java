@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongPredicate;
@@ -138,8 +139,20 @@ public class RegistrantDedupQueue {
         });
     }
 
+    /**
+     * No batch starts after shutdown begins; one running is interrupted and its transaction rolled back, so its
+     * claimed rows stay queued as they were (a claim is only a row lock) for the next start or another node.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
+        running.set(false);
         worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Deduplicating registrants did not stop within 10 s; its batch is rolled back with the connection");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -190,15 +203,18 @@ public class RegistrantDedupQueue {
                 r -> new Pending(((Number) r[1]).intValue(), (String) r[2], r[3] != null)));
     }
 
-    /** Staff take a failed row up again: it is due now with its attempts counted afresh. */
+    /**
+     * Staff take a failed row up again: it is due now with its attempts counted afresh. A row still pending (its
+     * retries not used up) is left as it is; the worker wakes once this has committed.
+     */
     @Transactional
     public boolean retry(long registrationId) {
         int changed = em.createNativeQuery("UPDATE registration_dedup SET failed_at = NULL, attempts = 0,"
-                        + " retry_at = ?2 WHERE registration_id = ?1")
+                        + " retry_at = ?2 WHERE registration_id = ?1 AND failed_at IS NOT NULL")
                 .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_dedup").setParameter(1, registrationId)
                 .setParameter(2, LocalDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC)).executeUpdate();
         if (changed > 0) {
-            wake();
+            queued.fire(new Queued());
         }
         return changed > 0;
     }

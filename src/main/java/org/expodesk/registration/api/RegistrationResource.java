@@ -65,11 +65,9 @@ public class RegistrationResource {
     @Path("/dedup/retry")
     public RegistrationView retryDedup(@PathParam("id") long id) {
         Registration registration = registrations.get(id);
-        RegistrantDedupQueue.Pending pending = dedup.pending(List.of(id)).get(id);
-        if (pending == null || !pending.failed()) {
+        if (!dedup.retry(id)) {
             throw ProblemException.conflict("registration_dedupNotFailed");
         }
-        dedup.retry(id);
         return view(registration);
     }
 
