@@ -131,7 +131,9 @@ public class RegistrantDedup {
             }
         }
         registration.organizationId = organizationId;
-        registration.dedupFinding = finding == null ? null : finding.name();
+        if (finding == null) {
+            registration.dedupFinding = null;
+        }
         if (registration.badgeId != null && organizationId != null && finding == null) {
             Badge badge = badges.get(registration.badgeId);
             if (badge.organizationId == null) {
@@ -205,32 +207,78 @@ public class RegistrantDedup {
             throw new IllegalStateException("person " + known.id + " or " + typed.id + " was merged meanwhile");
         }
         boolean knownHadNoCompany = known.organizationId == null;
-        Optional<Registration> earlier = Registration.<Registration>find("exhibitionId = ?1 and personId = ?2",
-                registration.exhibitionId, known.id).firstResultOptional();
-        Optional<Badge> heldBadge = earlier.isPresent() ? Optional.empty()
-                : badges.validOf(registration.exhibitionId, known.id);
         merge.merge(known.id, typed.id, Set.of(), BY);
         if (knownHadNoCompany && organizationId != null) {
             // the known person took the company from the typed one: their employment starts, as a match's gap filled
             people.changeOrganization(known.id, organizationId, null);
         }
-        // the merge moved the registration's and badge's rows by SQL: what this transaction holds is read again
+        // the merge moved rows by SQL: what this transaction holds is read again, and what the merge left on the
+        // typed person is read afresh, not taken from what was read before it (an earlier merge of this person, a
+        // retried row, staff meanwhile may have put registrations or badges there that no snapshot knows)
+        em.flush();
         em.refresh(registration);
-        if (earlier.isPresent()) {
-            duplicate(registration, earlier.get());
+        settleLeftBehind(typed.id, known.id, registration.id);
+        if (registration.status == RegistrationStatus.DUPLICATE) {
             return Finding.EARLIER_REGISTRATION;
         }
-        if (heldBadge.isPresent() && registration.badgeId != null && !registration.badgeId.equals(heldBadge.get().id)) {
-            revoke(registration.badgeId, "The holder's badge " + heldBadge.get().id + " of this edition stands");
-            registration.badgeId = heldBadge.get().id;
-            registrations.confirmWithHeldBadge(registration);
-            return Finding.EARLIER_BADGE;
-        }
-        return null;
+        return Finding.EARLIER_BADGE.name().equals(registration.dedupFinding) ? Finding.EARLIER_BADGE : null;
     }
 
-    /** A second registration of one person at an edition: it gives its places and invitation use back. */
-    private void duplicate(Registration registration, Registration earlier) {
+    /**
+     * One registration and one valid badge per person and edition after a merge: the merge leaves on the merged-away
+     * person a registration of an edition the survivor is registered for, and a valid badge of an edition the
+     * survivor holds one of. Each such registration becomes a duplicate of the survivor's (its place given back,
+     * its badge revoked, the badge that stands mailed to its registrant); each such badge is revoked, and a
+     * survivor's registration that still names it takes the survivor's badge, mailed as the submit did.
+     */
+    private void settleLeftBehind(long mergedAway, long survivor, long current) {
+        @SuppressWarnings("unchecked")
+        List<Number> left = em.createNativeQuery("SELECT id FROM registration WHERE person_id = ?1"
+                        + " AND (status IN ('CONFIRMED', 'PENDING_VERIFICATION') OR id = ?2) AND status <> 'DUPLICATE'"
+                        + " ORDER BY id")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration")
+                .setParameter(1, mergedAway).setParameter(2, current).getResultList();
+        for (Number id : left) {
+            Registration duplicate = Registration.findById(id.longValue());
+            em.refresh(duplicate);
+            Registration standing = Registration.<Registration>find("exhibitionId = ?1 and personId = ?2 order by id",
+                    duplicate.exhibitionId, survivor).firstResult();
+            if (standing != null) {
+                duplicate(duplicate, standing, survivor);
+            }
+        }
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Number> validBadges = em.createNativeQuery("SELECT id FROM badge WHERE person_id = ?1 AND state = 'VALID'"
+                        + " ORDER BY id")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "badge").setParameter(1, mergedAway).getResultList();
+        for (Number id : validBadges) {
+            Badge leftBadge = badges.get(id.longValue());
+            em.refresh(leftBadge);
+            Optional<Badge> held = badges.validOf(leftBadge.exhibitionId, survivor);
+            if (held.isEmpty()) {
+                continue;
+            }
+            revoke(leftBadge.id, "The holder's badge " + held.get().id + " of this edition stands");
+            for (Registration moved : Registration.<Registration>list("exhibitionId = ?1 and personId = ?2",
+                    leftBadge.exhibitionId, survivor)) {
+                if (moved.badgeId != null && moved.status == RegistrationStatus.CONFIRMED
+                        && badges.current(badges.get(moved.badgeId)).id.equals(leftBadge.id)) {
+                    moved.badgeId = held.get().id;
+                    moved.dedupFinding = Finding.EARLIER_BADGE.name();
+                    registrations.confirmWithHeldBadge(moved);
+                }
+            }
+        }
+    }
+
+    /**
+     * A second registration of one person at an edition: it gives its places and invitation use back, once, and
+     * its badge (as reissued) is revoked. A registrant who was sent that badge is sent the one that stands, so that
+     * nobody is left holding a revoked badge unawares; one still waiting (buyer verification) had none and waits
+     * no longer. The status change is audited like any change of a registration and shown to staff.
+     */
+    private void duplicate(Registration registration, Registration earlier, long survivor) {
         boolean counted = registration.status == RegistrationStatus.CONFIRMED
                 || registration.status == RegistrationStatus.PENDING_VERIFICATION;
         if (counted) {
@@ -241,17 +289,25 @@ public class RegistrantDedup {
                         .setParameter(1, registration.invitationId).executeUpdate();
             }
         }
+        boolean badgeSent = registration.status == RegistrationStatus.CONFIRMED && registration.badgeId != null;
         registration.status = RegistrationStatus.DUPLICATE;
         registration.decidedAt = Instant.now(clock);
         registration.decidedBy = BY;
+        registration.dedupFinding = Finding.EARLIER_REGISTRATION.name();
         if (registration.badgeId != null) {
             revoke(registration.badgeId, "Registered twice: registration " + earlier.id + " of this person stands");
         }
+        if (badgeSent) {
+            badges.validOf(registration.exhibitionId, survivor)
+                    .ifPresent(standing -> registrations.mailStandingBadge(registration, survivor, standing));
+        }
     }
 
+    /** Revokes the badge as it stands now: the one that replaced it, when it was reissued. */
     private void revoke(long badgeId, String reason) {
-        if (badges.state(badgeId).filter(s -> s == BadgeState.VALID).isPresent()) {
-            badges.revoke(badgeId, reason, BY);
+        Badge current = badges.current(badges.get(badgeId));
+        if (current.state == BadgeState.VALID) {
+            badges.revoke(current.id, reason, BY);
         }
     }
 

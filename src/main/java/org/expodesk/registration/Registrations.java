@@ -20,6 +20,9 @@ import org.expodesk.mail.MailTemplates;
 import org.expodesk.mail.Outbox;
 import org.expodesk.party.Consent;
 import org.expodesk.party.Consents;
+import org.expodesk.party.Contacts;
+import org.expodesk.party.Organizations;
+import org.expodesk.party.PartyRef;
 import org.expodesk.party.SearchIndex;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
@@ -96,6 +99,12 @@ public class Registrations {
 
     @Inject
     RegistrantDedupQueue dedup;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    Contacts contacts;
 
     @Inject
     Consents consents;
@@ -193,6 +202,9 @@ public class Registrations {
             if (idempotencyKey != null) {
                 keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
             }
+            if (atDesk && organization != null) {
+                keys.add(Organizations.lockKey(deskOrganization(organization, country)));
+            }
             keyLocks.lockAll(keys);
             // the registration's audit entries and new search terms in one batch each before it commits,
             // not one statement per record
@@ -247,13 +259,40 @@ public class Registrations {
             throw ProblemException.unprocessable("registration_categoryClosed");
         }
 
-        // as typed: the company is found or made, and the person matched with those known, after the commit
-        Person person = people.createUnmatched(newPerson);
+        Person person;
+        Long organizationId = null;
+        boolean personCreated = true;
+        boolean organizationCreated = false;
+        if (atDesk) {
+            // at the desk the badge is printed and handed over at once: the visitor is deduplicated now, as before
+            // ADR 0024, so that a known person registered here already is given that registration (their badge
+            // printed again), not a badge the batch would revoke a moment later
+            if (organization != null) {
+                Organizations.Created company = organizations.createOrMatchForMember(
+                        deskOrganization(organization, country), email.substring(email.indexOf('@') + 1));
+                organizationId = company.organization().id;
+                organizationCreated = !company.existing();
+            }
+            People.Created created = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email,
+                    null, organizationId, language.toLanguageTag(), null));
+            person = created.person();
+            personCreated = !created.existing();
+            Optional<Registration> same = personCreated ? Optional.empty()
+                    : Registration.find("exhibitionId = ?1 and personId = ?2", exhibitionId, person.id)
+                    .firstResultOptional();
+            if (same.isPresent()) {
+                return new Outcome(same.get(), true, false);
+            }
+        } else {
+            // as typed: the company is found or made, and the person matched with those known, after the commit
+            person = people.createUnmatched(newPerson);
+        }
 
         Registration registration = new Registration();
         registration.exhibitionId = exhibitionId;
         registration.categoryId = category.id;
         registration.personId = person.id;
+        registration.organizationId = organizationId;
         registration.organizationName = organization;
         registration.email = email;
         registration.country = country;
@@ -273,9 +312,18 @@ public class Registrations {
         registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
         // the badge first, so that the registration's row is written once, with its badge (the badge does not
         // need the registration; the mail does)
-        Badges.Issued issued = verified ? issueBadge(registration, person, category, true) : null;
+        Badges.Issued issued = verified ? issueBadge(registration, person, category, personCreated) : null;
         registration.persist();
-        dedup.queue(registration.id, person.id);
+        if (atDesk) {
+            String role = role(category.code);
+            participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role, personCreated);
+            if (organizationId != null) {
+                participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId), role,
+                        organizationCreated);
+            }
+        } else {
+            dedup.queue(registration.id, person.id);
+        }
 
         recordConsents(person.id, r.consent(), now, atDesk ? DESK_CHANNEL : CHANNEL);
         if (verified) {
@@ -293,6 +341,20 @@ public class Registrations {
                     .setParameter(1, invitation.id).executeUpdate();
         }
         return new Outcome(registration, false, true, category);
+    }
+
+    private static Organizations.NewOrganization deskOrganization(String name, String country) {
+        return new Organizations.NewOrganization(name, null, null, null, country, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+    }
+
+    /** A party this transaction has just created takes part without a look for a part it cannot have yet. */
+    private void participate(long exhibitionId, PartyRef party, String role, boolean createdNow) {
+        if (createdNow) {
+            contacts.participateNew(exhibitionId, party, role);
+        } else {
+            contacts.participate(exhibitionId, party, role);
+        }
     }
 
     /** A buyer staff have verified: the registration counts from now on and the confirmation goes out. */
@@ -357,6 +419,17 @@ public class Registrations {
         mail(registration, people.get(registration.personId), RegistrationCategory.findById(registration.categoryId),
                 exhibitions.get(registration.exhibitionId), "registration-confirmed", badge,
                 badges.renewAccessToken(badge.id), "registration-badge-held|" + registration.id);
+    }
+
+    /**
+     * A duplicate's registrant, sent its badge before, is sent the badge of the same person that stands, as a held
+     * badge is ({@link #confirmWithHeldBadge}): the link is renewed, so the one mail with a working link is the last.
+     */
+    void mailStandingBadge(Registration duplicate, long personId, Badge standing) {
+        mail(duplicate, people.get(personId), RegistrationCategory.findById(duplicate.categoryId),
+                exhibitions.get(duplicate.exhibitionId), "registration-confirmed", standing,
+                badges.renewAccessToken(standing.id),
+                "registration-badge-held|" + duplicate.id);
     }
 
     /** The badge goes with the confirmation mail as a PDF and a link. */

@@ -217,6 +217,9 @@ class RegistrantDedupTest {
         long id = submit(exhibition, again);
         assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(2);
         long laterBadge = registration(id).getLong("badge.id");
+        // the registrant had the badge reissued meanwhile (a name fixed): the replacement is what must be revoked
+        long reissued = QuarkusTransaction.requiringNew().call(() -> badges.reissue(laterBadge,
+                Badges.Changes.lost("lost"), "staff").badge().id);
         queue.runPending();
 
         JsonPath after = registration(id);
@@ -224,8 +227,11 @@ class RegistrantDedupTest {
         assertThat(after.getString("dedupFinding")).isEqualTo("EARLIER_REGISTRATION");
         assertThat(after.getString("decidedBy")).isEqualTo(RegistrantDedup.BY);
         assertThat(registration(earlier).getString("status")).isEqualTo("CONFIRMED");
-        assertThat(in(() -> badges.get(laterBadge).state)).isEqualTo(BadgeState.REVOKED);
+        assertThat(in(() -> badges.get(reissued).state)).isEqualTo(BadgeState.REVOKED);
         assertThat(in(() -> badges.get(earlierBadge).state)).isEqualTo(BadgeState.VALID);
+        // the registrant was sent the badge now revoked: they are sent the one that stands
+        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-badge-held|" + id)))
+                .isEqualTo(1);
         assertThat(validBadges(exhibition, known)).isEqualTo(1);
         assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(1);
         assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registration").then().statusCode(200)
@@ -283,6 +289,10 @@ class RegistrantDedupTest {
         assertThat(once.getString("dedup.state")).isEqualTo("PENDING");
         assertThat(once.getInt("dedup.attempts")).isEqualTo(1);
         assertThat(once.getString("dedup.error")).contains("IllegalStateException");
+        // a row still retried by itself is not reset by staff: its attempts and due time stay
+        assertThat(QuarkusTransaction.requiringNew().call(() -> queue.retry(failing))).isFalse();
+        Api.as(TestUsers.staff().token()).post("/api/registrations/" + failing + "/dedup/retry").then().statusCode(409);
+        assertThat(registration(failing).getInt("dedup.attempts")).isEqualTo(1);
         queue.runPending();
         queue.runPending();
         JsonPath failed = registration(failing);
@@ -358,6 +368,55 @@ class RegistrantDedupTest {
         assertThat(registration(first).getLong("personId")).isEqualTo(firstTyped);
         assertThat(registration(second).getLong("personId")).isEqualTo(firstTyped);
         assertThat(in(() -> Person.count("email = ?1 and mergedInto is null", email))).isEqualTo(1);
+    }
+
+    @Test
+    void aRegistrationLeftOnAPersonMergedAwayLaterIsADuplicateAndItsBadgeRevoked() {
+        long june = TestExhibitions.june2027();
+        long other = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(other, "PROFESSIONAL", Map.of("capacity", 5));
+        String u = unique();
+        String email = uniqueEmail("left-" + u);
+        String second = uniqueEmail("left2-" + u);
+        // T1 registers for June; its row fails. T2, the same person for the other edition, is merged into T1, and
+        // T2's registration moves to T1
+        long r1 = submit(june, registrant(email, "Quill " + u, "Zephyr", null));
+        long r2 = submit(other, registrant(email, "Quill " + u, "Zephyr", null));
+        long t1 = registration(r1).getLong("personId");
+        queue.failFor(id -> id == r1);
+        queue.runPending();
+        assertThat(registration(r2).getLong("personId")).isEqualTo(t1);
+        long b2 = registration(r2).getLong("badge.id");
+        // K, known by a second address, registers for the other edition too
+        long k = QuarkusTransaction.requiringNew().call(() -> people.createUnmatched(new People.NewPerson("Quill " + u,
+                "Zephyr", null, null, second, null, null, "en", null)).id);
+        long r3 = submit(other, registrant(second, "Quill " + u, "Zephyr", null));
+        queue.runPending();
+        assertThat(registration(r3).getLong("personId")).isEqualTo(k);
+        long b3 = registration(r3).getLong("badge.id");
+        assertThat(taken(other, "PROFESSIONAL")).isEqualTo(2);
+
+        // K turns out to have T1's address: T1's retried row merges T1 into K, whose registration for the other
+        // edition stands; T2's, left on T1 by the merge, is a duplicate
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(k, PersonContact.EMAIL, email));
+        queue.failFor(id -> false);
+        queue.runPending();
+        assertThat(registration(r1).getLong("personId")).isEqualTo(k);
+        assertThat(registration(r1).getString("status")).isEqualTo("CONFIRMED");
+        assertThat(registration(r3).getString("status")).isEqualTo("CONFIRMED");
+        JsonPath left = registration(r2);
+        assertThat(left.getString("status")).isEqualTo("DUPLICATE");
+        assertThat(left.getString("dedupFinding")).isEqualTo("EARLIER_REGISTRATION");
+        assertThat(in(() -> badges.get(b2).state)).isEqualTo(BadgeState.REVOKED);
+        assertThat(in(() -> badges.get(b3).state)).isEqualTo(BadgeState.VALID);
+        assertThat(taken(other, "PROFESSIONAL")).isEqualTo(1);
+        // one person, one counted registration and one valid badge at the edition
+        List<Long> persons = in(() -> Person.<Person>list("id = ?1 or mergedInto = ?1 or mergedInto = ?2", k, t1)
+                .stream().map(p -> p.id).toList());
+        assertThat(in(() -> Registration.count("exhibitionId = ?1 and personId in ?2 and status in ?3", other, persons,
+                List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING_VERIFICATION)))).isEqualTo(1);
+        assertThat(in(() -> Badge.count("exhibitionId = ?1 and personId in ?2 and state = ?3", other, persons,
+                BadgeState.VALID))).isEqualTo(1);
     }
 
     /** Decides the registrant as the submit did before (company, then person, then their registration here), undone. */
