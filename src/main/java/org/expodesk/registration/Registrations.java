@@ -387,6 +387,45 @@ public class Registrations {
     }
 
     /**
+     * A {@link RegistrationStatus#DUPLICATE} whose person stands alone again (staff undid the deduplication's merge:
+     * two people after all) counts again: confirmed by staff, its places taken again (refused when the category is
+     * full meanwhile), its invitation use counted again, a new badge issued and mailed (its old one stays revoked,
+     * as a revoked badge does). 409 unless it is a duplicate of a person who is not merged away and has no other
+     * counting registration at the edition.
+     */
+    public Registration reinstate(long registrationId, String by) {
+        Registration.getEntityManager().createNativeQuery("SELECT id FROM registration WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, registrationId).getResultList();
+        Registration registration = get(registrationId);
+        if (registration.status != RegistrationStatus.DUPLICATE) {
+            throw ProblemException.conflict("registration_notDuplicate");
+        }
+        Person person = Person.findById(registration.personId);
+        boolean counting = Registration.count("exhibitionId = ?1 and personId = ?2 and id <> ?3 and status in ?4",
+                registration.exhibitionId, registration.personId, registration.id,
+                List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING_VERIFICATION)) > 0;
+        if (person == null || person.mergedInto != null || counting) {
+            throw ProblemException.conflict("registration_duplicateStands");
+        }
+        RegistrationCategory category = RegistrationCategory.findById(registration.categoryId);
+        registration.status = RegistrationStatus.CONFIRMED;
+        registration.decidedAt = Instant.now(clock);
+        registration.decidedBy = by;
+        registration.dedupFinding = null;
+        Badges.Issued issued = issueBadge(registration, person, category, false);
+        String token = issued.accessToken() != null ? issued.accessToken() : badges.renewAccessToken(issued.badge().id);
+        mail(registration, person, category, exhibitions.get(registration.exhibitionId), "registration-confirmed",
+                issued.badge(), token, "registration-reinstated|" + registration.id);
+        counters.take(category, registration.dayList());
+        if (registration.invitationId != null) {
+            Registration.getEntityManager().createNativeQuery(
+                            "UPDATE registration_invitation SET uses = uses + 1 WHERE id = ?1")
+                    .setParameter(1, registration.invitationId).executeUpdate();
+        }
+        return registration;
+    }
+
+    /**
      * A registration that counts: a new one that needed no verification, or a buyer just approved.
      * The person's badge of the edition is issued (or the one they hold already, e.g. as booth
      * staff, is kept), valid from their first to their last day, and goes with the confirmation

@@ -245,6 +245,50 @@ class RegistrantDedupTest {
     }
 
     @Test
+    void aDuplicateWhoseMergeStaffUndidCountsAgainWhenStaffReinstateIt() {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        long earlier = submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        queue.runPending();
+        long id = submit(exhibition, registrant(second, "Quill " + u, "Zephyr", null));
+        long typed = registration(id).getLong("personId");
+        long revoked = registration(id).getLong("badge.id");
+        queue.runPending();
+        assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
+        String staff = TestUsers.staff().token();
+        // the same person still: the duplicate stands
+        Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(409)
+                .contentType("application/problem+json");
+
+        // staff find they are two people after all and undo the merge: the duplicate stays one until reinstated
+        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
+                typed).firstResult().id);
+        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
+        String exhibitor = TestUsers.exhibitor(TestOrganizations.create()).token();
+        Api.as(exhibitor).post("/api/registrations/" + id + "/reinstate").then().statusCode(403);
+        given().post("/api/registrations/" + id + "/reinstate").then().statusCode(401);
+        JsonPath reinstated = Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(reinstated.getString("status")).isEqualTo("CONFIRMED");
+        assertThat(reinstated.getLong("personId")).isEqualTo(typed);
+        long badge = reinstated.getLong("badge.id");
+        assertThat(badge).isNotEqualTo(revoked);
+        assertThat(in(() -> badges.get(badge).state)).isEqualTo(BadgeState.VALID);
+        assertThat(in(() -> badges.get(revoked).state)).isEqualTo(BadgeState.REVOKED);
+        assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(2);
+        assertThat(registration(earlier).getString("status")).isEqualTo("CONFIRMED");
+        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-reinstated|" + id)))
+                .isEqualTo(1);
+        Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(409);
+    }
+
+    @Test
     void aKnownPersonHoldingABadgeOfTheEditionKeepsItAndThisRegistrationsBadgeIsRevoked() {
         long exhibition = TestExhibitions.june2027();
         String u = unique();

@@ -60,6 +60,13 @@ public class RegistrationResource {
         return view(registrations.reject(id, body == null ? null : body.reason(), currentUser.require().username()));
     }
 
+    /** A duplicate whose person stands alone again (a deduplication merge undone) counts again; else 409. */
+    @POST
+    @Path("/reinstate")
+    public RegistrationView reinstate(@PathParam("id") long id) {
+        return view(registrations.reinstate(id, currentUser.require().username()));
+    }
+
     /** A registrant whose deduplication failed is taken up again now; 409 when it is not waiting for that. */
     @POST
     @Path("/dedup/retry")
