@@ -179,6 +179,17 @@ public class RegistrantDedupQueue {
         return drain(true);
     }
 
+    /** Tests only: waits until the worker has run what it was handed before this call. */
+    void awaitIdle() {
+        try {
+            worker.submit(() -> { }).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the worker did not get idle", e);
+        }
+    }
+
     /** Switches the worker off (tests that decide when rows are deduplicated) or on again. */
     public void runByItself(boolean on) {
         running.set(on);

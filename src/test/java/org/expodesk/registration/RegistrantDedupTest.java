@@ -463,6 +463,157 @@ class RegistrantDedupTest {
                 BadgeState.VALID))).isEqualTo(1);
     }
 
+    @Test
+    void aDuplicateByInvitationGivesTheInvitationsUseBackAndAPendingDuplicateLeavesTheVerificationQueue() {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        String third = uniqueEmail("third-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> {
+            people.addContact(known, PersonContact.EMAIL, second);
+            people.addContact(known, PersonContact.EMAIL, third);
+        });
+        String invitation = Api.asAdmin().body(Map.of("category", "BUYER", "waivesVerification", true, "uses", 3))
+                .post("/api/exhibitions/" + exhibition + "/invitations").then().statusCode(201).extract().path("[0].code");
+        Map<String, Object> invited = registrant(first, "Quill " + u, "Zephyr", null);
+        invited.put("category", "BUYER");
+        invited.put("invitationCode", invitation);
+        long earlier = submit(exhibition, invited);
+        queue.runPending();
+        assertThat(registration(earlier).getString("status")).isEqualTo("CONFIRMED");
+
+        // the same person again by invitation, and once more without one, awaiting verification
+        Map<String, Object> again = registrant(second, "Quill " + u, "Zephyr", null);
+        again.put("category", "BUYER");
+        again.put("invitationCode", invitation);
+        long byInvitation = submit(exhibition, again);
+        Map<String, Object> unverified = registrant(third, "Quill " + u, "Zephyr", null);
+        unverified.put("category", "BUYER");
+        long pending = submit(exhibition, unverified);
+        assertThat(registration(pending).getString("status")).isEqualTo("PENDING_VERIFICATION");
+        assertThat(usesOf(invitation)).isEqualTo(2);
+        assertThat(taken(exhibition, "BUYER")).isEqualTo(3);
+        queue.runPending();
+
+        assertThat(registration(byInvitation).getString("status")).isEqualTo("DUPLICATE");
+        assertThat(usesOf(invitation)).as("the duplicate's use given back, the earlier one's kept").isEqualTo(1);
+        JsonPath waiting = registration(pending);
+        assertThat(waiting.getString("status")).isEqualTo("DUPLICATE");
+        assertThat(waiting.getString("dedupFinding")).isEqualTo("EARLIER_REGISTRATION");
+        assertThat(waiting.get("badge") == null).as("it never had a badge").isTrue();
+        assertThat(taken(exhibition, "BUYER")).isEqualTo(1);
+        assertThat(registration(earlier).getString("status")).isEqualTo("CONFIRMED");
+        assertThat(validBadges(exhibition, known)).isEqualTo(1);
+        // the one who was sent a badge is sent the one that stands; the one still waiting was sent none
+        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-badge-held|" + byInvitation)))
+                .isEqualTo(1);
+        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-badge-held|" + pending)))
+                .isZero();
+        // staff no longer see it waiting for verification
+        Api.as(TestUsers.staff().token()).post("/api/registrations/" + pending + "/approve").then().statusCode(409);
+    }
+
+    @Test
+    void twoRegistrantsOfOneBatchIntoOneKnownPersonLeaveOneRegistrationAndABatchThatFailsLeavesNothingHalfDone() {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        long a = submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        long b = submit(exhibition, registrant(second, "Quill " + u, "Zephyr", null));
+        long typedB = registration(b).getLong("personId");
+        long failing = submit(exhibition, registrant(uniqueEmail("fails-" + u), "Quill " + u, "Yara", null));
+        queue.failFor(id -> id == failing);
+        assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(3);
+        // one batch of the three fails on the last after both merges: all of it rolls back, then each is decided alone
+        queue.runPending();
+
+        assertThat(registration(a).getString("status")).isEqualTo("CONFIRMED");
+        assertThat(registration(a).getLong("personId")).isEqualTo(known);
+        assertThat(registration(b).getString("status")).isEqualTo("DUPLICATE");
+        assertThat(registration(failing).getString("dedup.state")).isEqualTo("PENDING");
+        assertThat(taken(exhibition, "PROFESSIONAL")).as("the duplicate's place given back once").isEqualTo(2);
+        assertThat(validBadges(exhibition, known)).isEqualTo(1);
+        assertThat(in(() -> Registration.count("exhibitionId = ?1 and personId = ?2", exhibition, known))).isEqualTo(1);
+        assertThat(in(() -> MergeLog.count("duplicateId = ?1 and kind = 'PERSON'", typedB))).as("merged once")
+                .isEqualTo(1);
+        assertThat(in(() -> MergeLog.count("survivorId = ?1 and kind = 'PERSON'", known))).isEqualTo(2);
+    }
+
+    @Test
+    void aRowDueLaterWaitsForItsTimeAndTheSweepTakesItThen() {
+        long exhibition = TestExhibitions.june2027();
+        String u = unique();
+        long id = submit(exhibition, registrant(uniqueEmail("later-" + u), "Quill " + u, "Zephyr", "Later Co " + u));
+        queue.failFor(x -> x == id);
+        queue.runPending();
+        queue.failFor(x -> false);
+        assertThat(registration(id).getInt("dedup.attempts")).isEqualTo(1);
+        // the worker and the sweep take rows due only: this one is due in a minute
+        queue.runByItself(true);
+        queue.sweep();
+        queue.runByItself(false);
+        queue.awaitIdle();
+        assertThat(registration(id).getString("dedup.state")).isEqualTo("PENDING");
+        assertThat(registration(id).getInt("dedup.attempts")).isEqualTo(1);
+        // its time comes: the sweep takes it
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE registration_dedup"
+                + " SET retry_at = retry_at - INTERVAL 2 MINUTE WHERE registration_id = ?1").setParameter(1, id)
+                .executeUpdate());
+        queue.runByItself(true);
+        queue.sweep();
+        queue.runByItself(false);
+        queue.awaitIdle();
+        assertThat(registration(id).get("dedup") == null).isTrue();
+        assertThat(registration(id).get("organizationId") == null).isFalse();
+    }
+
+    @Test
+    void aSubmitWhileABatchHoldsItsClaimIsNeitherBlockedNorLost() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        String u = unique();
+        long claimedRow = submit(exhibition, registrant(uniqueEmail("held-" + u), "Quill " + u, "Zephyr", null));
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService batch = Executors.newSingleThreadExecutor();
+        try {
+            // a batch's claim, as the queue takes it: READ COMMITTED, FOR UPDATE SKIP LOCKED, held to its commit
+            Future<?> holding = batch.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").executeUpdate();
+                em.createNativeQuery("SELECT registration_id FROM registration_dedup WHERE failed_at IS NULL"
+                        + " ORDER BY registration_id LIMIT 50 FOR UPDATE SKIP LOCKED").getResultList();
+                claimed.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+            long during = submit(exhibition, registrant(uniqueEmail("during-" + u), "Quill " + u, "Yara", null));
+            assertThat(registration(during).getString("dedup.state")).isEqualTo("PENDING");
+            assertThat(queue.runDue()).as("the new row is free, the claimed one skipped").isEqualTo(1);
+            assertThat(registration(during).get("dedup") == null).isTrue();
+            release.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            batch.shutdownNow();
+        }
+        queue.runPending();
+        assertThat(registration(claimedRow).get("dedup") == null).isTrue();
+    }
+
+    private static int usesOf(String code) {
+        return in(() -> Invitation.<Invitation>find("code", code).firstResult().uses);
+    }
+
     /** Decides the registrant as the submit did before (company, then person, then their registration here), undone. */
     private Decision decidedAtOnce(long exhibition, Map<String, Object> body) {
         String email = ((String) body.get("email")).toLowerCase(java.util.Locale.ROOT);
