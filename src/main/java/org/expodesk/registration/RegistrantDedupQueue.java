@@ -134,7 +134,11 @@ public class RegistrantDedupQueue {
             try {
                 drain(false);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Deduplicating registrants stopped; the sweep takes it up again");
+                if (Thread.currentThread().isInterrupted()) {
+                    LOG.debug("Deduplicating registrants stopped on shutdown; the rows stay queued");
+                } else {
+                    LOG.errorf(e, "Deduplicating registrants stopped; the sweep takes it up again");
+                }
             }
         });
     }
@@ -243,7 +247,7 @@ public class RegistrantDedupQueue {
     private int drainBatches(boolean dueOrNot) {
         Set<Long> tried = new HashSet<>();
         int decided = 0;
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             List<Claimed> batch = new ArrayList<>();
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -252,7 +256,8 @@ public class RegistrantDedupQueue {
                 });
                 decided += batch.size();
             } catch (RuntimeException batchFailed) {
-                if (batch.isEmpty()) {
+                // stopped (shutdown): the batch rolled back and its rows stay queued, no attempt counted
+                if (batch.isEmpty() || Thread.currentThread().isInterrupted()) {
                     throw batchFailed;
                 }
                 LOG.debugf(batchFailed, "A batch of %d registrants failed; deciding them one by one", batch.size());
@@ -264,6 +269,7 @@ public class RegistrantDedupQueue {
                 return decided;
             }
         }
+        return decided;
     }
 
     private boolean decideAlone(long registrationId, boolean dueOrNot, Set<Long> tried) {
@@ -275,6 +281,9 @@ public class RegistrantDedupQueue {
             });
             return !alone.isEmpty();
         } catch (RuntimeException failed) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw failed;
+            }
             tried.add(registrationId);
             QuarkusTransaction.requiringNew().run(() -> failed(registrationId, failed));
             return false;

@@ -610,6 +610,49 @@ class RegistrantDedupTest {
         assertThat(registration(claimedRow).get("dedup") == null).isTrue();
     }
 
+    @Test
+    void aBatchInterruptedAsOnShutdownLeavesItsRowsQueuedWithoutAnAttemptCounted() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        String u = unique();
+        long first = submit(exhibition, registrant(uniqueEmail("stop1-" + u), "Quill " + u, "Zephyr", "Stop Co " + u));
+        long second = submit(exhibition, registrant(uniqueEmail("stop2-" + u), "Quill " + u, "Yara", null));
+        CountDownLatch inBatch = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        queue.failFor(id -> {
+            if (id != second) {
+                return false;
+            }
+            inBatch.countDown();
+            try {
+                never.await();
+                return false;
+            } catch (InterruptedException e) {
+                // as a JDBC call interrupted on shutdown: the thread stays interrupted and the call fails
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        });
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> running = worker.submit(() -> queue.runDue());
+            assertThat(inBatch.await(30, TimeUnit.SECONDS)).isTrue();
+            worker.shutdownNow();
+            assertThat(worker.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(running.isDone()).isTrue();
+        } finally {
+            worker.shutdownNow();
+        }
+        queue.failFor(id -> false);
+        for (long id : List.of(first, second)) {
+            JsonPath queued = registration(id);
+            assertThat(queued.getString("dedup.state")).isEqualTo("PENDING");
+            assertThat(queued.getInt("dedup.attempts")).isZero();
+            assertThat(queued.get("organizationId") == null).isTrue();
+        }
+        assertThat(queue.runPending()).isEqualTo(2);
+        assertThat(registration(first).get("organizationId") == null).isFalse();
+    }
+
     private static int usesOf(String code) {
         return in(() -> Invitation.<Invitation>find("code", code).firstResult().uses);
     }
