@@ -2,10 +2,12 @@
 -- (docs/adr/0024-registrants-deduplicated-after-the-commit.md). The company as the registrant typed
 -- it is kept on the registration (the badge and the mail print it; organization_id is the record
 -- the deferred step found or made), and what the step found about an earlier registration or badge
--- of the same person at the edition is noted for staff (dedup_finding).
+-- of the same person at the edition is noted for staff (dedup_finding). A registration the step made a
+-- DUPLICATE keeps the status it had (status_before_duplicate): staff's reinstatement restores it.
 ALTER TABLE registration
-    ADD COLUMN organization_name VARCHAR(300) NULL,
-    ADD COLUMN dedup_finding     VARCHAR(32)  NULL;
+    ADD COLUMN organization_name       VARCHAR(300) NULL,
+    ADD COLUMN dedup_finding           VARCHAR(32)  NULL,
+    ADD COLUMN status_before_duplicate VARCHAR(24)  NULL;
 
 UPDATE registration r JOIN organization o ON o.id = r.organization_id SET r.organization_name = o.name;
 

@@ -218,7 +218,7 @@ public class RegistrantDedup {
         em.flush();
         em.refresh(registration);
         settleLeftBehind(typed.id, known.id, registration.id);
-        if (registration.status == RegistrationStatus.DUPLICATE) {
+        if (Finding.EARLIER_REGISTRATION.name().equals(registration.dedupFinding)) {
             return Finding.EARLIER_REGISTRATION;
         }
         return Finding.EARLIER_BADGE.name().equals(registration.dedupFinding) ? Finding.EARLIER_BADGE : null;
@@ -228,7 +228,8 @@ public class RegistrantDedup {
      * One registration and one valid badge per person and edition after a merge: the merge leaves on the merged-away
      * person a registration of an edition the survivor is registered for, and a valid badge of an edition the
      * survivor holds one of. Each such registration becomes a duplicate of the survivor's (its place given back,
-     * its badge revoked, the badge that stands mailed to its registrant); each such badge is revoked, and a
+     * its badge revoked, the badge that stands mailed to its registrant); this registration, when staff rejected it
+     * meanwhile, stays rejected as they decided, with the finding noted; each such badge is revoked, and a
      * survivor's registration that still names it takes the survivor's badge, mailed as the submit did.
      */
     private void settleLeftBehind(long mergedAway, long survivor, long current) {
@@ -243,8 +244,14 @@ public class RegistrantDedup {
             em.refresh(duplicate);
             Registration standing = Registration.<Registration>find("exhibitionId = ?1 and personId = ?2 order by id",
                     duplicate.exhibitionId, survivor).firstResult();
-            if (standing != null) {
+            if (standing == null) {
+                continue;
+            }
+            if (duplicate.status == RegistrationStatus.CONFIRMED
+                    || duplicate.status == RegistrationStatus.PENDING_VERIFICATION) {
                 duplicate(duplicate, standing, survivor);
+            } else {
+                duplicate.dedupFinding = Finding.EARLIER_REGISTRATION.name();
             }
         }
         em.flush();
@@ -275,21 +282,20 @@ public class RegistrantDedup {
     /**
      * A second registration of one person at an edition: it gives its places and invitation use back, once, and
      * its badge (as reissued) is revoked. A registrant who was sent that badge is sent the one that stands, so that
-     * nobody is left holding a revoked badge unawares; one still waiting (buyer verification) had none and waits
-     * no longer. The status change is audited like any change of a registration and shown to staff.
+     * nobody is left holding a revoked badge unawares, or, when no badge stands for the person (their earlier
+     * registration awaits verification, say), told that this registration no longer counts; one still waiting
+     * (buyer verification) had none and waits no longer. The status it had is kept for staff's reinstatement. The
+     * status change is audited like any change of a registration and shown to staff.
      */
     private void duplicate(Registration registration, Registration earlier, long survivor) {
-        boolean counted = registration.status == RegistrationStatus.CONFIRMED
-                || registration.status == RegistrationStatus.PENDING_VERIFICATION;
-        if (counted) {
-            counters.release(registration.categoryId, registration.dayList());
-            if (registration.invitationId != null) {
-                em.createNativeQuery("UPDATE registration_invitation SET uses = GREATEST(uses - 1, 0) WHERE id = ?1")
-                        .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_invitation")
-                        .setParameter(1, registration.invitationId).executeUpdate();
-            }
+        counters.release(registration.categoryId, registration.dayList());
+        if (registration.invitationId != null) {
+            em.createNativeQuery("UPDATE registration_invitation SET uses = GREATEST(uses - 1, 0) WHERE id = ?1")
+                    .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_invitation")
+                    .setParameter(1, registration.invitationId).executeUpdate();
         }
         boolean badgeSent = registration.status == RegistrationStatus.CONFIRMED && registration.badgeId != null;
+        registration.statusBeforeDuplicate = registration.status;
         registration.status = RegistrationStatus.DUPLICATE;
         registration.decidedAt = Instant.now(clock);
         registration.decidedBy = BY;
@@ -298,8 +304,12 @@ public class RegistrantDedup {
             revoke(registration.badgeId, "Registered twice: registration " + earlier.id + " of this person stands");
         }
         if (badgeSent) {
-            badges.validOf(registration.exhibitionId, survivor)
-                    .ifPresent(standing -> registrations.mailStandingBadge(registration, survivor, standing));
+            Optional<Badge> standing = badges.validOf(registration.exhibitionId, survivor);
+            if (standing.isPresent()) {
+                registrations.mailStandingBadge(registration, survivor, standing.get());
+            } else {
+                registrations.mailNoLongerCounts(registration, survivor);
+            }
         }
     }
 

@@ -87,6 +87,12 @@ public class Registration extends AuditedEntity {
     @Column(name = "dedup_finding", length = 32)
     public String dedupFinding;
 
+    /** What a {@link RegistrationStatus#DUPLICATE} was before (confirmed or awaiting verification): reinstated as. */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "status_before_duplicate", length = 24)
+    public RegistrationStatus statusBeforeDuplicate;
+
     /** The badge this registration was given once it counted (null while a buyer awaits verification). */
     @jakarta.persistence.Column(name = "badge_id")
     public Long badgeId;

@@ -26,6 +26,7 @@ import org.expodesk.party.PartyRef;
 import org.expodesk.party.SearchIndex;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
+import org.expodesk.party.Privacy;
 import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
@@ -388,10 +389,11 @@ public class Registrations {
 
     /**
      * A {@link RegistrationStatus#DUPLICATE} whose person stands alone again (staff undid the deduplication's merge:
-     * two people after all) counts again: confirmed by staff, its places taken again (refused when the category is
-     * full meanwhile), its invitation use counted again, a new badge issued and mailed (its old one stays revoked,
-     * as a revoked badge does). 409 unless it is a duplicate of a person who is not merged away and has no other
-     * counting registration at the edition.
+     * two people after all) counts again as what it was before: confirmed by staff with a new badge, mailed (its
+     * old one stays revoked, as a revoked badge does), or awaiting verification again, without a badge. Its places
+     * are taken again (refused when the category is full meanwhile) and its invitation use counted again (refused
+     * when the invitation is used up meanwhile, as the submit refuses it). 409 unless it is a duplicate of a live
+     * person, not erased, who is not merged away and has no other counting registration at the edition.
      */
     public Registration reinstate(long registrationId, String by) {
         Registration.getEntityManager().createNativeQuery("SELECT id FROM registration WHERE id = ?1 FOR UPDATE")
@@ -401,21 +403,43 @@ public class Registrations {
             throw ProblemException.conflict("registration_notDuplicate");
         }
         Person person = Person.findById(registration.personId);
+        if (person != null && Privacy.isErased(person)) {
+            throw ProblemException.conflict("registration_duplicateErased");
+        }
         boolean counting = Registration.count("exhibitionId = ?1 and personId = ?2 and id <> ?3 and status in ?4",
                 registration.exhibitionId, registration.personId, registration.id,
                 List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING_VERIFICATION)) > 0;
         if (person == null || person.mergedInto != null || counting) {
             throw ProblemException.conflict("registration_duplicateStands");
         }
+        if (registration.invitationId != null) {
+            // locked, and its uses read by the locking read, as the submit reads them
+            Object[] uses = (Object[]) Registration.getEntityManager().createNativeQuery(
+                            "SELECT uses, uses_allowed FROM registration_invitation WHERE id = ?1 FOR UPDATE")
+                    .setParameter(1, registration.invitationId).getSingleResult();
+            if (((Number) uses[0]).intValue() >= ((Number) uses[1]).intValue()) {
+                throw ProblemException.conflict("registration_invitationUsedUp");
+            }
+        }
         RegistrationCategory category = RegistrationCategory.findById(registration.categoryId);
-        registration.status = RegistrationStatus.CONFIRMED;
-        registration.decidedAt = Instant.now(clock);
-        registration.decidedBy = by;
         registration.dedupFinding = null;
-        Badges.Issued issued = issueBadge(registration, person, category, false);
-        String token = issued.accessToken() != null ? issued.accessToken() : badges.renewAccessToken(issued.badge().id);
-        mail(registration, person, category, exhibitions.get(registration.exhibitionId), "registration-confirmed",
-                issued.badge(), token, "registration-reinstated|" + registration.id);
+        if (registration.statusBeforeDuplicate == RegistrationStatus.PENDING_VERIFICATION) {
+            // undecided again: staff verify the buyer as any other; the registrant was told nothing meanwhile
+            registration.status = RegistrationStatus.PENDING_VERIFICATION;
+            registration.decidedAt = null;
+            registration.decidedBy = null;
+            registration.badgeId = null;
+        } else {
+            registration.status = RegistrationStatus.CONFIRMED;
+            registration.decidedAt = Instant.now(clock);
+            registration.decidedBy = by;
+            Badges.Issued issued = issueBadge(registration, person, category, false);
+            String token = issued.accessToken() != null ? issued.accessToken()
+                    : badges.renewAccessToken(issued.badge().id);
+            mail(registration, person, category, exhibitions.get(registration.exhibitionId), "registration-confirmed",
+                    issued.badge(), token, "registration-reinstated|" + registration.id + "|" + issued.badge().id);
+        }
+        registration.statusBeforeDuplicate = null;
         counters.take(category, registration.dayList());
         if (registration.invitationId != null) {
             Registration.getEntityManager().createNativeQuery(
@@ -457,7 +481,7 @@ public class Registrations {
         Badge badge = badges.get(registration.badgeId);
         mail(registration, people.get(registration.personId), RegistrationCategory.findById(registration.categoryId),
                 exhibitions.get(registration.exhibitionId), "registration-confirmed", badge,
-                badges.renewAccessToken(badge.id), "registration-badge-held|" + registration.id);
+                badges.renewAccessToken(badge.id), "registration-badge-held|" + registration.id + "|" + badge.id);
     }
 
     /**
@@ -468,7 +492,17 @@ public class Registrations {
         mail(duplicate, people.get(personId), RegistrationCategory.findById(duplicate.categoryId),
                 exhibitions.get(duplicate.exhibitionId), "registration-confirmed", standing,
                 badges.renewAccessToken(standing.id),
-                "registration-badge-held|" + duplicate.id);
+                "registration-badge-held|" + duplicate.id + "|" + standing.id);
+    }
+
+    /**
+     * A duplicate's registrant, sent its badge before, is told that this registration no longer counts and the badge
+     * is void, when no badge of the same person stands to send instead (their earlier registration awaits
+     * verification, say).
+     */
+    void mailNoLongerCounts(Registration duplicate, long personId) {
+        mail(duplicate, people.get(personId), RegistrationCategory.findById(duplicate.categoryId),
+                exhibitions.get(duplicate.exhibitionId), "registration-duplicate");
     }
 
     /** The badge goes with the confirmation mail as a PDF and a link. */

@@ -230,7 +230,7 @@ class RegistrantDedupTest {
         assertThat(in(() -> badges.get(reissued).state)).isEqualTo(BadgeState.REVOKED);
         assertThat(in(() -> badges.get(earlierBadge).state)).isEqualTo(BadgeState.VALID);
         // the registrant was sent the badge now revoked: they are sent the one that stands
-        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-badge-held|" + id)))
+        assertThat(mails("registration-badge-held|" + id + "|"))
                 .isEqualTo(1);
         assertThat(validBadges(exhibition, known)).isEqualTo(1);
         assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(1);
@@ -283,7 +283,7 @@ class RegistrantDedupTest {
         assertThat(in(() -> badges.get(revoked).state)).isEqualTo(BadgeState.REVOKED);
         assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(2);
         assertThat(registration(earlier).getString("status")).isEqualTo("CONFIRMED");
-        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-reinstated|" + id)))
+        assertThat(mails("registration-reinstated|" + id + "|"))
                 .isEqualTo(1);
         Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(409);
     }
@@ -311,7 +311,7 @@ class RegistrantDedupTest {
         assertThat(after.getString("dedupFinding")).isEqualTo("EARLIER_BADGE");
         assertThat(in(() -> badges.get(ownBadge).state)).isEqualTo(BadgeState.REVOKED);
         // the registrant is mailed the badge they hold, as the submit mailed it before
-        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-badge-held|" + id)))
+        assertThat(mails("registration-badge-held|" + id + "|"))
                 .isEqualTo(1);
         assertThat(validBadges(exhibition, known)).isEqualTo(1);
         assertThat(roles(exhibition, known, null)).containsExactly("PROFESSIONAL_VISITOR");
@@ -508,9 +508,9 @@ class RegistrantDedupTest {
         assertThat(registration(earlier).getString("status")).isEqualTo("CONFIRMED");
         assertThat(validBadges(exhibition, known)).isEqualTo(1);
         // the one who was sent a badge is sent the one that stands; the one still waiting was sent none
-        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-badge-held|" + byInvitation)))
+        assertThat(mails("registration-badge-held|" + byInvitation + "|"))
                 .isEqualTo(1);
-        assertThat(in(() -> org.expodesk.mail.OutboxMail.count("mailKey = ?1", "registration-badge-held|" + pending)))
+        assertThat(mails("registration-badge-held|" + pending + "|"))
                 .isZero();
         // staff no longer see it waiting for verification
         Api.as(TestUsers.staff().token()).post("/api/registrations/" + pending + "/approve").then().statusCode(409);
@@ -657,6 +657,191 @@ class RegistrantDedupTest {
         return in(() -> Invitation.<Invitation>find("code", code).firstResult().uses);
     }
 
+    @Test
+    void aDuplicateIsNotReinstatedOnAnInvitationUsedUpMeanwhile() {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        queue.runPending();
+        String invitation = Api.asAdmin().body(Map.of("category", "BUYER", "waivesVerification", true, "uses", 1))
+                .post("/api/exhibitions/" + exhibition + "/invitations").then().statusCode(201).extract().path("[0].code");
+        // the known person again by the single-use code: a duplicate, the use given back
+        Map<String, Object> again = registrant(second, "Quill " + u, "Zephyr", null);
+        again.put("category", "BUYER");
+        again.put("invitationCode", invitation);
+        long id = submit(exhibition, again);
+        long typed = registration(id).getLong("personId");
+        queue.runPending();
+        assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
+        assertThat(usesOf(invitation)).isZero();
+        // someone else uses the code meanwhile
+        Map<String, Object> other = registrant(uniqueEmail("other-" + u), "Other " + u, "Yara", null);
+        other.put("category", "BUYER");
+        other.put("invitationCode", invitation);
+        submit(exhibition, other);
+        assertThat(usesOf(invitation)).isEqualTo(1);
+
+        String staff = TestUsers.staff().token();
+        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
+                typed).firstResult().id);
+        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("invitation code has been used"));
+        assertThat(usesOf(invitation)).isEqualTo(1);
+        assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
+        assertThat(taken(exhibition, "BUYER")).isEqualTo(1);
+    }
+
+    @Test
+    void aRegistrationStaffRejectedMeanwhileStaysRejectedWithTheFindingNoted() {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        queue.runPending();
+        Map<String, Object> buyer = registrant(second, "Quill " + u, "Zephyr", null);
+        buyer.put("category", "BUYER");
+        long id = submit(exhibition, buyer);
+        TestUsers.TestUser staff = TestUsers.staff();
+        Api.as(staff.token()).body(Map.of("reason", "not a buyer")).post("/api/registrations/" + id + "/reject")
+                .then().statusCode(200);
+        queue.runPending();
+
+        JsonPath after = registration(id);
+        assertThat(after.getString("status")).isEqualTo("REJECTED");
+        assertThat(after.getString("decidedBy")).isEqualTo(staff.username());
+        assertThat(after.getString("dedupFinding")).isEqualTo("EARLIER_REGISTRATION");
+        assertThat(taken(exhibition, "BUYER")).isZero();
+        Api.as(staff.token()).post("/api/registrations/" + id + "/reinstate").then().statusCode(409)
+                .contentType("application/problem+json");
+        assertThat(registration(id).getString("status")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aDuplicateThatAwaitedVerificationIsReinstatedAwaitingItAgainWithoutABadge() {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        queue.runPending();
+        Map<String, Object> buyer = registrant(second, "Quill " + u, "Zephyr", null);
+        buyer.put("category", "BUYER");
+        long id = submit(exhibition, buyer);
+        long typed = registration(id).getLong("personId");
+        queue.runPending();
+        assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
+        assertThat(taken(exhibition, "BUYER")).isZero();
+
+        String staff = TestUsers.staff().token();
+        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
+                typed).firstResult().id);
+        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        JsonPath reinstated = Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(reinstated.getString("status")).isEqualTo("PENDING_VERIFICATION");
+        assertThat(reinstated.get("badge") == null).as("no badge before verification").isTrue();
+        assertThat(reinstated.get("decidedBy") == null).isTrue();
+        assertThat(reinstated.get("dedupFinding") == null).isTrue();
+        assertThat(validBadges(exhibition, typed)).isZero();
+        assertThat(taken(exhibition, "BUYER")).isEqualTo(1);
+        assertThat(mails("registration-reinstated|" + id + "|")).isZero();
+        // staff verify the buyer as any other
+        Api.as(staff).post("/api/registrations/" + id + "/approve").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+        assertThat(validBadges(exhibition, typed)).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmedDuplicateWhosePersonHasNoBadgeStandingIsToldItNoLongerCounts() {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
+        TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        // the earlier registration awaits verification: no badge of the person stands
+        Map<String, Object> buyer = registrant(first, "Quill " + u, "Zephyr", null);
+        buyer.put("category", "BUYER");
+        long earlier = submit(exhibition, buyer);
+        queue.runPending();
+        assertThat(registration(earlier).getString("status")).isEqualTo("PENDING_VERIFICATION");
+        long id = submit(exhibition, registrant(second, "Quill " + u, "Zephyr", null));
+        long badge = registration(id).getLong("badge.id");
+        queue.runPending();
+
+        assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
+        assertThat(in(() -> badges.get(badge).state)).isEqualTo(BadgeState.REVOKED);
+        assertThat(mails("registration-badge-held|" + id + "|")).isZero();
+        org.expodesk.mail.OutboxMail notice = in(() -> org.expodesk.mail.OutboxMail.<org.expodesk.mail.OutboxMail>find(
+                "mailKey = ?1", "registration-duplicate|" + id).firstResult());
+        assertThat(notice).isNotNull();
+        assertThat(notice.recipient).isEqualTo(second);
+        assertThat(notice.textBody).contains("no longer counts", "no longer valid");
+    }
+
+    @Test
+    void aDuplicateOfAPersonErasedMeanwhileIsNotReinstated() {
+        long exhibition = TestExhibitions.june2027();
+        TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        queue.runPending();
+        long id = submit(exhibition, registrant(second, "Quill " + u, "Zephyr", null));
+        long typed = registration(id).getLong("personId");
+        queue.runPending();
+        String staff = TestUsers.staff().token();
+        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
+                typed).firstResult().id);
+        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        Api.asAdmin().body(Map.of("reason", "asked by e-mail")).post("/api/people/" + typed + "/erase")
+                .then().statusCode(200);
+
+        Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(409)
+                .contentType("application/problem+json");
+        assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
+        assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(1);
+        assertThat(validBadges(exhibition, typed)).isZero();
+    }
+
+    @Test
+    void aFailedRowStaffRetryIsDecidedByTheRunningWorker() {
+        long exhibition = TestExhibitions.june2027();
+        String u = unique();
+        long id = submit(exhibition, registrant(uniqueEmail("retry-" + u), "Quill " + u, "Zephyr", "Retry Co " + u));
+        queue.failFor(x -> x == id);
+        queue.runPending();
+        queue.runPending();
+        queue.runPending();
+        assertThat(registration(id).getString("dedup.state")).isEqualTo("FAILED");
+        queue.failFor(x -> false);
+
+        queue.runByItself(true);
+        Api.as(TestUsers.staff().token()).post("/api/registrations/" + id + "/dedup/retry").then().statusCode(200);
+        queue.awaitIdle();
+        assertThat(registration(id).get("dedup") == null).isTrue();
+        assertThat(registration(id).get("organizationId") == null).isFalse();
+    }
+
     /** Decides the registrant as the submit did before (company, then person, then their registration here), undone. */
     private Decision decidedAtOnce(long exhibition, Map<String, Object> body) {
         String email = ((String) body.get("email")).toLowerCase(java.util.Locale.ROOT);
@@ -770,6 +955,11 @@ class RegistrantDedupTest {
 
     private static <T> T in(java.util.function.Supplier<T> read) {
         return QuarkusTransaction.requiringNew().call(read::get);
+    }
+
+    /** Mails queued under keys beginning so (a badge's id ends them). */
+    private static long mails(String keyPrefix) {
+        return in(() -> org.expodesk.mail.OutboxMail.count("mailKey like ?1", keyPrefix + "%"));
     }
 
     private static String unique() {
