@@ -824,15 +824,17 @@ class RegistrantDedupTest {
     }
 
     @Test
-    void aFailedRowStaffRetryIsDecidedByTheRunningWorker() {
+    void aFailedRowStaffRetryIsDecidedByTheRunningWorkerOnceTheRetryHasCommitted() {
         long exhibition = TestExhibitions.june2027();
         String u = unique();
         long id = submit(exhibition, registrant(uniqueEmail("retry-" + u), "Quill " + u, "Zephyr", "Retry Co " + u));
-        queue.failFor(x -> x == id);
+        long held = submit(exhibition, registrant(uniqueEmail("held-" + u), "Quill " + u, "Yara", "Held Co " + u));
+        queue.failFor(x -> x == id || x == held);
         queue.runPending();
         queue.runPending();
         queue.runPending();
         assertThat(registration(id).getString("dedup.state")).isEqualTo("FAILED");
+        assertThat(registration(held).getString("dedup.state")).isEqualTo("FAILED");
         queue.failFor(x -> false);
 
         queue.runByItself(true);
@@ -840,6 +842,13 @@ class RegistrantDedupTest {
         queue.awaitIdle();
         assertThat(registration(id).get("dedup") == null).isTrue();
         assertThat(registration(id).get("organizationId") == null).isFalse();
+        // a worker woken before the retry commits finds the row locked and skips it: woken after, it decides it
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(queue.retry(held)).isTrue();
+            queue.awaitIdle();
+        });
+        queue.awaitIdle();
+        assertThat(registration(held).get("dedup") == null).isTrue();
     }
 
     /** Decides the registrant as the submit did before (company, then person, then their registration here), undone. */
