@@ -117,6 +117,26 @@ public class People {
         return new Created(p, false, possible);
     }
 
+    /**
+     * Creates the person as given, without looking for them among those known and without their key lock: a
+     * registrant, whom the registration deduplicates after its commit (docs/adr/0024). Refused as a create is.
+     */
+    public Person createUnmatched(NewPerson r) {
+        Draft d = validated(r);
+        Person p = d.person();
+        p.persist();
+        if (p.organizationId != null) {
+            startEmployment(p, p.organizationId, p.jobTitle);
+        }
+        for (String email : d.emails()) {
+            addContact(p, PersonContact.EMAIL, email, null);
+        }
+        for (PersonContact phone : d.phones()) {
+            addContact(p, PersonContact.PHONE, phone.value, phone.e164);
+        }
+        return p;
+    }
+
     /** Creates of one person take turns on their e-mail address, else their name key (an import takes a chunk's at once). */
     public static String lockKey(NewPerson r) {
         return r.email() != null && !r.email().isBlank() ? "pe:" + r.email().trim().toLowerCase(Locale.ROOT)

@@ -82,7 +82,7 @@ public class PlaceCounters {
     public void recount(RegistrationCategory category, LocalDate opensOn, LocalDate closesOn) {
         insert(category.id, slots(opensOn.datesUntil(closesOn.plusDays(1)).toList()));
         em.createNativeQuery("UPDATE registration_counter c SET taken = (SELECT COUNT(*) FROM registration r"
-                        + " WHERE r.category_id = c.category_id AND r.status <> 'REJECTED'"
+                        + " WHERE r.category_id = c.category_id AND r.status NOT IN ('REJECTED', 'DUPLICATE')"
                         + " AND (c.slot = ?2 OR FIND_IN_SET(c.slot, r.days) > 0)) WHERE c.category_id = ?1")
                 .setParameter(1, category.id).setParameter(2, ALL).executeUpdate();
     }
@@ -118,13 +118,13 @@ public class PlaceCounters {
                 .setParameter(1, categoryId).setParameter(2, slots).executeUpdate();
     }
 
-    /** Places taken in each category of an edition, in total: its registrations that are not rejected. */
+    /** Places taken in each category of an edition, in total: its registrations that are neither rejected nor duplicates. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, Integer> takenByCategory(long exhibitionId) {
         Map<Long, Integer> taken = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT category_id, COUNT(*) FROM registration"
-                        + " WHERE exhibition_id = ?1 AND status <> 'REJECTED' GROUP BY category_id")
+                        + " WHERE exhibition_id = ?1 AND status NOT IN ('REJECTED', 'DUPLICATE') GROUP BY category_id")
                 .setParameter(1, exhibitionId).getResultList();
         rows.forEach(r -> taken.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
         return taken;

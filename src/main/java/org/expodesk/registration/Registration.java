@@ -29,8 +29,13 @@ public class Registration extends AuditedEntity {
     @Column(name = "person_id", nullable = false)
     public Long personId;
 
+    /** The company found or made for {@link #organizationName}; null until the registrant is deduplicated. */
     @Column(name = "organization_id")
     public Long organizationId;
+
+    /** The company as the registrant typed it: the badge and the mail print it. */
+    @Column(name = "organization_name", length = 300)
+    public String organizationName;
 
     /** The address registered with, lower case: a second submit with it finds this registration. */
     @Column(nullable = false, length = 254)
@@ -74,6 +79,19 @@ public class Registration extends AuditedEntity {
 
     @Column(name = "decision_reason", length = 500)
     public String decisionReason;
+
+    /**
+     * What deduplicating the registrant found for staff to see ({@link RegistrantDedup.Finding}); null when
+     * nothing needed telling.
+     */
+    @Column(name = "dedup_finding", length = 32)
+    public String dedupFinding;
+
+    /** What a {@link RegistrationStatus#DUPLICATE} was before (confirmed or awaiting verification): reinstated as. */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "status_before_duplicate", length = 24)
+    public RegistrationStatus statusBeforeDuplicate;
 
     /** The badge this registration was given once it counted (null while a buyer awaits verification). */
     @jakarta.persistence.Column(name = "badge_id")

@@ -26,6 +26,7 @@ import org.expodesk.party.PartyRef;
 import org.expodesk.party.SearchIndex;
 import org.expodesk.party.People;
 import org.expodesk.party.Person;
+import org.expodesk.party.Privacy;
 import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
@@ -46,9 +47,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Public registration of visitors and buyers (docs/registration.md): validated, deduplicated into
- * the customer database, counted against capacity under a row lock, consents recorded and the mail
- * queued, all in one transaction. A second submit of the same person finds the first registration.
+ * Public registration of visitors and buyers (docs/registration.md): validated, the registrant stored as
+ * typed, counted against capacity under a row lock, consents recorded and the mail queued, all in one
+ * transaction; the registrant is deduplicated into the customer database after the commit
+ * ({@link RegistrantDedup}, ADR 0024). A second submit of the same address finds the first registration.
  */
 @ApplicationScoped
 @Transactional
@@ -95,6 +97,9 @@ public class Registrations {
 
     @Inject
     People people;
+
+    @Inject
+    RegistrantDedupQueue dedup;
 
     @Inject
     Organizations organizations;
@@ -191,18 +196,15 @@ public class Registrations {
                 : Messages.forTag(r.language());
         People.NewPerson newPerson = new People.NewPerson(lastName, firstName, null, null, email, null, null,
                 language.toLanguageTag(), null);
-        Organizations.NewOrganization newOrganization = organization == null ? null
-                : new Organizations.NewOrganization(organization, null, null, null, country, null, null, null, null,
-                null, null, null, null, null, null, null, null);
         if (email != null) {
-            // first statements of the transaction: a second submit of the same person (or key) waits here,
+            // first statements of the transaction: a second submit of the same address (or key) waits here,
             // and then reads what the first one committed
             List<String> keys = new ArrayList<>(List.of(People.lockKey(newPerson)));
-            if (newOrganization != null) {
-                keys.add(Organizations.lockKey(newOrganization));
-            }
             if (idempotencyKey != null) {
                 keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
+            }
+            if (atDesk && organization != null) {
+                keys.add(Organizations.lockKey(deskOrganization(organization, country)));
             }
             keyLocks.lockAll(keys);
             // the registration's audit entries and new search terms in one batch each before it commits,
@@ -258,23 +260,33 @@ public class Registrations {
             throw ProblemException.unprocessable("registration_categoryClosed");
         }
 
+        Person person;
         Long organizationId = null;
+        boolean personCreated = true;
         boolean organizationCreated = false;
-        if (newOrganization != null) {
-            // the registrant's own address may be at the company's domain: that tells which company it is
-            Organizations.Created organizationOutcome = organizations.createOrMatchForMember(newOrganization,
-                    email.substring(email.indexOf('@') + 1));
-            organizationId = organizationOutcome.organization().id;
-            organizationCreated = !organizationOutcome.existing();
-        }
-        People.Created created = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email, null,
-                organizationId, language.toLanguageTag(), null));
-        Person person = created.person();
-        // a person this transaction has just created has no registration yet: nothing to look for
-        Optional<Registration> same = !created.existing() ? Optional.empty()
-                : Registration.find("exhibitionId = ?1 and personId = ?2", exhibitionId, person.id).firstResultOptional();
-        if (same.isPresent()) {
-            return new Outcome(same.get(), true, false);
+        if (atDesk) {
+            // at the desk the badge is printed and handed over at once: the visitor is deduplicated now, as before
+            // ADR 0024, so that a known person registered here already is given that registration (their badge
+            // printed again), not a badge the batch would revoke a moment later
+            if (organization != null) {
+                Organizations.Created company = organizations.createOrMatchForMember(
+                        deskOrganization(organization, country), email.substring(email.indexOf('@') + 1));
+                organizationId = company.organization().id;
+                organizationCreated = !company.existing();
+            }
+            People.Created created = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email,
+                    null, organizationId, language.toLanguageTag(), null));
+            person = created.person();
+            personCreated = !created.existing();
+            Optional<Registration> same = personCreated ? Optional.empty()
+                    : Registration.find("exhibitionId = ?1 and personId = ?2", exhibitionId, person.id)
+                    .firstResultOptional();
+            if (same.isPresent()) {
+                return new Outcome(same.get(), true, false);
+            }
+        } else {
+            // as typed: the company is found or made, and the person matched with those known, after the commit
+            person = people.createUnmatched(newPerson);
         }
 
         Registration registration = new Registration();
@@ -282,6 +294,7 @@ public class Registrations {
         registration.categoryId = category.id;
         registration.personId = person.id;
         registration.organizationId = organizationId;
+        registration.organizationName = organization;
         registration.email = email;
         registration.country = country;
         registration.days = days.stream().map(LocalDate::toString).collect(Collectors.joining(","));
@@ -300,16 +313,20 @@ public class Registrations {
         registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
         // the badge first, so that the registration's row is written once, with its badge (the badge does not
         // need the registration; the mail does)
-        Badges.Issued issued = verified ? issueBadge(registration, person, category, !created.existing()) : null;
+        Badges.Issued issued = verified ? issueBadge(registration, person, category, personCreated) : null;
         registration.persist();
+        if (atDesk) {
+            String role = role(category.code);
+            participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role, personCreated);
+            if (organizationId != null) {
+                participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId), role,
+                        organizationCreated);
+            }
+        } else {
+            dedup.queue(registration.id, person.id);
+        }
 
         recordConsents(person.id, r.consent(), now, atDesk ? DESK_CHANNEL : CHANNEL);
-        participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role(category.code),
-                !created.existing());
-        if (organizationId != null) {
-            participate(exhibitionId, new PartyRef(PartyRef.Kind.ORGANIZATION, organizationId), role(category.code),
-                    organizationCreated);
-        }
         if (verified) {
             confirm(registration, person, category, exhibition, issued);
         } else {
@@ -325,6 +342,11 @@ public class Registrations {
                     .setParameter(1, invitation.id).executeUpdate();
         }
         return new Outcome(registration, false, true, category);
+    }
+
+    private static Organizations.NewOrganization deskOrganization(String name, String country) {
+        return new Organizations.NewOrganization(name, null, null, null, country, null, null, null, null, null, null,
+                null, null, null, null, null, null);
     }
 
     /** A party this transaction has just created takes part without a look for a part it cannot have yet. */
@@ -366,6 +388,68 @@ public class Registrations {
     }
 
     /**
+     * A {@link RegistrationStatus#DUPLICATE} whose person stands alone again (staff undid the deduplication's merge:
+     * two people after all) counts again as what it was before: confirmed by staff with a new badge, mailed (its
+     * old one stays revoked, as a revoked badge does), or awaiting verification again, without a badge. Its places
+     * are taken again (refused when the category is full meanwhile) and its invitation use counted again (refused
+     * when the invitation is used up meanwhile, as the submit refuses it). 409 unless it is a duplicate of a live
+     * person, not erased, who is not merged away and has no other counting registration at the edition.
+     */
+    public Registration reinstate(long registrationId, String by) {
+        Registration.getEntityManager().createNativeQuery("SELECT id FROM registration WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, registrationId).getResultList();
+        Registration registration = get(registrationId);
+        if (registration.status != RegistrationStatus.DUPLICATE) {
+            throw ProblemException.conflict("registration_notDuplicate");
+        }
+        Person person = Person.findById(registration.personId);
+        if (person != null && Privacy.isErased(person)) {
+            throw ProblemException.conflict("registration_duplicateErased");
+        }
+        boolean counting = Registration.count("exhibitionId = ?1 and personId = ?2 and id <> ?3 and status in ?4",
+                registration.exhibitionId, registration.personId, registration.id,
+                List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING_VERIFICATION)) > 0;
+        if (person == null || person.mergedInto != null || counting) {
+            throw ProblemException.conflict("registration_duplicateStands");
+        }
+        if (registration.invitationId != null) {
+            // locked, and its uses read by the locking read, as the submit reads them
+            Object[] uses = (Object[]) Registration.getEntityManager().createNativeQuery(
+                            "SELECT uses, uses_allowed FROM registration_invitation WHERE id = ?1 FOR UPDATE")
+                    .setParameter(1, registration.invitationId).getSingleResult();
+            if (((Number) uses[0]).intValue() >= ((Number) uses[1]).intValue()) {
+                throw ProblemException.conflict("registration_invitationUsedUp");
+            }
+        }
+        RegistrationCategory category = RegistrationCategory.findById(registration.categoryId);
+        registration.dedupFinding = null;
+        if (registration.statusBeforeDuplicate == RegistrationStatus.PENDING_VERIFICATION) {
+            // undecided again: staff verify the buyer as any other; the registrant was told nothing meanwhile
+            registration.status = RegistrationStatus.PENDING_VERIFICATION;
+            registration.decidedAt = null;
+            registration.decidedBy = null;
+            registration.badgeId = null;
+        } else {
+            registration.status = RegistrationStatus.CONFIRMED;
+            registration.decidedAt = Instant.now(clock);
+            registration.decidedBy = by;
+            Badges.Issued issued = issueBadge(registration, person, category, false);
+            String token = issued.accessToken() != null ? issued.accessToken()
+                    : badges.renewAccessToken(issued.badge().id);
+            mail(registration, person, category, exhibitions.get(registration.exhibitionId), "registration-confirmed",
+                    issued.badge(), token, "registration-reinstated|" + registration.id + "|" + issued.badge().id);
+        }
+        registration.statusBeforeDuplicate = null;
+        counters.take(category, registration.dayList());
+        if (registration.invitationId != null) {
+            Registration.getEntityManager().createNativeQuery(
+                            "UPDATE registration_invitation SET uses = uses + 1 WHERE id = ?1")
+                    .setParameter(1, registration.invitationId).executeUpdate();
+        }
+        return registration;
+    }
+
+    /**
      * A registration that counts: a new one that needed no verification, or a buyer just approved.
      * The person's badge of the edition is issued (or the one they hold already, e.g. as booth
      * staff, is kept), valid from their first to their last day, and goes with the confirmation
@@ -379,14 +463,46 @@ public class Registrations {
     private Badges.Issued issueBadge(Registration registration, Person person, RegistrationCategory category,
                                      boolean holderIsNew) {
         List<LocalDate> days = registration.dayList();
-        String organizationName = registration.organizationId == null ? null
-                : organizations.get(registration.organizationId).name;
+        // the company as the registrant typed it (a registration before V46 has the record's name there)
+        String organizationName = registration.organizationName;
         Badges.Issued issued = badges.issue(new Badges.IssueRequest(registration.exhibitionId, person.id,
                 holderName(person), registration.organizationId, organizationName, category.code,
                 badgeLabel(category), category.colour, days.isEmpty() ? null : days.get(0),
                 days.isEmpty() ? null : days.get(days.size() - 1), List.of()), holderIsNew);
         registration.badgeId = issued.badge().id;
         return issued;
+    }
+
+    /**
+     * The confirmation again, with the badge the registrant held already at the edition (found when they were
+     * deduplicated after the submit, ADR 0024): the one first mailed is revoked, and its mail not sent if still queued.
+     */
+    void confirmWithHeldBadge(Registration registration) {
+        Badge badge = badges.get(registration.badgeId);
+        mail(registration, people.get(registration.personId), RegistrationCategory.findById(registration.categoryId),
+                exhibitions.get(registration.exhibitionId), "registration-confirmed", badge,
+                badges.renewAccessToken(badge.id), "registration-badge-held|" + registration.id + "|" + badge.id);
+    }
+
+    /**
+     * A duplicate's registrant, sent its badge before, is sent the badge of the same person that stands, as a held
+     * badge is ({@link #confirmWithHeldBadge}): the link is renewed, so the one mail with a working link is the last.
+     */
+    void mailStandingBadge(Registration duplicate, long personId, Badge standing) {
+        mail(duplicate, people.get(personId), RegistrationCategory.findById(duplicate.categoryId),
+                exhibitions.get(duplicate.exhibitionId), "registration-confirmed", standing,
+                badges.renewAccessToken(standing.id),
+                "registration-badge-held|" + duplicate.id + "|" + standing.id);
+    }
+
+    /**
+     * A duplicate's registrant, sent its badge before, is told that this registration no longer counts and the badge
+     * is void, when no badge of the same person stands to send instead (their earlier registration awaits
+     * verification, say).
+     */
+    void mailNoLongerCounts(Registration duplicate, long personId) {
+        mail(duplicate, people.get(personId), RegistrationCategory.findById(duplicate.categoryId),
+                exhibitions.get(duplicate.exhibitionId), "registration-duplicate");
     }
 
     /** The badge goes with the confirmation mail as a PDF and a link. */
@@ -490,6 +606,12 @@ public class Registrations {
 
     private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
                       String template, Badge badge, String badgeToken) {
+        mail(registration, person, category, exhibition, template, badge, badgeToken,
+                ("registration-confirmed".equals(template) ? "registration" : template) + "|" + registration.id);
+    }
+
+    private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
+                      String template, Badge badge, String badgeToken, String key) {
         Locale language = Messages.forTag(registration.language);
         Map<String, Object> data = new HashMap<>();
         data.put("name", holderName(person));
@@ -503,7 +625,6 @@ public class Registrations {
         data.put("registrationId", registration.id);
         data.put("reason", registration.decisionReason);
         data.put("badgeLink", badgeToken == null ? "" : outbox.publicLink(Badges.publicPdfPath(badgeToken)));
-        String key = ("registration-confirmed".equals(template) ? "registration" : template) + "|" + registration.id;
         MailRequest request = MailRequest.transactional(key, template, registration.email, language,
                 mailTemplates.builtIn(template, language), data).forExhibition(registration.exhibitionId);
         if (badge != null) {

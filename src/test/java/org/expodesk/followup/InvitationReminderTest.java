@@ -41,6 +41,8 @@ class InvitationReminderTest {
         early.remove("category");
         early.put("invitationCode", codeOf(invitations, erin));
         TestRegistrations.register(code, early).then().statusCode(201);
+        // the registration is the invited person's once the registrant is deduplicated (registration ADR 0024)
+        TestRegistrations.deduplicate();
 
         long rule = TestRules.rule(exhibition, "invitation-reminder", "OPENING", -30, true);
         Api.asAdmin().post("/api/followup-rules/" + rule + "/run").then().statusCode(200);

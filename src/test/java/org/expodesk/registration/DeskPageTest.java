@@ -1,5 +1,7 @@
 package org.expodesk.registration;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -7,6 +9,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.expodesk.checkin.TestCheckins;
 import org.expodesk.exhibition.TestExhibitions;
 import org.expodesk.mail.TestMail;
+import org.expodesk.party.People;
+import org.expodesk.party.PersonContact;
 import org.expodesk.party.TestOrganizations;
 import org.expodesk.testing.Api;
 import org.expodesk.testing.BrowserSession;
@@ -114,6 +118,42 @@ class DeskPageTest {
         assertThat(desk.get(found.header("Location").replaceFirst("^https?://[^/]+", "")).asString())
                 .contains("data-testid=\"desk-existing\"").contains("data-testid=\"desk-print-a6\"");
         Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations").then().body("size()", equalTo(1));
+    }
+
+    /**
+     * The desk prints the badge and hands it over at once: a known person registered online already, who gives
+     * another of their addresses, is found as before ADR 0024, not given a badge the deferred step would revoke.
+     */
+    @Test
+    void aKnownPersonGivingAnotherOfTheirAddressesAtTheDeskIsFoundNotRegisteredTwice() {
+        long exhibition = TestExhibitions.june2027();
+        String code = TestRegistrations.code(exhibition);
+        String family = "Qiao" + Long.toString(System.nanoTime(), 36);
+        String online = uniqueEmail("online");
+        Map<String, Object> body = TestRegistrations.visitor(online);
+        body.put("category", "PROFESSIONAL");
+        body.put("firstName", "Li");
+        body.put("lastName", family);
+        long earlier = TestRegistrations.register(code, body).then().statusCode(201).extract().jsonPath().getLong("id");
+        TestRegistrations.deduplicate();
+        long person = Api.asAdmin().get("/api/registrations/" + earlier).then().statusCode(200).extract().jsonPath()
+                .getLong("personId");
+        String other = uniqueEmail("other");
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(People.class).get()
+                .addContact(person, PersonContact.EMAIL, other));
+
+        TestUser staff = TestUsers.staff();
+        BrowserSession desk = BrowserSession.signedIn(staff.username(), staff.password());
+        Map<String, String> form = walkIn("PROFESSIONAL", family, other);
+        form.put("days", "2027-06-14");
+        Response found = desk.post("/exhibitions/" + exhibition + "/desk", form);
+        assertThat(found.statusCode()).isEqualTo(303);
+        assertThat(found.header("Location")).contains("done=" + earlier).contains("existing=true");
+        TestRegistrations.deduplicate();
+        Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations").then().body("size()", equalTo(1));
+        long badge = Api.asAdmin().get("/api/registrations/" + earlier).then().body("status", equalTo("CONFIRMED"))
+                .extract().jsonPath().getLong("badge.id");
+        Api.asAdmin().get("/api/badges/" + badge).then().statusCode(200).body("state", equalTo("VALID"));
     }
 
     /** A double click, or two colleagues' desks sending one form at once: one registration, both shown it. */

@@ -66,6 +66,8 @@ class RegistrationApiTest {
                 .body("lastDay", equalTo("2027-06-17")).body("holder.organization", equalTo("Registrant Trading " + email));
         // the same address again, not the same submit: told it is registered, shown nothing of it
         register(code, body).then().statusCode(202).body("id", nullValue());
+        // the company and the participations once the registrant is deduplicated (ADR 0024)
+        TestRegistrations.deduplicate();
 
         JsonPath registration = Api.asAdmin().get("/api/registrations/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(registration.getString("country")).isEqualTo("CN");
@@ -159,10 +161,11 @@ class RegistrationApiTest {
         assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registrations").then().statusCode(200)
                 .extract().jsonPath().getList("id")).hasSize(1);
 
-        // at another edition the same person registers anew, as the same person
+        // at another edition the same person registers anew, as the same person once deduplicated (ADR 0024)
         long other = TestExhibitions.june2027();
         long second = register(TestRegistrations.code(other), visitor(email)).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        TestRegistrations.deduplicate();
         assertThat(Api.asAdmin().get("/api/registrations/" + second).then().extract().jsonPath().getLong("personId"))
                 .isEqualTo(Api.asAdmin().get("/api/registrations/" + first).then().extract().jsonPath()
                         .getLong("personId"));
@@ -396,6 +399,7 @@ class RegistrationApiTest {
         body.put("organization", organization);
         body.put("country", "DE");
         long id = register(code, body).then().statusCode(201).extract().jsonPath().getLong("id");
+        TestRegistrations.deduplicate();
         return Api.asAdmin().get("/api/registrations/" + id).then().statusCode(200).extract().jsonPath()
                 .getLong("organizationId");
     }

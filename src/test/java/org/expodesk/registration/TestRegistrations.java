@@ -52,6 +52,15 @@ public final class TestRegistrations {
                 .post("/api/public/exhibitions/" + code + "/registrations");
     }
 
+    /**
+     * Deduplicates now every registrant stored as typed and not yet matched with the customer database, as the
+     * worker does after each submit (ADR 0024), and waits for what the worker holds: call it before reading a
+     * registration's person or company as deduplication decides them.
+     */
+    public static void deduplicate() {
+        io.quarkus.arc.Arc.container().instance(RegistrantDedupQueue.class).get().runPending();
+    }
+
     /** Sets fields of a category of the edition by its code. */
     public static void changeCategory(long exhibitionId, String category, Map<String, Object> change) {
         Number id = Api.asAdmin().get("/api/exhibitions/" + exhibitionId + "/registration").then().statusCode(200)

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.expodesk.platform.Roles;
 import org.expodesk.platform.problem.ProblemException;
 import org.expodesk.platform.problem.QueryParams;
+import org.expodesk.registration.RegistrantDedupQueue;
+import org.expodesk.registration.Registration;
 import org.expodesk.registration.RegistrationCategory;
 import org.expodesk.registration.RegistrationDefaults;
 import org.expodesk.registration.RegistrationSetup;
@@ -36,6 +38,9 @@ public class EditionRegistrationsResource {
     @Inject
     RegistrationDefaults defaults;
 
+    @Inject
+    RegistrantDedupQueue dedup;
+
     static final int MAX_SIZE = 500;
 
     /** Newest first; {@code page} from 0, {@code size} up to 500 (default 100). */
@@ -48,8 +53,9 @@ public class EditionRegistrationsResource {
         defaults.ensure(id);
         Map<Long, String> codes = setup.categories(id).stream()
                 .collect(Collectors.toMap(c -> c.id, (RegistrationCategory c) -> c.code));
-        return registrations.list(id, category, status, page, size).stream()
-                .map(r -> RegistrationViews.registration(r, codes.get(r.categoryId), registrations.answersOf(r)))
-                .toList();
+        List<Registration> listed = registrations.list(id, category, status, page, size);
+        Map<Long, RegistrantDedupQueue.Pending> pending = dedup.pending(listed.stream().map(r -> r.id).toList());
+        return listed.stream().map(r -> RegistrationViews.registration(r, codes.get(r.categoryId),
+                registrations.answersOf(r), pending.get(r.id))).toList();
     }
 }

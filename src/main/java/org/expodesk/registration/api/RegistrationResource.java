@@ -9,8 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
 import org.expodesk.account.CurrentUser;
 import org.expodesk.platform.Roles;
+import org.expodesk.platform.problem.ProblemException;
+import org.expodesk.registration.RegistrantDedupQueue;
 import org.expodesk.registration.Registration;
 import org.expodesk.registration.RegistrationSetup;
 import org.expodesk.registration.Registrations;
@@ -34,6 +38,9 @@ public class RegistrationResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RegistrantDedupQueue dedup;
+
     @GET
     public RegistrationView get(@PathParam("id") long id) {
         return view(registrations.get(id));
@@ -53,7 +60,26 @@ public class RegistrationResource {
         return view(registrations.reject(id, body == null ? null : body.reason(), currentUser.require().username()));
     }
 
+    /** A duplicate whose person stands alone again (a deduplication merge undone) counts again; else 409. */
+    @POST
+    @Path("/reinstate")
+    public RegistrationView reinstate(@PathParam("id") long id) {
+        return view(registrations.reinstate(id, currentUser.require().username()));
+    }
+
+    /** A registrant whose deduplication failed is taken up again now; 409 when it is not waiting for that. */
+    @POST
+    @Path("/dedup/retry")
+    public RegistrationView retryDedup(@PathParam("id") long id) {
+        Registration registration = registrations.get(id);
+        if (!dedup.retry(id)) {
+            throw ProblemException.conflict("registration_dedupNotFailed");
+        }
+        return view(registration);
+    }
+
     private RegistrationView view(Registration r) {
-        return RegistrationViews.registration(r, setup.category(r.categoryId).code, registrations.answersOf(r));
+        return RegistrationViews.registration(r, setup.category(r.categoryId).code, registrations.answersOf(r),
+                dedup.pending(List.of(r.id)).get(r.id));
     }
 }

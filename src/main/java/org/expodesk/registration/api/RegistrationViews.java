@@ -1,6 +1,7 @@
 package org.expodesk.registration.api;
 
 import org.expodesk.registration.Invitation;
+import org.expodesk.registration.RegistrantDedupQueue;
 import org.expodesk.registration.Registration;
 import org.expodesk.registration.RegistrationCategory;
 import org.expodesk.registration.RegistrationQuestion;
@@ -27,11 +28,25 @@ public final class RegistrationViews {
     public record PublicRegistrationView(Long id, String status, String category, List<String> days, BadgeRef badge) {
     }
 
+    /**
+     * {@code organizationName}: the company as typed; {@code organizationId}: the record deduplication found or
+     * made for it, null until then. {@code dedup}: while the registrant is not deduplicated yet, else null;
+     * {@code dedupFinding}: what deduplication found at this edition ({@code EARLIER_REGISTRATION},
+     * {@code EARLIER_BADGE}) or null.
+     */
     public record RegistrationView(long id, long exhibitionId, String category, String status, long personId,
-                                   Long organizationId, String email, String country, List<String> days,
-                                   String language, Map<String, Object> answers, Long invitationId,
+                                   Long organizationId, String organizationName, String email, String country,
+                                   List<String> days, String language, Map<String, Object> answers, Long invitationId,
                                    Instant registeredAt, Instant decidedAt, String decidedBy, String decisionReason,
-                                   BadgeRef badge) {
+                                   BadgeRef badge, DedupView dedup, String dedupFinding) {
+    }
+
+    /** {@code state}: {@code PENDING} (queued or retried later) or {@code FAILED} (waits for staff to retry). */
+    public record DedupView(String state, int attempts, String error) {
+
+        static DedupView of(RegistrantDedupQueue.Pending p) {
+            return p == null ? null : new DedupView(p.failed() ? "FAILED" : "PENDING", p.attempts(), p.error());
+        }
     }
 
     public record OptionView(String value, String labelEn, String labelZh) {
@@ -77,9 +92,11 @@ public final class RegistrationViews {
         return new SetupView(s.exhibitionId, s.opensAt, s.closesAt, s.domains(), s.version, categories);
     }
 
-    static RegistrationView registration(Registration r, String categoryCode, Map<String, Object> answers) {
+    static RegistrationView registration(Registration r, String categoryCode, Map<String, Object> answers,
+                                         RegistrantDedupQueue.Pending dedup) {
         return new RegistrationView(r.id, r.exhibitionId, categoryCode, r.status.name(), r.personId, r.organizationId,
-                r.email, r.country, r.dayList().stream().map(Object::toString).toList(), r.language, answers,
-                r.invitationId, r.registeredAt, r.decidedAt, r.decidedBy, r.decisionReason, BadgeRef.of(r.badgeId));
+                r.organizationName, r.email, r.country, r.dayList().stream().map(Object::toString).toList(), r.language,
+                answers, r.invitationId, r.registeredAt, r.decidedAt, r.decidedBy, r.decisionReason,
+                BadgeRef.of(r.badgeId), DedupView.of(dedup), r.dedupFinding);
     }
 }

@@ -26,6 +26,7 @@ import org.expodesk.party.segment.SegmentKind;
 import org.expodesk.party.segment.Segments;
 import org.expodesk.registration.PlaceCounters;
 import org.expodesk.registration.Questions;
+import org.expodesk.registration.RegistrantDedupQueue;
 import org.expodesk.registration.Registration;
 import org.expodesk.registration.RegistrationCategory;
 import org.expodesk.registration.RegistrationDefaults;
@@ -64,7 +65,9 @@ public class RegistrationAdminPage {
     }
 
     /** A registration as the list shows it. */
-    public record Row(Registration registration, String category, String name, String statusLabel) {
+    /** {@code dedupLabel}: whether the registrant is matched with the customer database yet, or what that found. */
+    public record Row(Registration registration, String category, String name, String statusLabel, String dedupLabel,
+                      boolean dedupFailed) {
 
         public String days() {
             return registration.days.replace(",", ", ");
@@ -93,6 +96,9 @@ public class RegistrationAdminPage {
 
     private static final int INVITATIONS_SHOWN = 500;
     private static final int LIST_SHOWN = 200;
+
+    @Inject
+    RegistrantDedupQueue dedup;
 
     @Inject
     RegistrationDefaults defaults;
@@ -288,6 +294,26 @@ public class RegistrationAdminPage {
         }
     }
 
+    @POST
+    @Path("/list/{registrationId}/dedup/retry")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retryDedup(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
+        mine(id, registrationId);
+        if (!dedup.retry(registrationId)) {
+            return Response.status(409).entity(listPage(id, null, null,
+                    Messages.text(locale.get(), "registration_dedupNotFailed"))).build();
+        }
+        return Pages.redirectWithFlash(here(id) + "/list", "registration_dedupRetried");
+    }
+
+    private String dedupLabel(Registration r, RegistrantDedupQueue.Pending pending) {
+        if (pending != null) {
+            return pending.failed() ? Messages.text(locale.get(), "registration_dedupFailed", pending.error())
+                    : Messages.text(locale.get(), "registration_dedupPending");
+        }
+        return r.dedupFinding == null ? null : Messages.text(locale.get(), "registration_dedupFinding_" + r.dedupFinding);
+    }
+
     private void mine(long id, long registrationId) {
         if (registrations.get(registrationId).exhibitionId != id) {
             throw ProblemException.notFound("Registration");
@@ -330,9 +356,11 @@ public class RegistrationAdminPage {
         Map<Long, String> codes = categories.stream().collect(Collectors.toMap(c -> c.id, c -> c.label(locale.get())));
         List<Row> rows;
         try {
-            rows = registrations.list(id, category, status, 0, LIST_SHOWN).stream()
-                    .map(r -> new Row(r, codes.get(r.categoryId), registrations.holderName(r),
-                            Messages.text(locale.get(), "registration_status_" + r.status.name()))).toList();
+            List<Registration> listed = registrations.list(id, category, status, 0, LIST_SHOWN);
+            Map<Long, RegistrantDedupQueue.Pending> pending = dedup.pending(listed.stream().map(r -> r.id).toList());
+            rows = listed.stream().map(r -> new Row(r, codes.get(r.categoryId), registrations.holderName(r),
+                    Messages.text(locale.get(), "registration_status_" + r.status.name()),
+                    dedupLabel(r, pending.get(r.id)), pending.containsKey(r.id) && pending.get(r.id).failed())).toList();
         } catch (ProblemException badFilter) {
             rows = List.of();
             refusal = new FormErrors(locale.get()).addAll(badFilter).map().values().iterator().next();
