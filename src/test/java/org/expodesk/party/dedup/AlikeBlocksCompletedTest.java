@@ -62,13 +62,15 @@ class AlikeBlocksCompletedTest {
         assertThat(ahead.alikeOf(first + " " + second, null)).hasSize(LIMIT);
 
         // the chunk before: it counts the terms (a name of its own), then creates two companies sharing them
+        // and one sharing only the first, which ranks with the many holding that term alone, below the cut
         SearchIndex.LastingCommonTerms before = run.copy();
         long[] created = QuarkusTransaction.requiringNew().call(() -> {
             searchIndex.rememberCommonTerms(before);
             searchIndex.holdUntilCommit();
             organizations.readAhead(incoming);
             return new long[] {organizations.create(named(first + " " + second + " Holdings")).id,
-                    organizations.create(named(first + " " + second + " Works")).id};
+                    organizations.create(named(first + " " + second + " Works")).id,
+                    organizations.create(named(first + " Foundry")).id};
         });
         run = before;
 
@@ -87,7 +89,7 @@ class AlikeBlocksCompletedTest {
         assertThat(taken.takenFromEarlier()).isEqualTo(1);
         assertThat(taken.completedFromEarlier()).isEqualTo(1);
         List<Long> block = read.alikeOf(first + " " + second, null);
-        assertThat(block).hasSize(LIMIT).contains(created[0], created[1]);
+        assertThat(block).hasSize(LIMIT).contains(created[0], created[1]).doesNotContain(created[2]);
         assertThat(taken.alikeOf(first + " " + second, null)).isEqualTo(block);
         // without the companies created, the last two that hold the first term alone would have stayed in
         assertThat(ahead.alikeOf(first + " " + second, null)).isNotEqualTo(block);
