@@ -200,18 +200,14 @@ class RegistrantDedupTest {
     void aKnownPersonRegisteredAtTheEditionAlreadyMakesThisRegistrationADuplicateThatGivesItsPlaceBack() {
         long exhibition = TestExhibitions.june2027();
         TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
-        String u = unique();
-        String first = uniqueEmail("first-" + u);
-        String second = uniqueEmail("second-" + u);
-        long known = knownPerson("Quill " + u, "Zephyr", first, null);
-        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
-        long earlier = submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        KnownTwice quill = knownUnderTwoAddresses();
+        long earlier = submit(exhibition, quill.registrant(quill.first()));
         queue.runPending();
         long earlierBadge = registration(earlier).getLong("badge.id");
-        assertThat(registration(earlier).getLong("personId")).isEqualTo(known);
+        assertThat(registration(earlier).getLong("personId")).isEqualTo(quill.person());
 
         // the same person from their second address: the submit cannot know, the badge and mail go out
-        Map<String, Object> again = registrant(second, "Quill " + u, "Zephyr", null);
+        Map<String, Object> again = quill.registrant(quill.second());
         Decision before = decidedAtOnce(exhibition, again);
         assertThat(before.registeredAlready()).as("the submit answered 202 before").isTrue();
         long id = submit(exhibition, again);
@@ -232,13 +228,13 @@ class RegistrantDedupTest {
         // the registrant was sent the badge now revoked: they are sent the one that stands
         assertThat(mails("registration-badge-held|" + id + "|"))
                 .isEqualTo(1);
-        assertThat(validBadges(exhibition, known)).isEqualTo(1);
+        assertThat(validBadges(exhibition, quill.person())).isEqualTo(1);
         assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(1);
         assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/registration").then().statusCode(200)
                 .extract().jsonPath().getInt("categories.find { it.code == 'PROFESSIONAL' }.taken")).isEqualTo(1);
         // the person is one, and takes part once
-        assertThat(in(() -> Person.<Person>findById(after.getLong("personId")).mergedInto)).isEqualTo(known);
-        assertThat(roles(exhibition, known, null)).containsExactly("PROFESSIONAL_VISITOR");
+        assertThat(in(() -> Person.<Person>findById(after.getLong("personId")).mergedInto)).isEqualTo(quill.person());
+        assertThat(roles(exhibition, quill.person(), null)).containsExactly("PROFESSIONAL_VISITOR");
         // staff see it in the list
         String page = staffPage("/exhibitions/" + exhibition + "/registration/list");
         assertThat(page).contains("Registered before as a known person");
@@ -248,14 +244,10 @@ class RegistrantDedupTest {
     void aDuplicateWhoseMergeStaffUndidCountsAgainWhenStaffReinstateIt() {
         long exhibition = TestExhibitions.june2027();
         TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
-        String u = unique();
-        String first = uniqueEmail("first-" + u);
-        String second = uniqueEmail("second-" + u);
-        long known = knownPerson("Quill " + u, "Zephyr", first, null);
-        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
-        long earlier = submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        KnownTwice quill = knownUnderTwoAddresses();
+        long earlier = submit(exhibition, quill.registrant(quill.first()));
         queue.runPending();
-        long id = submit(exhibition, registrant(second, "Quill " + u, "Zephyr", null));
+        long id = submit(exhibition, quill.registrant(quill.second()));
         long typed = registration(id).getLong("personId");
         long revoked = registration(id).getLong("badge.id");
         queue.runPending();
@@ -520,30 +512,28 @@ class RegistrantDedupTest {
     void twoRegistrantsOfOneBatchIntoOneKnownPersonLeaveOneRegistrationAndABatchThatFailsLeavesNothingHalfDone() {
         long exhibition = TestExhibitions.june2027();
         TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
-        String u = unique();
-        String first = uniqueEmail("first-" + u);
-        String second = uniqueEmail("second-" + u);
-        long known = knownPerson("Quill " + u, "Zephyr", first, null);
-        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
-        long a = submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
-        long b = submit(exhibition, registrant(second, "Quill " + u, "Zephyr", null));
+        KnownTwice quill = knownUnderTwoAddresses();
+        long a = submit(exhibition, quill.registrant(quill.first()));
+        long b = submit(exhibition, quill.registrant(quill.second()));
         long typedB = registration(b).getLong("personId");
-        long failing = submit(exhibition, registrant(uniqueEmail("fails-" + u), "Quill " + u, "Yara", null));
+        long failing = submit(exhibition,
+                registrant(uniqueEmail("fails-" + quill.u()), "Quill " + quill.u(), "Yara", null));
         queue.failFor(id -> id == failing);
         assertThat(taken(exhibition, "PROFESSIONAL")).isEqualTo(3);
         // one batch of the three fails on the last after both merges: all of it rolls back, then each is decided alone
         queue.runPending();
 
         assertThat(registration(a).getString("status")).isEqualTo("CONFIRMED");
-        assertThat(registration(a).getLong("personId")).isEqualTo(known);
+        assertThat(registration(a).getLong("personId")).isEqualTo(quill.person());
         assertThat(registration(b).getString("status")).isEqualTo("DUPLICATE");
         assertThat(registration(failing).getString("dedup.state")).isEqualTo("PENDING");
         assertThat(taken(exhibition, "PROFESSIONAL")).as("the duplicate's place given back once").isEqualTo(2);
-        assertThat(validBadges(exhibition, known)).isEqualTo(1);
-        assertThat(in(() -> Registration.count("exhibitionId = ?1 and personId = ?2", exhibition, known))).isEqualTo(1);
+        assertThat(validBadges(exhibition, quill.person())).isEqualTo(1);
+        assertThat(in(() -> Registration.count("exhibitionId = ?1 and personId = ?2", exhibition, quill.person())))
+                .isEqualTo(1);
         assertThat(in(() -> MergeLog.count("duplicateId = ?1 and kind = 'PERSON'", typedB))).as("merged once")
                 .isEqualTo(1);
-        assertThat(in(() -> MergeLog.count("survivorId = ?1 and kind = 'PERSON'", known))).isEqualTo(2);
+        assertThat(in(() -> MergeLog.count("survivorId = ?1 and kind = 'PERSON'", quill.person()))).isEqualTo(2);
     }
 
     @Test
@@ -661,17 +651,13 @@ class RegistrantDedupTest {
     void aDuplicateIsNotReinstatedOnAnInvitationUsedUpMeanwhile() {
         long exhibition = TestExhibitions.june2027();
         TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
-        String u = unique();
-        String first = uniqueEmail("first-" + u);
-        String second = uniqueEmail("second-" + u);
-        long known = knownPerson("Quill " + u, "Zephyr", first, null);
-        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
-        submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        KnownTwice quill = knownUnderTwoAddresses();
+        submit(exhibition, quill.registrant(quill.first()));
         queue.runPending();
         String invitation = Api.asAdmin().body(Map.of("category", "BUYER", "waivesVerification", true, "uses", 1))
                 .post("/api/exhibitions/" + exhibition + "/invitations").then().statusCode(201).extract().path("[0].code");
         // the known person again by the single-use code: a duplicate, the use given back
-        Map<String, Object> again = registrant(second, "Quill " + u, "Zephyr", null);
+        Map<String, Object> again = quill.registrant(quill.second());
         again.put("category", "BUYER");
         again.put("invitationCode", invitation);
         long id = submit(exhibition, again);
@@ -680,7 +666,7 @@ class RegistrantDedupTest {
         assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
         assertThat(usesOf(invitation)).isZero();
         // someone else uses the code meanwhile
-        Map<String, Object> other = registrant(uniqueEmail("other-" + u), "Other " + u, "Yara", null);
+        Map<String, Object> other = registrant(uniqueEmail("other-" + quill.u()), "Other " + quill.u(), "Yara", null);
         other.put("category", "BUYER");
         other.put("invitationCode", invitation);
         submit(exhibition, other);
@@ -702,14 +688,10 @@ class RegistrantDedupTest {
     void aRegistrationStaffRejectedMeanwhileStaysRejectedWithTheFindingNoted() {
         long exhibition = TestExhibitions.june2027();
         TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
-        String u = unique();
-        String first = uniqueEmail("first-" + u);
-        String second = uniqueEmail("second-" + u);
-        long known = knownPerson("Quill " + u, "Zephyr", first, null);
-        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
-        submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        KnownTwice quill = knownUnderTwoAddresses();
+        submit(exhibition, quill.registrant(quill.first()));
         queue.runPending();
-        Map<String, Object> buyer = registrant(second, "Quill " + u, "Zephyr", null);
+        Map<String, Object> buyer = quill.registrant(quill.second());
         buyer.put("category", "BUYER");
         long id = submit(exhibition, buyer);
         TestUsers.TestUser staff = TestUsers.staff();
@@ -731,14 +713,10 @@ class RegistrantDedupTest {
     void aDuplicateThatAwaitedVerificationIsReinstatedAwaitingItAgainWithoutABadge() {
         long exhibition = TestExhibitions.june2027();
         TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
-        String u = unique();
-        String first = uniqueEmail("first-" + u);
-        String second = uniqueEmail("second-" + u);
-        long known = knownPerson("Quill " + u, "Zephyr", first, null);
-        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
-        submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        KnownTwice quill = knownUnderTwoAddresses();
+        submit(exhibition, quill.registrant(quill.first()));
         queue.runPending();
-        Map<String, Object> buyer = registrant(second, "Quill " + u, "Zephyr", null);
+        Map<String, Object> buyer = quill.registrant(quill.second());
         buyer.put("category", "BUYER");
         long id = submit(exhibition, buyer);
         long typed = registration(id).getLong("personId");
@@ -770,18 +748,14 @@ class RegistrantDedupTest {
         long exhibition = TestExhibitions.june2027();
         TestRegistrations.changeCategory(exhibition, "BUYER", Map.of("capacity", 5));
         TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
-        String u = unique();
-        String first = uniqueEmail("first-" + u);
-        String second = uniqueEmail("second-" + u);
-        long known = knownPerson("Quill " + u, "Zephyr", first, null);
-        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        KnownTwice quill = knownUnderTwoAddresses();
         // the earlier registration awaits verification: no badge of the person stands
-        Map<String, Object> buyer = registrant(first, "Quill " + u, "Zephyr", null);
+        Map<String, Object> buyer = quill.registrant(quill.first());
         buyer.put("category", "BUYER");
         long earlier = submit(exhibition, buyer);
         queue.runPending();
         assertThat(registration(earlier).getString("status")).isEqualTo("PENDING_VERIFICATION");
-        long id = submit(exhibition, registrant(second, "Quill " + u, "Zephyr", null));
+        long id = submit(exhibition, quill.registrant(quill.second()));
         long badge = registration(id).getLong("badge.id");
         queue.runPending();
 
@@ -791,7 +765,7 @@ class RegistrantDedupTest {
         org.expodesk.mail.OutboxMail notice = in(() -> org.expodesk.mail.OutboxMail.<org.expodesk.mail.OutboxMail>find(
                 "mailKey = ?1", "registration-duplicate|" + id).firstResult());
         assertThat(notice).isNotNull();
-        assertThat(notice.recipient).isEqualTo(second);
+        assertThat(notice.recipient).isEqualTo(quill.second());
         assertThat(notice.textBody).contains("no longer counts", "no longer valid");
     }
 
@@ -799,14 +773,10 @@ class RegistrantDedupTest {
     void aDuplicateOfAPersonErasedMeanwhileIsNotReinstated() {
         long exhibition = TestExhibitions.june2027();
         TestRegistrations.changeCategory(exhibition, "PROFESSIONAL", Map.of("capacity", 5));
-        String u = unique();
-        String first = uniqueEmail("first-" + u);
-        String second = uniqueEmail("second-" + u);
-        long known = knownPerson("Quill " + u, "Zephyr", first, null);
-        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
-        submit(exhibition, registrant(first, "Quill " + u, "Zephyr", null));
+        KnownTwice quill = knownUnderTwoAddresses();
+        submit(exhibition, quill.registrant(quill.first()));
         queue.runPending();
-        long id = submit(exhibition, registrant(second, "Quill " + u, "Zephyr", null));
+        long id = submit(exhibition, quill.registrant(quill.second()));
         long typed = registration(id).getLong("personId");
         queue.runPending();
         String staff = TestUsers.staff().token();
@@ -909,6 +879,23 @@ class RegistrantDedupTest {
     private static Set<Long> proposals(String kind, long record) {
         return in(() -> Set.copyOf(DedupCandidate.<DedupCandidate>list("kind = ?1 and recordId = ?2", kind, record)
                 .stream().map(c -> c.candidateId).toList()));
+    }
+
+    /** A known person, Quill … Zephyr, reachable at two addresses: a registrant at either is that person. */
+    private record KnownTwice(long person, String u, String first, String second) {
+
+        Map<String, Object> registrant(String email) {
+            return RegistrantDedupTest.registrant(email, "Quill " + u, "Zephyr", null);
+        }
+    }
+
+    private KnownTwice knownUnderTwoAddresses() {
+        String u = unique();
+        String first = uniqueEmail("first-" + u);
+        String second = uniqueEmail("second-" + u);
+        long known = knownPerson("Quill " + u, "Zephyr", first, null);
+        QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
+        return new KnownTwice(known, u, first, second);
     }
 
     private long knownPerson(String familyName, String givenName, String email, Long company) {
