@@ -258,9 +258,7 @@ class RegistrantDedupTest {
                 .contentType("application/problem+json");
 
         // staff find they are two people after all and undo the merge: the duplicate stays one until reinstated
-        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
-                typed).firstResult().id);
-        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        undoTheMergeOf(typed, staff);
         assertThat(registration(id).getString("status")).isEqualTo("DUPLICATE");
         String exhibitor = TestUsers.exhibitor(TestOrganizations.create()).token();
         Api.as(exhibitor).post("/api/registrations/" + id + "/reinstate").then().statusCode(403);
@@ -673,9 +671,7 @@ class RegistrantDedupTest {
         assertThat(usesOf(invitation)).isEqualTo(1);
 
         String staff = TestUsers.staff().token();
-        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
-                typed).firstResult().id);
-        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        undoTheMergeOf(typed, staff);
         Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("invitation code has been used"));
@@ -725,9 +721,7 @@ class RegistrantDedupTest {
         assertThat(taken(exhibition, "BUYER")).isZero();
 
         String staff = TestUsers.staff().token();
-        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
-                typed).firstResult().id);
-        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        undoTheMergeOf(typed, staff);
         JsonPath reinstated = Api.as(staff).post("/api/registrations/" + id + "/reinstate").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(reinstated.getString("status")).isEqualTo("PENDING_VERIFICATION");
@@ -780,9 +774,7 @@ class RegistrantDedupTest {
         long typed = registration(id).getLong("personId");
         queue.runPending();
         String staff = TestUsers.staff().token();
-        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
-                typed).firstResult().id);
-        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
+        undoTheMergeOf(typed, staff);
         Api.asAdmin().body(Map.of("reason", "asked by e-mail")).post("/api/people/" + typed + "/erase")
                 .then().statusCode(200);
 
@@ -896,6 +888,13 @@ class RegistrantDedupTest {
         long known = knownPerson("Quill " + u, "Zephyr", first, null);
         QuarkusTransaction.requiringNew().run(() -> people.addContact(known, PersonContact.EMAIL, second));
         return new KnownTwice(known, u, first, second);
+    }
+
+    /** Staff undo the merge that folded the registrant's person as typed into the one known. */
+    private static void undoTheMergeOf(long typed, String staff) {
+        long merge = in(() -> MergeLog.<MergeLog>find("duplicateId = ?1 and kind = 'PERSON' and undoneAt is null",
+                typed).firstResult().id);
+        Api.as(staff).post("/api/merges/" + merge + "/undo").then().statusCode(200);
     }
 
     private long knownPerson(String familyName, String givenName, String email, Long company) {

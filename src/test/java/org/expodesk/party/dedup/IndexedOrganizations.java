@@ -28,8 +28,7 @@ final class IndexedOrganizations {
         try (Connection c = dataSource.getConnection();
              PreparedStatement organization = c.prepareStatement("INSERT INTO organization (name, name_key,"
                      + " verification, created_at, updated_at) VALUES (?, ?, 'UNVERIFIED', NOW(6), NOW(6))",
-                     Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement index = c.prepareStatement(SearchIndex.INSERT)) {
+                     Statement.RETURN_GENERATED_KEYS)) {
             for (int i = 0; i < count; i++) {
                 organization.setString(1, term + " made up " + i);
                 organization.setString(2, NameKeys.organization(term + " made up " + i));
@@ -39,14 +38,8 @@ final class IndexedOrganizations {
                     ids.add(keys.getLong(1));
                 }
             }
-            for (long id : ids) {
-                index.setString(1, SearchIndex.ORGANIZATION);
-                index.setLong(2, id);
-                index.setString(3, term);
-                index.addBatch();
-            }
-            index.executeBatch();
         }
+        hold(dataSource, term, ids);
         return ids;
     }
 
