@@ -681,12 +681,12 @@ public class Registrations {
     }
 
     private void recordConsents(long personId, ConsentChoice choice, Instant at, String channel) {
-        consents.record(personId, new Consents.NewConsent(Consent.Purpose.TERMS.name(), true, at, channel,
-                consentTextVersion, null), RECORDED_BY);
-        consents.record(personId, new Consents.NewConsent(Consent.Purpose.LEAD_SHARING.name(),
-                Boolean.TRUE.equals(choice.leadSharing()), at, channel, consentTextVersion, null), RECORDED_BY);
-        consents.record(personId, new Consents.NewConsent(Consent.Purpose.MARKETING.name(),
-                Boolean.TRUE.equals(choice.marketing()), at, channel, consentTextVersion, null), RECORDED_BY);
+        consents.recordAll(personId, List.of(
+                new Consents.NewConsent(Consent.Purpose.TERMS.name(), true, at, channel, consentTextVersion, null),
+                new Consents.NewConsent(Consent.Purpose.LEAD_SHARING.name(), Boolean.TRUE.equals(choice.leadSharing()),
+                        at, channel, consentTextVersion, null),
+                new Consents.NewConsent(Consent.Purpose.MARKETING.name(), Boolean.TRUE.equals(choice.marketing()),
+                        at, channel, consentTextVersion, null)), RECORDED_BY);
     }
 
     private static Invitation invitation(long exhibitionId, String code, List<FieldError> errors) {

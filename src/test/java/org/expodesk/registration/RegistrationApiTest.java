@@ -224,6 +224,9 @@ class RegistrationApiTest {
         assertThat(count("SELECT COUNT(*) FROM audit_log a WHERE a.id > ?1 AND a.action = 'CREATE'"
                 + " AND a.entity_type = 'Person' AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = a.entity_id)",
                 auditedBefore)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_log a JOIN consent c ON c.id = a.entity_id JOIN person p"
+                + " ON p.id = c.person_id WHERE a.id > ?1 AND a.action = 'CREATE' AND a.entity_type = 'Consent'"
+                + " AND p.email = ?2 AND a.changes LIKE CONCAT('%', c.purpose, '%')", auditedBefore, email)).isEqualTo(3);
         assertThat(count("SELECT COUNT(*) FROM audit_log a JOIN registration r ON r.id = a.entity_id"
                 + " WHERE a.id > ?1 AND a.action = 'CREATE' AND a.entity_type = 'Registration' AND r.email = ?2",
                 auditedBefore, email)).isEqualTo(1);
