@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The editions' signing keys: made on first use, rotated by hand; a rotated key stops signing but
  * keeps verifying the badges it signed. Keys never change once written, so both halves are cached
- * in memory after the first read.
+ * in memory after the first read. Which key is active is kept per node for a few seconds (ADR 0025):
+ * a rotation on this node counts at once, one on another node from at most that long after.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -56,9 +57,34 @@ public class SigningKeys {
     private final Map<Long, PrivateKey> privateKeys = new ConcurrentHashMap<>();
     private final Map<Long, Object> creating = new ConcurrentHashMap<>();
 
+    /** The active key as this node read it, and until when it signs without a look at the table again. */
+    private record Kept(Active key, long untilNanos) {
+    }
+
+    private final Map<Long, Kept> activeKept = new ConcurrentHashMap<>();
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "expodesk.badge.active-key-kept-for",
+            defaultValue = "10S")
+    java.time.Duration activeKeptFor;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
     /** The key that signs the edition's new badges, made now if it has none yet. */
     @Transactional
     Active active(long exhibitionId) {
+        Kept kept = activeKept.get(exhibitionId);
+        if (kept != null && System.nanoTime() - kept.untilNanos() < 0) {
+            return kept.key();
+        }
+        Active active = read(exhibitionId);
+        if (!activeKeptFor.isZero()) {
+            activeKept.put(exhibitionId, new Kept(active, System.nanoTime() + activeKeptFor.toNanos()));
+        }
+        return active;
+    }
+
+    private Active read(long exhibitionId) {
         Object[] key = activeRow(exhibitionId, false);
         if (key == null) {
             // made and committed in its own transaction, so that a race for an edition's first key is
@@ -94,6 +120,18 @@ public class SigningKeys {
         // plain SQL: Hibernate's MySQL dialect writes FOR UPDATE OF, which MariaDB does not know
         List<?> ids = em.createNativeQuery("select id from badge_signing_key where active_for = ?1 for update")
                 .setParameter(1, exhibitionId).getResultList();
+        // this node signs with the new key from the commit on (and from now on in this transaction)
+        activeKept.remove(exhibitionId);
+        transaction.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                activeKept.remove(exhibitionId);
+            }
+        });
         SigningKey current = ids.isEmpty() ? null : em.find(SigningKey.class, ((Number) ids.get(0)).longValue());
         if (current != null) {
             current.activeFor = null;

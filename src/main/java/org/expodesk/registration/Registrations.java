@@ -86,6 +86,12 @@ public class Registrations {
     public static final String DESK_CHANNEL = "ON_SITE";
     static final String RECORDED_BY = "registration";
 
+    /** A submit that lost to another of the same address or key twice in a row is very unlikely; three is ample. */
+    private static final int ATTEMPTS = 3;
+
+    @Inject
+    Registrations self;
+
     @Inject
     KeyLocks keyLocks;
 
@@ -158,13 +164,15 @@ public class Registrations {
      * Registers a person for an edition whose settings exist ({@link RegistrationDefaults#ensure}).
      * Refused with field errors (400), a closed window or category (422), or no place left (409).
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Outcome register(long exhibitionId, NewRegistration r) {
-        return register(exhibitionId, null, r, null);
+        return attempts(exhibitionId, null, r, null);
     }
 
     /** The same for the edition the caller has just read (by its public code), which is not read again. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Outcome register(Exhibition exhibition, NewRegistration r) {
-        return register(exhibition.id, exhibition, r, null);
+        return attempts(exhibition.id, exhibition, r, null);
     }
 
     /**
@@ -172,15 +180,49 @@ public class Registrations {
      * does not apply, the category's questions are not asked, and the person stood in front of staff, so
      * a buyer is verified by {@code staff} at once and the badge is valid now. Capacity still holds.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Outcome registerAtDesk(long exhibitionId, NewRegistration r, String staff) {
-        return register(exhibitionId, null, r, staff);
+        return attempts(exhibitionId, null, r, staff);
+    }
+
+    /**
+     * A submit in a transaction of its own, tried again when another submit of the same address or key got its
+     * registration in first ({@code uk_registration_email}, {@code uk_registration_idempotency}): the losing
+     * transaction is rolled back whole (its person, consents, badge, mail and audit entries with it), and the next
+     * attempt reads the winner's registration as a submit after it would. A deadlock between submits waiting on the
+     * same key (InnoDB's, when the first of three rolls back) is tried again alike.
+     */
+    private Outcome attempts(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return self.register(exhibitionId, known, r, deskStaff);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !lostToAnotherSubmit(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A duplicate of the registration's address or key, or a deadlock: another submit of them got in first. */
+    private static boolean lostToAnotherSubmit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String message = String.valueOf(sql.getMessage());
+                return sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState())
+                        || (sql.getErrorCode() == 1062 && (message.contains("uk_registration_email")
+                        || message.contains("uk_registration_idempotency")));
+            }
+        }
+        return false;
     }
 
     /**
      * {@code known}: the edition as the caller read it before this transaction, or {@code null}: it is read
-     * here, after the key locks, since the transaction's first read fixes what it sees (REPEATABLE READ).
+     * here, after the earlier registration, since the transaction's first read fixes what it sees (REPEATABLE READ).
      */
-    private Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
         boolean atDesk = deskStaff != null;
         List<FieldError> errors = new ArrayList<>();
         String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
@@ -197,16 +239,20 @@ public class Registrations {
         People.NewPerson newPerson = new People.NewPerson(lastName, firstName, null, null, email, null, null,
                 language.toLanguageTag(), null);
         if (email != null) {
-            // first statements of the transaction: a second submit of the same address (or key) waits here,
-            // and then reads what the first one committed
-            List<String> keys = new ArrayList<>(List.of(People.lockKey(newPerson)));
-            if (idempotencyKey != null) {
-                keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
+            if (atDesk) {
+                // the desk deduplicates at once: its person and company take turns with other creates of them
+                List<String> keys = new ArrayList<>(List.of(People.lockKey(newPerson)));
+                if (idempotencyKey != null) {
+                    keys.add("reg:" + exhibitionId + ":" + idempotencyKey);
+                }
+                if (organization != null) {
+                    keys.add(Organizations.lockKey(deskOrganization(organization, country)));
+                }
+                keyLocks.lockAll(keys);
             }
-            if (atDesk && organization != null) {
-                keys.add(Organizations.lockKey(deskOrganization(organization, country)));
-            }
-            keyLocks.lockAll(keys);
+            // a public submit takes no lock: a second one of the same address (or key) reads nothing here while the
+            // first is uncommitted, waits on the first's registration row at its own insert and is tried again
+            // (attempts), and then reads what the first one committed
             // the registration's audit entries and new search terms in one batch each before it commits,
             // not one statement per record
             auditLog.holdUntilCommit();
@@ -635,12 +681,12 @@ public class Registrations {
     }
 
     private void recordConsents(long personId, ConsentChoice choice, Instant at, String channel) {
-        consents.record(personId, new Consents.NewConsent(Consent.Purpose.TERMS.name(), true, at, channel,
-                consentTextVersion, null), RECORDED_BY);
-        consents.record(personId, new Consents.NewConsent(Consent.Purpose.LEAD_SHARING.name(),
-                Boolean.TRUE.equals(choice.leadSharing()), at, channel, consentTextVersion, null), RECORDED_BY);
-        consents.record(personId, new Consents.NewConsent(Consent.Purpose.MARKETING.name(),
-                Boolean.TRUE.equals(choice.marketing()), at, channel, consentTextVersion, null), RECORDED_BY);
+        consents.recordAll(personId, List.of(
+                new Consents.NewConsent(Consent.Purpose.TERMS.name(), true, at, channel, consentTextVersion, null),
+                new Consents.NewConsent(Consent.Purpose.LEAD_SHARING.name(), Boolean.TRUE.equals(choice.leadSharing()),
+                        at, channel, consentTextVersion, null),
+                new Consents.NewConsent(Consent.Purpose.MARKETING.name(), Boolean.TRUE.equals(choice.marketing()),
+                        at, channel, consentTextVersion, null)), RECORDED_BY);
     }
 
     private static Invitation invitation(long exhibitionId, String code, List<FieldError> errors) {

@@ -171,6 +171,77 @@ class RegistrationApiTest {
                         .getLong("personId"));
     }
 
+    /**
+     * Submits of one address at once, without a lock between them: the unique keys on the address and on the key let
+     * one in, the others are rolled back whole and answered as a submit after it (the same key: the registration
+     * again; another key: only that the address is registered).
+     */
+    @Test
+    void manySubmitsOfOneAddressAtOnceMakeOneRegistrationAndNothingElse() throws Exception {
+        long exhibition = TestExhibitions.june2027();
+        String code = TestRegistrations.code(exhibition);
+        String email = uniqueEmail("rushed");
+        String lastName = "Rushed" + email.hashCode();
+        long auditedBefore = count("SELECT COALESCE(MAX(id), 0) FROM audit_log");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Integer> statuses = new ArrayList<>();
+        List<Object> ids = new ArrayList<>();
+        try {
+            List<Callable<io.restassured.response.Response>> submits = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Map<String, Object> body = visitor(email);
+                body.put("lastName", lastName);
+                // half the same submit sent again and again, half others from the same address
+                body.put("idempotencyKey", i % 2 == 0 ? "same-" + email : "other-" + i + "-" + email);
+                String address = TestRegistrations.address();
+                submits.add(() -> register(code, body, address));
+            }
+            for (Future<io.restassured.response.Response> f : pool.invokeAll(submits)) {
+                statuses.add(f.get().statusCode());
+                ids.add(f.get().jsonPath().get("id"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).isSubsetOf(201, 200, 202);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        Object registered = ids.get(statuses.indexOf(201));
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i) == 200) {
+                assertThat(ids.get(i)).isEqualTo(registered);
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM registration WHERE exhibition_id = ?1 AND email = ?2", exhibition, email))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM person WHERE email = ?1", email)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM person_contact WHERE value = ?1", email)).isLessThanOrEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM consent c JOIN person p ON p.id = c.person_id WHERE p.email = ?1", email))
+                .isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM badge WHERE exhibition_id = ?1 AND holder_name = ?2", exhibition,
+                "Lin " + lastName)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?1", email)).isEqualTo(1);
+        // the audit entries of what the submits created: those of the one that stands, none of a rolled-back one's
+        assertThat(count("SELECT COUNT(*) FROM audit_log a WHERE a.id > ?1 AND a.action = 'CREATE'"
+                + " AND a.entity_type = 'Person' AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = a.entity_id)",
+                auditedBefore)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_log a JOIN consent c ON c.id = a.entity_id JOIN person p"
+                + " ON p.id = c.person_id WHERE a.id > ?1 AND a.action = 'CREATE' AND a.entity_type = 'Consent'"
+                + " AND p.email = ?2 AND a.changes LIKE CONCAT('%', c.purpose, '%')", auditedBefore, email)).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM audit_log a JOIN registration r ON r.id = a.entity_id"
+                + " WHERE a.id > ?1 AND a.action = 'CREATE' AND a.entity_type = 'Registration' AND r.email = ?2",
+                auditedBefore, email)).isEqualTo(1);
+    }
+
+    private static long count(String sql, Object... parameters) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            jakarta.persistence.Query query = Registration.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
     @Test
     void fiftyConcurrentSubmitsForTheLastTenPlacesTakeExactlyTen() throws Exception {
         long exhibition = TestExhibitions.june2027();
