@@ -63,11 +63,12 @@ public class Consents {
             made.add(c);
         }
         Consent.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            // RETURNING: the ids in the order of the rows, whatever the server's auto-increment mode
+            // no RETURNING (MariaDB only): a multi-row insert of known rows is a "simple insert", whose ids InnoDB gives
+            // consecutively in every auto-increment lock mode, so the driver's generated keys are the rows' ids in order
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent (person_id, purpose,"
                     + " granted, occurred_at, channel, text_version, note, recorded_by, created_at, updated_at, version)"
                     + " VALUES " + String.join(", ", java.util.Collections.nCopies(made.size(),
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) + " RETURNING id")) {
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")), java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 int i = 1;
                 for (Consent c : made) {
                     insert.setLong(i++, c.personId);
@@ -81,8 +82,8 @@ public class Consents {
                     insert.setObject(i++, utc(now));
                     insert.setObject(i++, utc(now));
                 }
-                insert.execute();
-                try (ResultSet ids = insert.getResultSet()) {
+                insert.executeUpdate();
+                try (ResultSet ids = insert.getGeneratedKeys()) {
                     for (Consent c : made) {
                         if (!ids.next()) {
                             throw new IllegalStateException("fewer consent ids returned than consents inserted");

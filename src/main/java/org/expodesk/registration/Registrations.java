@@ -204,9 +204,34 @@ public class Registrations {
         }
     }
 
-    /** A duplicate of the registration's address or key, or a deadlock: another submit of them got in first. */
+    /** Another submit of the same address or key committed after this attempt's snapshot was taken. */
+    static final class SubmittedMeanwhile extends RuntimeException {
+        SubmittedMeanwhile() {
+            super("another submit of this address or key committed first", null, false, false);
+        }
+    }
+
+    /**
+     * Whether a registration of this address or key is committed now: a locking read, which sees past the
+     * transaction's snapshot (REPEATABLE READ), taken before the other submit committed.
+     */
+    private static boolean registeredMeanwhile(long exhibitionId, String email, String idempotencyKey) {
+        return !Registration.getEntityManager().createNativeQuery("SELECT 1 FROM registration WHERE exhibition_id = ?1"
+                        + " AND (email = ?2 OR idempotency_key = ?3) LIMIT 1 LOCK IN SHARE MODE")
+                .setParameter(1, exhibitionId).setParameter(2, email).setParameter(3, idempotencyKey)
+                .getResultList().isEmpty();
+    }
+
+    /**
+     * A duplicate of the registration's address or key, a deadlock, or a registration of them committed while this
+     * attempt waited: another submit of them got in first. Any deadlock in the submit is tried again, as the whole
+     * transaction was rolled back; after {@link #ATTEMPTS} the error is the caller's.
+     */
     private static boolean lostToAnotherSubmit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SubmittedMeanwhile) {
+                return true;
+            }
             if (t instanceof java.sql.SQLException sql) {
                 String message = String.valueOf(sql.getMessage());
                 return sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState())
@@ -285,6 +310,12 @@ public class Registrations {
         EditionSetups.Setup setup = setups.of(exhibitionId);
         RegistrationSettings settings = setup.settings();
         Invitation invitation = invitation(exhibitionId, r.invitationCode(), errors);
+        if (!atDesk && email != null && hasError(errors, "invitationCode") && registeredMeanwhile(exhibitionId, email,
+                idempotencyKey)) {
+            // a double submit with a single-use code waited on the code's lock for the first one, which used it: it is
+            // answered as a submit after the first one, not refused
+            throw new SubmittedMeanwhile();
+        }
         RegistrationCategory category = category(setup, r.category(), invitation, errors);
         List<LocalDate> days = List.of();
         Map<String, Object> answers = Map.of();
