@@ -183,26 +183,17 @@ class RegistrationApiTest {
         String email = uniqueEmail("rushed");
         String lastName = "Rushed" + email.hashCode();
         long auditedBefore = count("SELECT COALESCE(MAX(id), 0) FROM audit_log");
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Integer> statuses = new ArrayList<>();
-        List<Object> ids = new ArrayList<>();
-        try {
-            List<Callable<io.restassured.response.Response>> submits = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                Map<String, Object> body = visitor(email);
-                body.put("lastName", lastName);
-                // half the same submit sent again and again, half others from the same address
-                body.put("idempotencyKey", i % 2 == 0 ? "same-" + email : "other-" + i + "-" + email);
-                String address = TestRegistrations.address();
-                submits.add(() -> register(code, body, address));
-            }
-            for (Future<io.restassured.response.Response> f : pool.invokeAll(submits)) {
-                statuses.add(f.get().statusCode());
-                ids.add(f.get().jsonPath().get("id"));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Map<String, Object> body = visitor(email);
+            body.put("lastName", lastName);
+            // half the same submit sent again and again, half others from the same address
+            body.put("idempotencyKey", i % 2 == 0 ? "same-" + email : "other-" + i + "-" + email);
+            bodies.add(body);
         }
+        List<io.restassured.response.Response> answers = atOnce(code, bodies);
+        List<Integer> statuses = answers.stream().map(io.restassured.response.Response::statusCode).toList();
+        List<Object> ids = answers.stream().map(a -> (Object) a.jsonPath().get("id")).toList();
         assertThat(statuses).isSubsetOf(201, 200, 202);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         Object registered = ids.get(statuses.indexOf(201));
@@ -231,6 +222,26 @@ class RegistrationApiTest {
         assertThat(count("SELECT COUNT(*) FROM audit_log a JOIN registration r ON r.id = a.entity_id"
                 + " WHERE a.id > ?1 AND a.action = 'CREATE' AND a.entity_type = 'Registration' AND r.email = ?2",
                 auditedBefore, email)).isEqualTo(1);
+    }
+
+    /** These submits sent at once, each from an address of its own; the answers in the same order. */
+    private static List<io.restassured.response.Response> atOnce(String code, List<Map<String, Object>> bodies)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            List<Callable<io.restassured.response.Response>> submits = new ArrayList<>();
+            for (Map<String, Object> body : bodies) {
+                String address = TestRegistrations.address();
+                submits.add(() -> register(code, body, address));
+            }
+            List<io.restassured.response.Response> answers = new ArrayList<>();
+            for (Future<io.restassured.response.Response> f : pool.invokeAll(submits)) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static long count(String sql, Object... parameters) {
@@ -352,24 +363,15 @@ class RegistrationApiTest {
         String code = TestRegistrations.code(exhibition);
         String invitation = Api.asAdmin().body(Map.of("category", "VIP"))
                 .post("/api/exhibitions/" + exhibition + "/invitations").then().statusCode(201).extract().path("[0].code");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Callable<Integer>> submits = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                Map<String, Object> body = visitor(uniqueEmail("code"));
-                body.remove("category");
-                body.put("invitationCode", invitation);
-                String address = TestRegistrations.address();
-                submits.add(() -> register(code, body, address).then().extract().statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(submits)) {
-                statuses.add(f.get());
-            }
-            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 400);
-        } finally {
-            pool.shutdownNow();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> body = visitor(uniqueEmail("code"));
+            body.remove("category");
+            body.put("invitationCode", invitation);
+            bodies.add(body);
         }
+        assertThat(atOnce(code, bodies).stream().map(io.restassured.response.Response::statusCode).toList())
+                .containsOnlyOnce(201).containsOnly(201, 400);
         assertThat(Api.asAdmin().get("/api/exhibitions/" + exhibition + "/invitations").then().extract().jsonPath()
                 .getInt("[0].uses")).isEqualTo(1);
     }
@@ -385,26 +387,17 @@ class RegistrationApiTest {
         String invitation = Api.asAdmin().body(Map.of("category", "VIP"))
                 .post("/api/exhibitions/" + exhibition + "/invitations").then().statusCode(201).extract().path("[0].code");
         String email = uniqueEmail("clicked-twice");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Integer> statuses = new ArrayList<>();
-        List<Object> ids = new ArrayList<>();
-        try {
-            List<Callable<io.restassured.response.Response>> submits = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                Map<String, Object> body = visitor(email);
-                body.remove("category");
-                body.put("invitationCode", invitation);
-                body.put("idempotencyKey", "twice-" + email);
-                String address = TestRegistrations.address();
-                submits.add(() -> register(code, body, address));
-            }
-            for (Future<io.restassured.response.Response> f : pool.invokeAll(submits)) {
-                statuses.add(f.get().statusCode());
-                ids.add(f.get().jsonPath().get("id"));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> body = visitor(email);
+            body.remove("category");
+            body.put("invitationCode", invitation);
+            body.put("idempotencyKey", "twice-" + email);
+            bodies.add(body);
         }
+        List<io.restassured.response.Response> answers = atOnce(code, bodies);
+        List<Integer> statuses = answers.stream().map(io.restassured.response.Response::statusCode).toList();
+        List<Object> ids = answers.stream().map(a -> (Object) a.jsonPath().get("id")).toList();
         assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 200);
         assertThat(ids).containsOnly(ids.get(0));
         assertThat(count("SELECT COUNT(*) FROM registration WHERE exhibition_id = ?1 AND email = ?2", exhibition, email))
