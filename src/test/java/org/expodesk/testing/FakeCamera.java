@@ -32,26 +32,33 @@ public final class FakeCamera {
     }
 
     /**
-     * The text as a QR code, black on white, in the middle of the picture, at 280, 320, 360 and 400 pixels
-     * (58 to 83 % of the picture's height) in turn, for six seconds. One still picture is not enough: the
-     * page's reader (ZXing's JavaScript port) misses about one code in ten at any one size and scale, for
-     * ever on a still picture, while a hand holding a badge up moves it; over these four sizes it read each
-     * of 300 codes like the badges' (docs/checkin.md). The sizes alternate frame by frame, over many
-     * frames, so that the reader sees all of them whenever it looks and however slowly it reads.
+     * The text as a QR code, black on white, near the middle of the picture, at seven sizes from 280 to 400
+     * pixels (58 to 83 % of the picture's height), each at three positions a few pixels apart, in turn, for
+     * about eight seconds. One still picture is not enough: the page's reader (ZXing's JavaScript port) misses
+     * about one code in ten at any one size, for ever on a still picture, while a hand holding a badge up moves
+     * it; over four sizes it read each of 300 codes like the badges' (docs/checkin.md), yet a CI run still met a
+     * code it read at none of them (the page scales its box down by 3/4, so where the modules fall against the
+     * pixels matters as much as their size). Sizes and positions alternate frame by frame, so that the reader
+     * sees all of them whenever it looks and however slowly it reads.
      */
     public static Path videoOf(String text) throws IOException, WriterException {
         byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
         Arrays.fill(chroma, (byte) 128);
         Path file = Files.createTempFile("expodesk-camera", ".y4m");
         file.toFile().deleteOnExit();
+        int[][] shifts = {{0, 0}, {3, 2}, {-2, 3}};
+        List<byte[]> pictures = new java.util.ArrayList<>();
+        for (int[] shift : shifts) {
+            for (int size = 280; size <= 400; size += 20) {
+                pictures.add(pictureOf(text, size, shift[0], shift[1]));
+            }
+        }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            List<byte[]> sizes = List.of(pictureOf(text, 280), pictureOf(text, 320), pictureOf(text, 360),
-                    pictureOf(text, 400));
-            for (int frame = 0; frame < 60; frame++) {
+            for (int frame = 0; frame < 4 * pictures.size(); frame++) {
                 out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-                out.write(sizes.get(frame % sizes.size()));
+                out.write(pictures.get(frame % pictures.size()));
                 out.write(chroma);
                 out.write(chroma);
             }
@@ -59,13 +66,13 @@ public final class FakeCamera {
         return file;
     }
 
-    private static byte[] pictureOf(String text, int size) throws WriterException {
+    private static byte[] pictureOf(String text, int size, int right, int down) throws WriterException {
         BitMatrix qr = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
                 Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         byte[] luma = new byte[WIDTH * HEIGHT];
         Arrays.fill(luma, (byte) 235);
-        int left = (WIDTH - qr.getWidth()) / 2;
-        int top = (HEIGHT - qr.getHeight()) / 2;
+        int left = (WIDTH - qr.getWidth()) / 2 + right;
+        int top = (HEIGHT - qr.getHeight()) / 2 + down;
         for (int x = 0; x < qr.getWidth(); x++) {
             for (int y = 0; y < qr.getHeight(); y++) {
                 if (qr.get(x, y)) {
