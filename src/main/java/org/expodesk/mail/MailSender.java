@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.expodesk.platform.db.SqlErrors;
 import org.jboss.logging.Logger;
 
 import java.lang.management.ManagementFactory;
@@ -80,7 +81,7 @@ public class MailSender {
         try {
             uncertain = store.recover(start);
         } catch (SQLException e) {
-            if (!OutboxStore.isLockConflict(e)) {
+            if (!SqlErrors.isLockConflict(e)) {
                 throw e;
             }
             LOG.debug("putting back stopped senders' mail met another sender's locks; the next run does it", e);
@@ -97,7 +98,7 @@ public class MailSender {
             try {
                 batch = store.claim(claim, config.batchSize(), now, now.plus(config.claimLease()));
             } catch (SQLException e) {
-                if (!OutboxStore.isLockConflict(e)) {
+                if (!SqlErrors.isLockConflict(e)) {
                     throw e;
                 }
                 LOG.debug("claiming met another sender's locks; the next run claims again", e);

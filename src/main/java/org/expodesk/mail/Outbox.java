@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.platform.db.SqlErrors;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -113,7 +114,7 @@ public class Outbox {
                 try {
                     insert.executeUpdate();
                 } catch (SQLException e) {
-                    if (e.getErrorCode() == DUPLICATE_KEY && String.valueOf(e.getMessage()).contains(KEY_INDEX)) {
+                    if (SqlErrors.isDuplicateKey(e, KEY_INDEX)) {
                         return queued(connection, request.key());
                     }
                     throw e;
@@ -142,7 +143,6 @@ public class Outbox {
         });
     }
 
-    private static final int DUPLICATE_KEY = 1062;
     private static final String KEY_INDEX = "uk_mail_outbox_key";
 
     /**

@@ -97,11 +97,6 @@ public class OutboxStore {
         }
     }
 
-    /** A deadlock or lock wait timeout: the statement was rolled back and the next run simply tries again. */
-    public static boolean isLockConflict(SQLException e) {
-        return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
-    }
-
     /** Takes up to {@code limit} due mails for this claim; other senders skip them. */
     public List<Claimed> claim(String claim, int limit, Instant now, Instant until) throws SQLException {
         try (Connection c = rowsByStatus()) {

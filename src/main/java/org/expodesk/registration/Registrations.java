@@ -28,6 +28,7 @@ import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.Privacy;
 import org.expodesk.party.dedup.KeyLocks;
+import org.expodesk.platform.db.SqlErrors;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
@@ -233,10 +234,8 @@ public class Registrations {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql) {
-                String message = String.valueOf(sql.getMessage());
-                return sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState())
-                        || (sql.getErrorCode() == 1062 && (message.contains("uk_registration_email")
-                        || message.contains("uk_registration_idempotency")));
+                return SqlErrors.isDeadlock(sql) || SqlErrors.isDuplicateKey(sql, "uk_registration_email")
+                        || SqlErrors.isDuplicateKey(sql, "uk_registration_idempotency");
             }
         }
         return false;
