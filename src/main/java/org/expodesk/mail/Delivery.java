@@ -21,7 +21,9 @@ public record Delivery(Outcome outcome, String detail) {
     /**
      * Reads an exception of the mail client. A reply from the server decides: 550, 551 and 553 refuse
      * the address (a bounce), other 5xx refuse this mail, 4xx ask to come back later; without a
-     * reply the server was not reached.
+     * reply the server was not reached. 421 is the server closing the connection (shutting down, or
+     * tired of waiting on a connection it held open), not a word on this mail: like a broken
+     * connection, it costs the mail no try.
      */
     public static Delivery of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -30,6 +32,9 @@ public record Delivery(Outcome outcome, String detail) {
                 String detail = brief(smtp.getMessage());
                 if (code == 550 || code == 551 || code == 553) {
                     return new Delivery(Outcome.ADDRESS_REFUSED, detail);
+                }
+                if (code == 421) {
+                    return new Delivery(Outcome.SERVER_DOWN, detail);
                 }
                 if (code >= 500) {
                     return new Delivery(Outcome.REFUSED_FOR_GOOD, detail);

@@ -29,7 +29,16 @@ class DeliveryTest {
     @Test
     void aTemporaryRefusalIsTriedAgain() {
         assertThat(Delivery.of(reply(451, "local error")).outcome()).isEqualTo(Delivery.Outcome.REFUSED_FOR_NOW);
-        assertThat(Delivery.of(reply(421, "closing")).outcome()).isEqualTo(Delivery.Outcome.REFUSED_FOR_NOW);
+        assertThat(Delivery.of(reply(450, "mailbox busy")).outcome()).isEqualTo(Delivery.Outcome.REFUSED_FOR_NOW);
+    }
+
+    @Test
+    void aServerClosingTheConnectionCostsTheMailNoTry() {
+        // GreenMail's own words after it waited 30 s on a connection; the sender tries a fresh one at once
+        Delivery delivery = Delivery.of(reply(421, "Service shutting down and closing transmission channel (socket timeout, SO_TIMEOUT: 30000ms)"));
+        assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.SERVER_DOWN);
+        assertThat(delivery.notConnected()).isFalse();
+        assertThat(delivery.detail()).contains("closing transmission channel");
     }
 
     @Test
