@@ -37,7 +37,7 @@ CREATE TABLE badge (
     last_day           DATE         NOT NULL,
     zones              VARCHAR(500) NOT NULL DEFAULT '',
     state              VARCHAR(20)  NOT NULL,
-    valid_holder       BIGINT AS (CASE WHEN state = 'VALID' THEN person_id END) PERSISTENT,
+    valid_holder       BIGINT AS (CASE WHEN state = 'VALID' THEN person_id END) STORED,
     state_changed_at   DATETIME(6)  NULL,
     state_changed_by   VARCHAR(100) NULL,
     state_reason       VARCHAR(500) NULL,
