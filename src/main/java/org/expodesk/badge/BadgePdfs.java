@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.IOUtils;
@@ -28,10 +29,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -110,17 +113,22 @@ public class BadgePdfs {
         try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
             latin = borrowLatin();
             cjk = borrowCjk();
-            List<Face> faces = new ArrayList<>();
-            faces.add(new Face(PDType0Font.load(doc, latin, true), latin.getUnicodeCmapLookup()));
-            if (cjk != null) {
-                faces.add(new Face(PDType0Font.load(doc, cjk, true), cjk.getUnicodeCmapLookup()));
+            Script script = new Script(cjk == null ? List.of(latin) : List.of(latin, cjk));
+            List<Set<Integer>> used = new ArrayList<>();
+            script.fonts.forEach(f -> used.add(new HashSet<>()));
+            for (Badge b : badges) {
+                Lines.of(b, editionNames.computeIfAbsent(b.exhibitionId, id -> exhibitions.get(id).name))
+                        .forEach(text -> script.runs(text).forEach(run -> run.text.codePoints().forEach(used.get(run.font)::add)));
+            }
+            PDType0Font[] fonts = new PDType0Font[script.fonts.size()];
+            for (int i = 0; i < fonts.length; i++) {
+                fonts[i] = used.get(i).isEmpty() ? null : embedCut(doc, script.fonts.get(i), used.get(i));
             }
             for (Badge b : badges) {
-                String edition = editionNames.computeIfAbsent(b.exhibitionId, id -> exhibitions.get(id).name);
                 PDPage page = new PDPage(new PDRectangle(layout.width, layout.height));
                 doc.addPage(page);
                 try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                    new Drawing(s, faces, layout).badge(b, edition);
+                    new Drawing(s, script, fonts, layout).badge(b, Lines.of(b, editionNames.get(b.exhibitionId)));
                 }
                 progress.accept(doc.getNumberOfPages());
             }
@@ -133,6 +141,28 @@ public class BadgePdfs {
             giveBack(idleLatin, latin, drawn);
             giveBack(idleCjk, cjk, drawn);
         }
+    }
+
+    /** What a cut font keeps: the outlines and metrics, hints, and what PDFBox reads to embed it (cmap, names). */
+    private static final List<String> CUT_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf",
+            "hmtx", "fpgm", "gasp", "cmap", "post", "OS/2", "name");
+
+    /**
+     * The font cut down to the characters this document shows, embedded whole. Embedded as a subset
+     * instead, PDFBox first lists the widths of every glyph of the font (49,000 in the CJK font) and
+     * applies its ligature rules to every text shown: two thirds of a one-badge PDF, the attachment
+     * of every confirmation mail (docs/badges.md). The cut font has no ligature rules (a badge needs none).
+     */
+    private static PDType0Font embedCut(PDDocument doc, TrueTypeFont font, Set<Integer> codePoints) throws IOException {
+        if (codePoints.stream().anyMatch(cp -> cp > 0xFFFF)) {
+            // the cutter writes a cmap of the basic plane only: PDFBox subsets this document's font itself
+            return PDType0Font.load(doc, font, true);
+        }
+        TTFSubsetter cut = new TTFSubsetter(font, CUT_TABLES);
+        cut.addAll(codePoints);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        cut.writeToStream(bytes);
+        return PDType0Font.load(doc, new java.io.ByteArrayInputStream(bytes.toByteArray()), false);
     }
 
     private TrueTypeFont borrowLatin() throws IOException {
@@ -161,10 +191,75 @@ public class BadgePdfs {
         }
     }
 
-    /** A font embedded in the document and its Unicode map, to tell which characters it has. */
-    private record Face(PDType0Font font, CmapLookup cmap) {
-        boolean has(int codePoint) {
-            return cmap.getGlyphId(codePoint) != 0;
+    /** What a badge's page says: gathered before drawing, so the document's fonts hold exactly these characters. */
+    private record Lines(String edition, String days, String holder, String organization, String category) {
+        static Lines of(Badge b, String edition) {
+            return new Lines(edition, days(b.firstDay, b.lastDay), b.holderName, b.organizationName,
+                    b.categoryLabel.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        void forEach(java.util.function.Consumer<String> each) {
+            each.accept(edition);
+            each.accept(days);
+            each.accept(holder);
+            if (organization != null) {
+                each.accept(organization);
+            }
+            each.accept(category);
+        }
+
+        private static String days(LocalDate first, LocalDate last) {
+            return first.equals(last) ? first.toString() : first + " – " + last;
+        }
+    }
+
+    /** Text cut into runs of one font each: the number of the font in {@link Script#fonts} and the characters. */
+    private record Run(int font, String text) {
+    }
+
+    /**
+     * Which font draws each character: the first that has it. One that no font has becomes "?" instead
+     * of failing the whole PDF; controls become spaces.
+     */
+    private static final class Script {
+        final List<TrueTypeFont> fonts;
+        private final List<CmapLookup> cmaps = new ArrayList<>();
+
+        Script(List<TrueTypeFont> fonts) throws IOException {
+            this.fonts = fonts;
+            for (TrueTypeFont f : fonts) {
+                cmaps.add(f.getUnicodeCmapLookup());
+            }
+        }
+
+        List<Run> runs(String text) {
+            List<Run> runs = new ArrayList<>();
+            int current = -1;
+            StringBuilder run = new StringBuilder();
+            for (int cp : text.codePoints().toArray()) {
+                int c = Character.isISOControl(cp) || Character.isWhitespace(cp) ? ' ' : cp;
+                int font = -1;
+                for (int i = 0; i < cmaps.size(); i++) {
+                    if (cmaps.get(i).getGlyphId(c) != 0) {
+                        font = i;
+                        break;
+                    }
+                }
+                if (font < 0) {
+                    c = '?';
+                    font = 0;
+                }
+                if (font != current && run.length() > 0) {
+                    runs.add(new Run(current, run.toString()));
+                    run.setLength(0);
+                }
+                current = font;
+                run.appendCodePoint(c);
+            }
+            if (run.length() > 0) {
+                runs.add(new Run(current, run.toString()));
+            }
+            return runs;
         }
     }
 
@@ -230,16 +325,18 @@ public class BadgePdfs {
     /** Draws one badge on one page. Coordinates in points from the bottom left. */
     private static final class Drawing {
         private final PDPageContentStream s;
-        private final List<Face> faces;
+        private final Script script;
+        private final PDType0Font[] fonts;
         private final Layout layout;
 
-        Drawing(PDPageContentStream s, List<Face> faces, Layout layout) {
+        Drawing(PDPageContentStream s, Script script, PDType0Font[] fonts, Layout layout) {
             this.s = s;
-            this.faces = faces;
+            this.script = script;
+            this.fonts = fonts;
             this.layout = layout;
         }
 
-        void badge(Badge b, String edition) throws IOException {
+        void badge(Badge b, Lines lines) throws IOException {
             float w = layout.width;
             float h = layout.height;
             float margin = layout == Layout.A6 ? 18 : 10;
@@ -249,28 +346,26 @@ public class BadgePdfs {
             s.addRect(0, 0, w, band);
             s.fill();
             s.setNonStrokingColor(luminance(colour) > 0.55 ? Color.BLACK : Color.WHITE);
-            centred(b.categoryLabel.toUpperCase(java.util.Locale.ROOT), w / 2, band / 2 - 7, w - 2 * margin,
-                    layout == Layout.A6 ? 20 : 14);
+            centred(lines.category(), w / 2, band / 2 - 7, w - 2 * margin, layout == Layout.A6 ? 20 : 14);
             s.setNonStrokingColor(Color.DARK_GRAY);
-            String days = days(b.firstDay, b.lastDay);
             if (layout == Layout.A6) {
-                centred(edition, w / 2, h - margin - 12, w - 2 * margin, 12);
-                centred(days, w / 2, h - margin - 28, w - 2 * margin, 10);
+                centred(lines.edition(), w / 2, h - margin - 12, w - 2 * margin, 12);
+                centred(lines.days(), w / 2, h - margin - 28, w - 2 * margin, 10);
                 s.setNonStrokingColor(Color.BLACK);
-                centred(b.holderName, w / 2, h - 110, w - 2 * margin, 30);
-                if (b.organizationName != null) {
-                    centred(b.organizationName, w / 2, h - 140, w - 2 * margin, 16);
+                centred(lines.holder(), w / 2, h - 110, w - 2 * margin, 30);
+                if (lines.organization() != null) {
+                    centred(lines.organization(), w / 2, h - 140, w - 2 * margin, 16);
                 }
                 qr(b.code, (w - 150) / 2, band + 20, 150);
             } else {
                 float qrSize = h - band - 2 * 8;
                 float textWidth = w - qrSize - 3 * margin;
-                left(edition, margin, h - margin - 8, textWidth, 9);
-                left(days, margin, h - margin - 20, textWidth, 8);
+                left(lines.edition(), margin, h - margin - 8, textWidth, 9);
+                left(lines.days(), margin, h - margin - 20, textWidth, 8);
                 s.setNonStrokingColor(Color.BLACK);
-                left(b.holderName, margin, h - 70, textWidth, 22);
-                if (b.organizationName != null) {
-                    left(b.organizationName, margin, h - 95, textWidth, 12);
+                left(lines.holder(), margin, h - 70, textWidth, 22);
+                if (lines.organization() != null) {
+                    left(lines.organization(), margin, h - 95, textWidth, 12);
                 }
                 qr(b.code, w - qrSize - margin + 4, band + 6, qrSize - 4);
             }
@@ -298,13 +393,13 @@ public class BadgePdfs {
         }
 
         private void centred(String text, float centre, float baseline, float maxWidth, float size) throws IOException {
-            List<Run> runs = runs(text);
+            List<Run> runs = script.runs(text);
             float fitted = fit(runs, maxWidth, size);
             show(runs, centre - width(runs, fitted) / 2, baseline, fitted);
         }
 
         private void left(String text, float x, float baseline, float maxWidth, float size) throws IOException {
-            List<Run> runs = runs(text);
+            List<Run> runs = script.runs(text);
             show(runs, x, baseline, fit(runs, maxWidth, size));
         }
 
@@ -312,69 +407,28 @@ public class BadgePdfs {
             s.beginText();
             s.newLineAtOffset(x, y);
             for (Run r : runs) {
-                s.setFont(r.face.font(), size);
+                s.setFont(fonts[r.font], size);
                 s.showText(r.text);
             }
             s.endText();
         }
 
         /** The size at which the text fits the width, not below a third of the wanted size. */
-        private static float fit(List<Run> runs, float maxWidth, float size) throws IOException {
+        private float fit(List<Run> runs, float maxWidth, float size) throws IOException {
             float width = width(runs, size);
             return width <= maxWidth ? size : Math.max(size / 3, size * maxWidth / width);
         }
 
-        private static float width(List<Run> runs, float size) throws IOException {
+        private float width(List<Run> runs, float size) throws IOException {
             float w = 0;
             for (Run r : runs) {
-                w += r.face.font().getStringWidth(r.text) / 1000 * size;
+                w += fonts[r.font].getStringWidth(r.text) / 1000 * size;
             }
             return w;
         }
 
-        private record Run(Face face, String text) {
-        }
-
-        /**
-         * The text cut into runs of one font each: the first font that has the character. One that
-         * no font has becomes "?" instead of failing the whole PDF; controls become spaces.
-         */
-        private List<Run> runs(String text) {
-            List<Run> runs = new ArrayList<>();
-            Face current = null;
-            StringBuilder run = new StringBuilder();
-            for (int cp : text.codePoints().toArray()) {
-                int c = Character.isISOControl(cp) || Character.isWhitespace(cp) ? ' ' : cp;
-                Face face = null;
-                for (Face f : faces) {
-                    if (f.has(c)) {
-                        face = f;
-                        break;
-                    }
-                }
-                if (face == null) {
-                    c = '?';
-                    face = faces.get(0);
-                }
-                if (face != current && run.length() > 0) {
-                    runs.add(new Run(current, run.toString()));
-                    run.setLength(0);
-                }
-                current = face;
-                run.appendCodePoint(c);
-            }
-            if (run.length() > 0) {
-                runs.add(new Run(current, run.toString()));
-            }
-            return runs;
-        }
-
         private static double luminance(Color c) {
             return (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255;
-        }
-
-        private static String days(LocalDate first, LocalDate last) {
-            return first.equals(last) ? first.toString() : first + " – " + last;
         }
     }
 }

@@ -27,7 +27,9 @@ import java.util.Optional;
  * One timed batch print in a JVM of its own (the benchmark starts it with {@code -Xmx512m}):
  * {@code badges N} prints N signed badges with {@link BadgePdfs#many} into one PDF file;
  * {@code ceiling N} writes the same N pages with nothing on them but each badge's QR code, the least
- * a printed badge needs. Prints {@code seconds=… pages=… bytes=… peakHeapMb=…}.
+ * a printed badge needs; {@code mails N} makes N one-badge PDFs with {@link BadgePdfs#one}, each a
+ * confirmation mail's attachment (the first 100 not timed: a mail sender runs warm). Prints
+ * {@code seconds=… pages=… bytes=… peakHeapMb=…}.
  */
 public final class BadgePrintRun {
 
@@ -40,6 +42,10 @@ public final class BadgePrintRun {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         int count = Integer.parseInt(args[1]);
+        if (mode.equals("mails")) {
+            mails(count);
+            return;
+        }
         List<Badge> badges = badges(count);
         Path file = Files.createTempFile("badges-", ".pdf");
         try {
@@ -59,6 +65,23 @@ public final class BadgePrintRun {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    private static void mails(int count) throws Exception {
+        BadgePdfs pdfs = pdfs();
+        List<Badge> warmUp = badges(100);
+        for (Badge b : warmUp) {
+            pdfs.one(b, BadgePdfs.Layout.A6);
+        }
+        List<Badge> badges = badges(count);
+        long bytes = 0;
+        long start = System.nanoTime();
+        for (Badge b : badges) {
+            bytes += pdfs.one(b, BadgePdfs.Layout.A6).length;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "seconds=%.3f pages=%d bytes=%d peakHeapMb=%d%n", seconds, count, bytes,
+                peakHeapMb());
     }
 
     /** Badges as the database would give them: signed codes, mixed Latin and Chinese names. */

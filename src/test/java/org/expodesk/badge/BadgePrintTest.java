@@ -80,6 +80,30 @@ class BadgePrintTest {
     }
 
     @Test
+    void namesBeyondGb2312AndBeyondTheBasicPlaneKeepTheirGlyphsAndALatinBadgeCarriesOnlyTheLatinFont() throws Exception {
+        long edition = TestExhibitions.june2027();
+        long org = TestOrganizations.create();
+        // 喆 and 珺, frequent in given names, are not in GB 2312; 𐐀 (Deseret) lies beyond the basic plane, which the
+        // font cut for a document cannot map, so that document embeds the CJK font as PDFBox subsets it
+        for (String name : List.of("王喆珺 Zoë", "王喆 𐐀")) {
+            Badge badge = TestBadges.issue(edition, TestBadges.person("王", "喆", org), name, org, "苏州灯笼制造有限公司").badge();
+            byte[] pdf = Api.asAdmin().get("/api/badges/" + badge.id + "/badge.pdf").then().statusCode(200).extract().asByteArray();
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(doc)).contains(name, "苏州灯笼制造有限公司", "PROFESSIONAL VISITOR");
+                assertThat(doc.getPage(0).getResources().getFontNames()).hasSize(2);
+                assertThat(decode(new PDFRenderer(doc).renderImageWithDPI(0, 200))).isEqualTo(badge.code);
+            }
+        }
+        Badge latin = TestBadges.issue(edition, TestBadges.person("Müller", "Zoë", org), "Zoë Müller", org,
+                "Nordic Fasteners GmbH").badge();
+        byte[] pdf = Api.asAdmin().get("/api/badges/" + latin.id + "/badge.pdf").then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Zoë Müller", "Nordic Fasteners GmbH");
+            assertThat(doc.getPage(0).getResources().getFontNames()).as("no CJK font for a page without Chinese").hasSize(1);
+        }
+    }
+
+    @Test
     void theHolderDownloadsTheBadgeByItsPublicLinkThroughAReissueUntilItIsRevoked() throws Exception {
         long edition = TestExhibitions.june2027();
         Badges.Issued issued = TestBadges.issue(edition, TestBadges.person(null), "Link Holder", null, null);
