@@ -73,6 +73,9 @@ public class Badges {
     SigningKeys keys;
 
     @Inject
+    BadgeIds ids;
+
+    @Inject
     ExhibitionService exhibitions;
 
     @Inject
@@ -341,13 +344,17 @@ public class Badges {
                 .setParameter("e", exhibitionId).setParameter("s", state).getResultList();
     }
 
-    /** Persists a new VALID badge, signs its code; returns the public download token. */
+    /** Signs a new VALID badge's code and persists it, code and all; returns the public download token. */
     private String sign(Badge b) {
         SigningKeys.Active key = keys.active(b.exhibitionId);
         String token = LinkTokens.newToken();
         b.state = BadgeState.VALID;
         b.signingKeyId = key.rowId();
         b.accessTokenHash = LinkTokens.hash(token);
+        // the id before the insert (BadgeIds), so that the code it signs is written with the row, not by an update
+        b.id = ids.next();
+        b.code = BadgeCodes.encode(new BadgeCodes.Payload(b.exhibitionId, key.keyNo(), b.id, b.categoryCode,
+                b.firstDay, b.lastDay), key.privateKey());
         try {
             b.persist();
             em.flush();
@@ -361,8 +368,6 @@ public class Badges {
             }
             throw e;
         }
-        b.code = BadgeCodes.encode(new BadgeCodes.Payload(b.exhibitionId, key.keyNo(), b.id, b.categoryCode,
-                b.firstDay, b.lastDay), key.privateKey());
         return token;
     }
 
