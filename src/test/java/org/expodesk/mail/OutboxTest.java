@@ -200,6 +200,38 @@ class OutboxTest {
     }
 
     @Test
+    void aSuppressionMadeEarlierInTheSameTransactionCountsAndALiftedOneNoLonger() throws Exception {
+        String blocked = address("blocked-first");
+        String lifted = address("lifted-first");
+        String unsubscribed = address("unsubscribed-first");
+        suppressions.suppress(lifted, Suppression.Reason.BOUNCED, "bounced once");
+        // the suppressions are not yet written when the mails are queued: the insert's own read of the list must see them
+        List<Outbox.Queued> queued = QuarkusTransaction.requiringNew().call(() -> {
+            suppressions.suppress(blocked, Suppression.Reason.BLOCKED, "asked by phone");
+            suppressions.lift(lifted);
+            suppressions.suppress(unsubscribed, Suppression.Reason.UNSUBSCRIBED, "link");
+            return List.of(
+                    outbox.enqueue(MailRequest.transactional("first|" + blocked, "first", blocked, Locale.ENGLISH,
+                            HELLO, Map.of("name", "B"))),
+                    outbox.enqueue(MailRequest.transactional("first|" + lifted, "first", lifted, Locale.ENGLISH,
+                            HELLO, Map.of("name", "L"))),
+                    outbox.enqueue(MailRequest.transactional("first|" + unsubscribed, "first", unsubscribed,
+                            Locale.ENGLISH, HELLO, Map.of("name", "U"))),
+                    outbox.enqueue(MailRequest.marketing("offer|" + unsubscribed, "offer", unsubscribed,
+                            Locale.ENGLISH, HELLO, Map.of("name", "U"))));
+        });
+        assertThat(queued).extracting(Outbox.Queued::status).containsExactly(MailStatus.SUPPRESSED,
+                MailStatus.PENDING, MailStatus.PENDING, MailStatus.SUPPRESSED);
+        assertThat(mail(queued.get(0).id()).status).isEqualTo(MailStatus.SUPPRESSED);
+        assertThat(mail(queued.get(0).id()).lastError).isEqualTo("suppressed: BLOCKED");
+        assertThat(mail(queued.get(3).id()).lastError).isEqualTo("suppressed: UNSUBSCRIBED");
+        drain();
+        assertThat(receivedBy(blocked)).isEmpty();
+        assertThat(receivedBy(lifted)).hasSize(1);
+        assertThat(receivedBy(unsubscribed)).hasSize(1);
+    }
+
+    @Test
     void anAddressSuppressedAfterTheMailWasQueuedGetsNothing() throws Exception {
         String to = address("late");
         // one transaction, so that the sender job cannot take the mail before the address is suppressed
