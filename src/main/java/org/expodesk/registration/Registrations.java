@@ -262,6 +262,7 @@ public class Registrations {
                 : Messages.forTag(r.language());
         People.NewPerson newPerson = new People.NewPerson(lastName, firstName, null, null, email, null, null,
                 language.toLanguageTag(), null);
+        SettingsAndEarlier readFirst = null;
         if (email != null) {
             if (atDesk) {
                 // the desk deduplicates at once: its person and company take turns with other creates of them
@@ -281,24 +282,18 @@ public class Registrations {
             // not one statement per record
             auditLog.holdUntilCommit();
             searchIndex.holdUntilCommit();
-            // the registration of this key and the one of this address in one query, each told apart by the
-            // database's own comparison (its collation, as a query for each would have found them)
-            List<Object[]> earlier = Registration.getEntityManager().createQuery("select r,"
-                            + " case when r.idempotencyKey = ?2 then true else false end,"
-                            + " case when r.email = ?3 then true else false end from Registration r"
-                            + " where r.exhibitionId = ?1 and (r.idempotencyKey = ?2 or r.email = ?3)", Object[].class)
-                    .setParameter(1, exhibitionId).setParameter(2, idempotencyKey).setParameter(3, email)
-                    .getResultList();
-            Optional<Registration> byKey = earlier.stream().filter(row -> Boolean.TRUE.equals(row[1]))
-                    .map(row -> (Registration) row[0]).findFirst();
+            // the settings row (ADR 0023) and the registration of this key and the one of this address in one read, each
+            // registration told apart by the database's own comparison (its collation, as a query for each would have
+            // found them); a registration found is read whole only then (a repeated submit)
+            readFirst = settingsAndEarlier(exhibitionId, idempotencyKey, email);
+            Optional<Registration> byKey = readFirst.byKey().map(id -> Registration.<Registration>findById(id));
             if (byKey.isPresent() && !byKey.get().email.equalsIgnoreCase(email)) {
                 throw ProblemException.conflict("registration_idempotencyKeyReused");
             }
             if (byKey.isPresent() && errors.isEmpty()) {
                 return new Outcome(byKey.get(), true, true);
             }
-            Optional<Registration> byEmail = earlier.stream().filter(row -> Boolean.TRUE.equals(row[2]))
-                    .map(row -> (Registration) row[0]).findFirst();
+            Optional<Registration> byEmail = readFirst.byEmail().map(id -> Registration.<Registration>findById(id));
             if (byEmail.isPresent() && errors.isEmpty()) {
                 return new Outcome(byEmail.get(), true, false);
             }
@@ -306,7 +301,8 @@ public class Registrations {
 
         Exhibition exhibition = known != null ? known : exhibitions.get(exhibitionId);
         // the settings as they are now, the categories and questions as this node keeps them while they stay so
-        EditionSetups.Setup setup = setups.of(exhibitionId);
+        EditionSetups.Setup setup = readFirst != null && readFirst.settings() != null
+                ? setups.of(readFirst.settings()) : setups.of(exhibitionId);
         RegistrationSettings settings = setup.settings();
         Invitation invitation = invitation(exhibitionId, r.invitationCode(), errors);
         if (!atDesk && email != null && hasError(errors, "invitationCode") && registeredMeanwhile(exhibitionId, email,
@@ -418,6 +414,89 @@ public class Registrations {
                     .setParameter(1, invitation.id).executeUpdate();
         }
         return new Outcome(registration, false, true, category);
+    }
+
+    /**
+     * What a submit reads first: the edition's settings row ({@code null}: the edition has none) and the ids of the
+     * registrations of this key and of this address.
+     */
+    record SettingsAndEarlier(RegistrationSettings settings, Optional<Long> byKey, Optional<Long> byEmail) {
+    }
+
+    /**
+     * One plain read on the transaction's connection (no entity: the settings are only read here, and a
+     * registration found is loaded by the caller); when the edition has no settings row, the registrations are
+     * looked for alone.
+     */
+    private static SettingsAndEarlier settingsAndEarlier(long exhibitionId, String idempotencyKey, String email) {
+        return Registration.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            RegistrationSettings settings = null;
+            Long byKey = null;
+            Long byEmail = null;
+            try (java.sql.PreparedStatement select = connection.prepareStatement("SELECT s.id, s.opens_at, s.closes_at,"
+                    + " s.allowed_domains, s.setup_version, s.version, s.created_at, s.updated_at, r.id,"
+                    + " r.idempotency_key = ?, r.email = ?"
+                    + " FROM registration_settings s LEFT JOIN registration r ON r.exhibition_id = s.exhibition_id"
+                    + " AND (r.idempotency_key = ? OR r.email = ?) WHERE s.exhibition_id = ?")) {
+                select.setString(1, idempotencyKey);
+                select.setString(2, email);
+                select.setString(3, idempotencyKey);
+                select.setString(4, email);
+                select.setLong(5, exhibitionId);
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (settings == null) {
+                            settings = new RegistrationSettings();
+                            settings.id = rows.getLong(1);
+                            settings.exhibitionId = exhibitionId;
+                            settings.opensAt = utc(rows, 2);
+                            settings.closesAt = utc(rows, 3);
+                            settings.allowedDomains = rows.getString(4);
+                            settings.setupVersion = rows.getLong(5);
+                            settings.version = rows.getLong(6);
+                            settings.createdAt = utc(rows, 7);
+                            settings.updatedAt = utc(rows, 8);
+                        }
+                        long id = rows.getLong(9);
+                        if (rows.wasNull()) {
+                            continue;
+                        }
+                        if (rows.getBoolean(10)) {
+                            byKey = id;
+                        }
+                        if (rows.getBoolean(11)) {
+                            byEmail = id;
+                        }
+                    }
+                }
+            }
+            if (settings == null) {
+                try (java.sql.PreparedStatement select = connection.prepareStatement("SELECT id, idempotency_key = ?,"
+                        + " email = ? FROM registration WHERE exhibition_id = ? AND (idempotency_key = ? OR email = ?)")) {
+                    select.setString(1, idempotencyKey);
+                    select.setString(2, email);
+                    select.setLong(3, exhibitionId);
+                    select.setString(4, idempotencyKey);
+                    select.setString(5, email);
+                    try (java.sql.ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            if (rows.getBoolean(2)) {
+                                byKey = rows.getLong(1);
+                            }
+                            if (rows.getBoolean(3)) {
+                                byEmail = rows.getLong(1);
+                            }
+                        }
+                    }
+                }
+            }
+            return new SettingsAndEarlier(settings, Optional.ofNullable(byKey), Optional.ofNullable(byEmail));
+        });
+    }
+
+    private static Instant utc(java.sql.ResultSet rows, int column) throws java.sql.SQLException {
+        java.time.LocalDateTime at = rows.getObject(column, java.time.LocalDateTime.class);
+        return at == null ? null : at.toInstant(java.time.ZoneOffset.UTC);
     }
 
     private static Organizations.NewOrganization deskOrganization(String name, String country) {
