@@ -153,6 +153,34 @@ public class Registrations {
         return exhibitions.byCode(code);
     }
 
+    /**
+     * The edition a public code names, for a submit: as this node read it last, for at most a minute ({@code null}
+     * code or none: 404). Not trusted by itself: the submit's first read, in its transaction, carries the edition's
+     * row version and code, and a submit whose kept edition is no longer so reads it again there
+     * ({@link #register(long, Exhibition, NewRegistration, String)}), so a change counts from the next submit.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Exhibition editionToRegister(String code) {
+        String key = code == null ? "" : code.trim();
+        KeptEdition kept = keptEditions.get(key);
+        if (kept != null && System.nanoTime() - kept.readAtNanos() < EDITION_MAX_AGE_NANOS) {
+            return kept.edition();
+        }
+        Exhibition edition = exhibitions.byCode(code);
+        keptEditions.put(key, new KeptEdition(edition, System.nanoTime()));
+        return edition;
+    }
+
+    private record KeptEdition(Exhibition edition, long readAtNanos) {
+    }
+
+    /** As ADR 0023's kept set-up: a write the version does not show (SQL by hand) counts within a minute. */
+    private static final long EDITION_MAX_AGE_NANOS = java.time.Duration.ofMinutes(1).toNanos();
+
+    /** By code as the caller gave it, trimmed; few editions take registrations at once. */
+    private final java.util.concurrent.ConcurrentMap<String, KeptEdition> keptEditions =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The category an invitation code opens, while it has uses left. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RegistrationCategory> invitationCategory(long exhibitionId, String code) {
@@ -286,6 +314,20 @@ public class Registrations {
             // registration told apart by the database's own comparison (its collation, as a query for each would have
             // found them); a registration found is read whole only then (a repeated submit)
             readFirst = settingsAndEarlier(exhibitionId, idempotencyKey, email);
+            if (readFirst == null) {
+                throw ProblemException.notFound("Exhibition");
+            }
+            if (known != null && (known.version != readFirst.editionVersion()
+                    || !known.code.equals(readFirst.editionCode()))) {
+                // the edition the caller holds (kept by this node, or read before this transaction) was changed
+                // since: read again here; a code that no longer names it is a 404, as a fresh look-up would say
+                keptEditions.values().removeIf(kept -> kept.edition().id.equals(exhibitionId));
+                Exhibition now = exhibitions.get(exhibitionId);
+                if (!now.code.equals(known.code) && !exhibitions.byCode(known.code).id.equals(exhibitionId)) {
+                    throw ProblemException.notFound("Exhibition");
+                }
+                known = now;
+            }
             Optional<Registration> byKey = readFirst.byKey().map(id -> Registration.<Registration>findById(id));
             if (byKey.isPresent() && !byKey.get().email.equalsIgnoreCase(email)) {
                 throw ProblemException.conflict("registration_idempotencyKeyReused");
@@ -417,27 +459,31 @@ public class Registrations {
     }
 
     /**
-     * What a submit reads first: the edition's settings row ({@code null}: the edition has none) and the ids of the
-     * registrations of this key and of this address.
+     * What a submit reads first: the edition's settings row ({@code null}: the edition has none), the ids of the
+     * registrations of this key and of this address, and the edition's row version and code.
      */
-    record SettingsAndEarlier(RegistrationSettings settings, Optional<Long> byKey, Optional<Long> byEmail) {
+    record SettingsAndEarlier(RegistrationSettings settings, Optional<Long> byKey, Optional<Long> byEmail,
+                              long editionVersion, String editionCode) {
     }
 
     /**
      * One plain read on the transaction's connection (no entity: the settings are only read here, and a
-     * registration found is loaded by the caller); when the edition has no settings row, the registrations are
-     * looked for alone.
+     * registration found is loaded by the caller); {@code null} when there is no such edition.
      */
     private static SettingsAndEarlier settingsAndEarlier(long exhibitionId, String idempotencyKey, String email) {
         return Registration.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
             RegistrationSettings settings = null;
             Long byKey = null;
             Long byEmail = null;
+            boolean found = false;
+            long editionVersion = 0;
+            String editionCode = null;
             try (java.sql.PreparedStatement select = connection.prepareStatement("SELECT s.id, s.opens_at, s.closes_at,"
                     + " s.allowed_domains, s.setup_version, s.version, s.created_at, s.updated_at, r.id,"
-                    + " r.idempotency_key = ?, r.email = ?"
-                    + " FROM registration_settings s LEFT JOIN registration r ON r.exhibition_id = s.exhibition_id"
-                    + " AND (r.idempotency_key = ? OR r.email = ?) WHERE s.exhibition_id = ?")) {
+                    + " r.idempotency_key = ?, r.email = ?, e.version, e.code FROM exhibition e"
+                    + " LEFT JOIN registration_settings s ON s.exhibition_id = e.id"
+                    + " LEFT JOIN registration r ON r.exhibition_id = e.id AND (r.idempotency_key = ? OR r.email = ?)"
+                    + " WHERE e.id = ?")) {
                 select.setString(1, idempotencyKey);
                 select.setString(2, email);
                 select.setString(3, idempotencyKey);
@@ -445,7 +491,13 @@ public class Registrations {
                 select.setLong(5, exhibitionId);
                 try (java.sql.ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        if (settings == null) {
+                        if (!found) {
+                            found = true;
+                            editionVersion = rows.getLong(12);
+                            editionCode = rows.getString(13);
+                        }
+                        rows.getLong(1);
+                        if (settings == null && !rows.wasNull()) {
                             settings = new RegistrationSettings();
                             settings.id = rows.getLong(1);
                             settings.exhibitionId = exhibitionId;
@@ -470,27 +522,8 @@ public class Registrations {
                     }
                 }
             }
-            if (settings == null) {
-                try (java.sql.PreparedStatement select = connection.prepareStatement("SELECT id, idempotency_key = ?,"
-                        + " email = ? FROM registration WHERE exhibition_id = ? AND (idempotency_key = ? OR email = ?)")) {
-                    select.setString(1, idempotencyKey);
-                    select.setString(2, email);
-                    select.setLong(3, exhibitionId);
-                    select.setString(4, idempotencyKey);
-                    select.setString(5, email);
-                    try (java.sql.ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            if (rows.getBoolean(2)) {
-                                byKey = rows.getLong(1);
-                            }
-                            if (rows.getBoolean(3)) {
-                                byEmail = rows.getLong(1);
-                            }
-                        }
-                    }
-                }
-            }
-            return new SettingsAndEarlier(settings, Optional.ofNullable(byKey), Optional.ofNullable(byEmail));
+            return found ? new SettingsAndEarlier(settings, Optional.ofNullable(byKey), Optional.ofNullable(byEmail),
+                    editionVersion, editionCode) : null;
         });
     }
 
