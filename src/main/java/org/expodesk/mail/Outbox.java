@@ -106,7 +106,7 @@ public class Outbox {
                 }
                 throw e;
             }
-            if (!request.attachments().isEmpty()) {
+            if (!request.attachments().isEmpty() && onRow(request) == null) {
                 try (PreparedStatement attach = connection.prepareStatement("insert into mail_attachment"
                         + " (mail_id, file_name, content_type, content, renderer, render_argument) values (?, ?, ?, ?, ?, ?)")) {
                     for (MailRequest.Attachment attachment : request.attachments()) {
@@ -137,14 +137,16 @@ public class Outbox {
         String columns = """
                 insert into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
                     text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
-                    created_at, updated_at, private_links)
+                    created_at, updated_at, private_links, attachment_file_name, attachment_content_type,
+                    attachment_renderer, attachment_render_argument)
                 """;
         // FROM DUAL WHERE: MariaDB and MySQL 8 alike; the reasons that stop a mail of a kind are Suppression.Reason.stops
         String sql = suppressed == null ? columns + """
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ? from dual
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ? from dual
                 where not exists (select 1 from mail_suppression where address = ?
                     and (reason <> 'UNSUBSCRIBED' or ? = 'MARKETING'))"""
-                : columns + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
+                : columns + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        MailRequest.Attachment onRow = onRow(request);
         try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             Suppression.Reason reason = suppressed == null ? null : suppressed.orElse(null);
             insert.setString(1, request.key());
@@ -163,9 +165,13 @@ public class Outbox {
             insert.setTimestamp(14, now, utc());
             insert.setTimestamp(15, now, utc());
             insert.setBoolean(16, request.privateLinks());
+            insert.setString(17, onRow == null ? null : onRow.fileName());
+            insert.setString(18, onRow == null ? null : onRow.contentType());
+            insert.setString(19, onRow == null ? null : onRow.renderer());
+            insert.setString(20, onRow == null ? null : onRow.argument());
             if (suppressed == null) {
-                insert.setString(17, recipient);
-                insert.setString(18, request.kind().name());
+                insert.setString(21, recipient);
+                insert.setString(22, request.kind().name());
             }
             if (insert.executeUpdate() == 0) {
                 return -1;
@@ -175,6 +181,18 @@ public class Outbox {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /**
+     * The mail's attachment kept on its own row (V47): its only one, when it is made at sending (how to make it, no
+     * content, as a badge PDF); otherwise null and the attachments go to mail_attachment.
+     */
+    private static MailRequest.Attachment onRow(MailRequest request) {
+        if (request.attachments().size() != 1) {
+            return null;
+        }
+        MailRequest.Attachment only = request.attachments().get(0);
+        return only.content() == null && only.renderer() != null ? only : null;
     }
 
     /** Why the list stops a mail of this kind to the address, or null; locking, as the insert's read of it. */
@@ -253,7 +271,8 @@ public class Outbox {
         int scrubbed = em.createNativeQuery("""
                         update mail_outbox set recipient = concat('erased-', id, '@invalid'), mail_key = concat('erased:', id),
                             subject = '[erased]', text_body = '[erased]', html_body = null, unsubscribe_token = null,
-                            last_error = null
+                            last_error = null, attachment_file_name = null, attachment_content_type = null,
+                            attachment_renderer = null, attachment_render_argument = null
                         where recipient in (?1)""")
                 .setParameter(1, normalized).executeUpdate();
         em.createNativeQuery("delete a from mail_attachment a join mail_outbox m on m.id = a.mail_id "

@@ -12,3 +12,12 @@ CREATE TABLE badge_id_block (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 INSERT INTO badge_id_block (id, next_id) SELECT 1, COALESCE(MAX(id), 0) + 1 FROM badge;
+
+-- A mail's one attachment made when it is sent (a badge PDF: how to make it, no content) is kept on the
+-- mail's own row, so that queueing such a mail is one insert (docs/registration.md, "Seventh round"). Other
+-- attachments, and any with content, stay in mail_attachment.
+ALTER TABLE mail_outbox
+    ADD COLUMN attachment_file_name       VARCHAR(255) NULL,
+    ADD COLUMN attachment_content_type    VARCHAR(100) NULL,
+    ADD COLUMN attachment_renderer        VARCHAR(40)  NULL,
+    ADD COLUMN attachment_render_argument VARCHAR(200) NULL;
