@@ -157,7 +157,7 @@ public class Registrations {
      * The edition a public code names, for a submit: as this node read it last, for at most a minute ({@code null}
      * code or none: 404). Not trusted by itself: the submit's first read, in its transaction, carries the edition's
      * row version and code, and a submit whose kept edition is no longer so reads it again there
-     * ({@link #register(long, Exhibition, NewRegistration, String)}), so a change counts from the next submit.
+     * ({@link #register(long, Exhibition, NewRegistration, String, long)}), so a change counts from the next submit.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Exhibition editionToRegister(String code) {
@@ -222,9 +222,14 @@ public class Registrations {
      * same key (InnoDB's, when the first of three rolls back) is tried again alike.
      */
     private Outcome attempts(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
+        // the badge's id is taken before the transaction (ADR 0026): a node that must reserve a new block of ids
+        // then uses a pooled connection while holding none, so submits that all need one at once (a node's first
+        // ones) cannot hold every connection of the pool while each waits for one more; an attempt rolled back
+        // leaves the id unused, and the next attempt uses it
+        long badgeId = badges.reserveId();
         for (int attempt = 1; ; attempt++) {
             try {
-                return self.register(exhibitionId, known, r, deskStaff);
+                return self.register(exhibitionId, known, r, deskStaff, badgeId);
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !lostToAnotherSubmit(e)) {
                     throw e;
@@ -274,7 +279,7 @@ public class Registrations {
      * here, after the earlier registration, since the transaction's first read fixes what it sees (REPEATABLE READ).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
+    Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff, long badgeId) {
         boolean atDesk = deskStaff != null;
         List<FieldError> errors = new ArrayList<>();
         String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
@@ -427,7 +432,7 @@ public class Registrations {
         registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
         // the badge first, so that the registration's row is written once, with its badge (the badge does not
         // need the registration; the mail does)
-        Badges.Issued issued = verified ? issueBadge(registration, person, category, personCreated) : null;
+        Badges.Issued issued = verified ? issueBadge(registration, person, category, personCreated, badgeId) : null;
         registration.persist();
         if (atDesk) {
             String role = role(category.code);
@@ -621,7 +626,7 @@ public class Registrations {
             registration.status = RegistrationStatus.CONFIRMED;
             registration.decidedAt = Instant.now(clock);
             registration.decidedBy = by;
-            Badges.Issued issued = issueBadge(registration, person, category, false);
+            Badges.Issued issued = issueBadge(registration, person, category, false, 0);
             String token = issued.accessToken() != null ? issued.accessToken()
                     : badges.renewAccessToken(issued.badge().id);
             mail(registration, person, category, exhibitions.get(registration.exhibitionId), "registration-confirmed",
@@ -644,19 +649,19 @@ public class Registrations {
      * mail as a PDF and a link.
      */
     void accepted(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition) {
-        confirm(registration, person, category, exhibition, issueBadge(registration, person, category, false));
+        confirm(registration, person, category, exhibition, issueBadge(registration, person, category, false, 0));
     }
 
     /** The person's badge for this registration ({@code holderIsNew}: created in this transaction, holding none). */
     private Badges.Issued issueBadge(Registration registration, Person person, RegistrationCategory category,
-                                     boolean holderIsNew) {
+                                     boolean holderIsNew, long badgeId) {
         List<LocalDate> days = registration.dayList();
         // the company as the registrant typed it (a registration before V46 has the record's name there)
         String organizationName = registration.organizationName;
         Badges.Issued issued = badges.issue(new Badges.IssueRequest(registration.exhibitionId, person.id,
                 holderName(person), registration.organizationId, organizationName, category.code,
                 badgeLabel(category), category.colour, days.isEmpty() ? null : days.get(0),
-                days.isEmpty() ? null : days.get(days.size() - 1), List.of()), holderIsNew);
+                days.isEmpty() ? null : days.get(days.size() - 1), List.of()), holderIsNew, badgeId);
         registration.badgeId = issued.badge().id;
         return issued;
     }
