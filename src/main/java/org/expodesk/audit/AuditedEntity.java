@@ -3,8 +3,6 @@ package org.expodesk.audit;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityListeners;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Transient;
@@ -22,8 +20,9 @@ import java.util.Map;
 @EntityListeners(AuditListener.class)
 public abstract class AuditedEntity extends PanacheEntityBase {
 
+    /** The table's AUTO_INCREMENT, or for a {@link ReservedIds} entity known before the insert. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @RecordId
     public Long id;
 
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.expodesk.audit.AuditRedacted;
 import org.expodesk.audit.AuditedEntity;
+import org.expodesk.audit.ReservedIds;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,6 +22,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "badge")
+@ReservedIds(BadgeIds.class)
 public class Badge extends AuditedEntity {
 
     @Column(name = "exhibition_id", nullable = false, updatable = false)

@@ -73,6 +73,9 @@ public class Badges {
     SigningKeys keys;
 
     @Inject
+    BadgeIds ids;
+
+    @Inject
     ExhibitionService exhibitions;
 
     @Inject
@@ -95,6 +98,21 @@ public class Badges {
      */
     @Transactional
     public Issued issue(IssueRequest r, boolean holderIsNew) {
+        return issue(r, holderIsNew, 0);
+    }
+
+    /**
+     * A badge id for a later {@link #issue(IssueRequest, boolean, long)}: best taken outside any transaction, since
+     * reserving a new block of ids takes a pooled connection (ADR 0026). Unused, it is a gap.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long reserveId() {
+        return ids.next();
+    }
+
+    /** {@link #issue(IssueRequest, boolean)} with the id {@link #reserveId} gave ({@code 0}: one is taken now). */
+    @Transactional
+    public Issued issue(IssueRequest r, boolean holderIsNew, long reservedId) {
         // the edition is read for its dates only when the badge is for the whole show
         Exhibition edition = r.firstDay() == null && r.lastDay() == null ? exhibitions.get(r.exhibitionId()) : null;
         LocalDate first = edition != null ? edition.opensOn : r.firstDay();
@@ -125,7 +143,7 @@ public class Badges {
         b.firstDay = first;
         b.lastDay = last;
         b.zones = zones;
-        String token = sign(b);
+        String token = sign(b, reservedId);
         return new Issued(b, token, false);
     }
 
@@ -173,7 +191,7 @@ public class Badges {
         b.firstDay = first;
         b.lastDay = last;
         b.zones = zones;
-        String token = sign(b);
+        String token = sign(b, 0);
         old.replacedBy = b.id;
         return new Issued(b, token, false);
     }
@@ -341,13 +359,17 @@ public class Badges {
                 .setParameter("e", exhibitionId).setParameter("s", state).getResultList();
     }
 
-    /** Persists a new VALID badge, signs its code; returns the public download token. */
-    private String sign(Badge b) {
+    /** Signs a new VALID badge's code and persists it, code and all; returns the public download token. */
+    private String sign(Badge b, long reservedId) {
         SigningKeys.Active key = keys.active(b.exhibitionId);
         String token = LinkTokens.newToken();
         b.state = BadgeState.VALID;
         b.signingKeyId = key.rowId();
         b.accessTokenHash = LinkTokens.hash(token);
+        // the id before the insert (BadgeIds), so that the code it signs is written with the row, not by an update
+        b.id = reservedId > 0 ? reservedId : ids.next();
+        b.code = BadgeCodes.encode(new BadgeCodes.Payload(b.exhibitionId, key.keyNo(), b.id, b.categoryCode,
+                b.firstDay, b.lastDay), key.privateKey());
         try {
             b.persist();
             em.flush();
@@ -361,8 +383,6 @@ public class Badges {
             }
             throw e;
         }
-        b.code = BadgeCodes.encode(new BadgeCodes.Payload(b.exhibitionId, key.keyNo(), b.id, b.categoryCode,
-                b.firstDay, b.lastDay), key.privateKey());
         return token;
     }
 

@@ -78,53 +78,35 @@ public class Outbox {
             data.put("unsubscribeUrl", unsubscribeUrl(token));
         }
         MailContent content = withFooter(templates.render(request.template(), data), request.kind(), language, data);
-        Optional<Suppression.Reason> suppressed = suppressions.reasonFor(recipient)
-                .filter(reason -> reason.stops(request.kind()));
+        if (suppressions.changedInThisTransaction()) {
+            // the insert below reads the suppressions in SQL: what this transaction changed of them must be written first
+            em.flush();
+        }
         Timestamp now = Timestamp.from(Instant.now(clock));
         String unsubscribeToken = token;
         // plain JDBC on the transaction's connection: the insert returns the new mail's id itself, so the mail is
         // neither looked for before (the key's unique index settles a mail queued already) nor read back after,
         // and no statement makes Hibernate look through the caller's records for changes to flush first
-        // (mail_outbox and mail_attachment are written by SQL alone)
+        // (mail_outbox and mail_attachment are written by SQL alone). The suppression list is read by the insert
+        // itself: a mail to a suppressed address is not inserted by it, and only then the reason is read and the
+        // mail stored as SUPPRESSED (a locking read, as the insert's own read of the list is)
         return em.unwrap(Session.class).doReturningWork(connection -> {
             long id;
-            // not IGNORE, which would also turn a value the columns refuse into a warning and store it cut;
-            // a duplicate key fails only this statement, and the caller's transaction goes on
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
-                        text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
-                        created_at, updated_at, private_links)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, request.key());
-                insert.setString(2, request.purpose());
-                insert.setObject(3, request.exhibitionId(), Types.BIGINT);
-                insert.setString(4, request.kind().name());
-                insert.setString(5, recipient);
-                insert.setString(6, language);
-                insert.setString(7, truncate(content.subject(), 500));
-                insert.setString(8, content.text());
-                insert.setString(9, content.html());
-                insert.setString(10, unsubscribeToken);
-                insert.setString(11, suppressed.isPresent() ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name());
-                insert.setTimestamp(12, now, utc());
-                insert.setString(13, suppressed.map(reason -> "suppressed: " + reason).orElse(null));
-                insert.setTimestamp(14, now, utc());
-                insert.setTimestamp(15, now, utc());
-                insert.setBoolean(16, request.privateLinks());
-                try {
-                    insert.executeUpdate();
-                } catch (SQLException e) {
-                    if (SqlErrors.isDuplicateKey(e, KEY_INDEX)) {
-                        return queued(connection, request.key());
-                    }
-                    throw e;
+            Suppression.Reason suppressed = null;
+            try {
+                id = insert(connection, request, recipient, language, content, unsubscribeToken, now, null);
+                if (id < 0) {
+                    suppressed = reasonFor(connection, recipient, request.kind());
+                    id = insert(connection, request, recipient, language, content, unsubscribeToken, now,
+                            suppressed == null ? Optional.empty() : Optional.of(suppressed));
                 }
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
+            } catch (SQLException e) {
+                if (SqlErrors.isDuplicateKey(e, KEY_INDEX)) {
+                    return queued(connection, request.key());
                 }
+                throw e;
             }
-            if (!request.attachments().isEmpty()) {
+            if (!request.attachments().isEmpty() && onRow(request) == null) {
                 try (PreparedStatement attach = connection.prepareStatement("insert into mail_attachment"
                         + " (mail_id, file_name, content_type, content, renderer, render_argument) values (?, ?, ?, ?, ?, ?)")) {
                     for (MailRequest.Attachment attachment : request.attachments()) {
@@ -139,8 +121,94 @@ public class Outbox {
                     attach.executeBatch();
                 }
             }
-            return new Queued(id, true, suppressed.isPresent() ? MailStatus.SUPPRESSED : MailStatus.PENDING);
+            return new Queued(id, true, suppressed != null ? MailStatus.SUPPRESSED : MailStatus.PENDING);
         });
+    }
+
+    /**
+     * Inserts the mail; its id. {@code suppressed} null: PENDING unless the suppression list stops this mail, and
+     * then nothing is inserted and -1 returned; otherwise the mail as that says, whatever the list holds now.
+     */
+    private static long insert(Connection connection, MailRequest request, String recipient, String language,
+                               MailContent content, String unsubscribeToken, Timestamp now,
+                               Optional<Suppression.Reason> suppressed) throws SQLException {
+        // not IGNORE, which would also turn a value the columns refuse into a warning and store it cut;
+        // a duplicate key fails only this statement, and the caller's transaction goes on
+        String columns = """
+                insert into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
+                    text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
+                    created_at, updated_at, private_links, attachment_file_name, attachment_content_type,
+                    attachment_renderer, attachment_render_argument)
+                """;
+        // FROM DUAL WHERE: MariaDB and MySQL 8 alike; the reasons that stop a mail of a kind are Suppression.Reason.stops
+        String sql = suppressed == null ? columns + """
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ? from dual
+                where not exists (select 1 from mail_suppression where address = ?
+                    and (reason <> 'UNSUBSCRIBED' or ? = 'MARKETING'))"""
+                : columns + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        MailRequest.Attachment onRow = onRow(request);
+        try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            Suppression.Reason reason = suppressed == null ? null : suppressed.orElse(null);
+            insert.setString(1, request.key());
+            insert.setString(2, request.purpose());
+            insert.setObject(3, request.exhibitionId(), Types.BIGINT);
+            insert.setString(4, request.kind().name());
+            insert.setString(5, recipient);
+            insert.setString(6, language);
+            insert.setString(7, truncate(content.subject(), 500));
+            insert.setString(8, content.text());
+            insert.setString(9, content.html());
+            insert.setString(10, unsubscribeToken);
+            insert.setString(11, reason != null ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name());
+            insert.setTimestamp(12, now, utc());
+            insert.setString(13, reason != null ? "suppressed: " + reason : null);
+            insert.setTimestamp(14, now, utc());
+            insert.setTimestamp(15, now, utc());
+            insert.setBoolean(16, request.privateLinks());
+            insert.setString(17, onRow == null ? null : onRow.fileName());
+            insert.setString(18, onRow == null ? null : onRow.contentType());
+            insert.setString(19, onRow == null ? null : onRow.renderer());
+            insert.setString(20, onRow == null ? null : onRow.argument());
+            if (suppressed == null) {
+                insert.setString(21, recipient);
+                insert.setString(22, request.kind().name());
+            }
+            if (insert.executeUpdate() == 0) {
+                return -1;
+            }
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The mail's attachment kept on its own row (V47): its only one, when it is made at sending (how to make it, no
+     * content, as a badge PDF); otherwise null and the attachments go to mail_attachment.
+     */
+    private static MailRequest.Attachment onRow(MailRequest request) {
+        if (request.attachments().size() != 1) {
+            return null;
+        }
+        MailRequest.Attachment only = request.attachments().get(0);
+        return only.content() == null && only.renderer() != null ? only : null;
+    }
+
+    /** Why the list stops a mail of this kind to the address, or null; locking, as the insert's read of it. */
+    private static Suppression.Reason reasonFor(Connection connection, String recipient, MailKind kind)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select reason from mail_suppression where address = ? lock in share mode")) {
+            select.setString(1, recipient);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                Suppression.Reason reason = Suppression.Reason.valueOf(row.getString(1));
+                return reason.stops(kind) ? reason : null;
+            }
+        }
     }
 
     private static final String KEY_INDEX = "uk_mail_outbox_key";
@@ -203,7 +271,8 @@ public class Outbox {
         int scrubbed = em.createNativeQuery("""
                         update mail_outbox set recipient = concat('erased-', id, '@invalid'), mail_key = concat('erased:', id),
                             subject = '[erased]', text_body = '[erased]', html_body = null, unsubscribe_token = null,
-                            last_error = null
+                            last_error = null, attachment_file_name = null, attachment_content_type = null,
+                            attachment_renderer = null, attachment_render_argument = null
                         where recipient in (?1)""")
                 .setParameter(1, normalized).executeUpdate();
         em.createNativeQuery("delete a from mail_attachment a join mail_outbox m on m.id = a.mail_id "

@@ -213,13 +213,19 @@ public class OutboxStore {
         }
         List<Claimed> claimed = new ArrayList<>(ids.size());
         try (PreparedStatement select = c.prepareStatement(
-                "select id, kind, recipient, subject, text_body, html_body, unsubscribe_token, attempts "
+                "select id, kind, recipient, subject, text_body, html_body, unsubscribe_token, attempts, "
+                        + "attachment_file_name, attachment_content_type, attachment_renderer, attachment_render_argument "
                         + "from mail_outbox where id in (" + in + ") order by id")) {
             bind(select, ids.toArray());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     String recipient = rs.getString(3);
+                    if (rs.getString(11) != null) {
+                        // the one attachment made at sending, kept on the mail's row (V47)
+                        attachments.computeIfAbsent(id, k -> new ArrayList<>()).add(0, new Attached(rs.getString(9),
+                                rs.getString(10), null, rs.getString(11), rs.getString(12)));
+                    }
                     claimed.add(new Claimed(id, MailKind.valueOf(rs.getString(2)), recipient, rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
                             attachments.getOrDefault(id, List.of()), suppressed.get(recipient)));

@@ -2,6 +2,7 @@ package org.expodesk.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -15,6 +16,24 @@ public class Suppressions {
     @Inject
     Clock clock;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    /** Marks a transaction that changed the list through this class (the only writer of it). */
+    private static final String CHANGED = Suppressions.class.getName() + ".changed";
+
+    /**
+     * Whether the caller's transaction changed the list here, not yet flushed perhaps: {@link Outbox} reads the
+     * list in SQL, so it flushes such changes first (a suppression made earlier in the transaction counts).
+     */
+    boolean changedInThisTransaction() {
+        return transaction.getResource(CHANGED) != null;
+    }
+
+    private void changed() {
+        transaction.putResource(CHANGED, Boolean.TRUE);
+    }
+
     public Optional<Suppression.Reason> reasonFor(String address) {
         return Optional.ofNullable(Suppression.<Suppression>findById(Outbox.normalize(address))).map(s -> s.reason);
     }
@@ -26,6 +45,7 @@ public class Suppressions {
     @Transactional
     public void suppress(String address, Suppression.Reason reason, String detail) {
         String key = Outbox.normalize(address);
+        changed();
         Suppression existing = Suppression.findById(key);
         if (existing != null) {
             if (existing.reason == Suppression.Reason.UNSUBSCRIBED && reason != Suppression.Reason.UNSUBSCRIBED) {
@@ -44,6 +64,7 @@ public class Suppressions {
 
     @Transactional
     public boolean lift(String address) {
+        changed();
         return Suppression.deleteById(Outbox.normalize(address));
     }
 

@@ -76,6 +76,19 @@ public class EditionSetups {
     public Setup of(long exhibitionId) {
         RegistrationSettings settings = RegistrationSettings.<RegistrationSettings>find("exhibitionId", exhibitionId)
                 .firstResult();
+        return of(exhibitionId, settings);
+    }
+
+    /**
+     * The same with the settings row the caller has just read in its transaction (a public submit reads it with the
+     * earlier registrations, in one statement): never kept, only its version compared.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Setup of(RegistrationSettings settings) {
+        return of(settings.exhibitionId, settings);
+    }
+
+    private Setup of(long exhibitionId, RegistrationSettings settings) {
         long version = settings == null ? -1 : settings.setupVersion;
         Categories categories = kept.get(exhibitionId);
         if (categories == null || !categories.current(version)) {

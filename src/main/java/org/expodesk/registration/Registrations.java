@@ -153,6 +153,34 @@ public class Registrations {
         return exhibitions.byCode(code);
     }
 
+    /**
+     * The edition a public code names, for a submit: as this node read it last, for at most a minute ({@code null}
+     * code or none: 404). Not trusted by itself: the submit's first read, in its transaction, carries the edition's
+     * row version and code, and a submit whose kept edition is no longer so reads it again there
+     * ({@link #register(long, Exhibition, NewRegistration, String, long)}), so a change counts from the next submit.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Exhibition editionToRegister(String code) {
+        String key = code == null ? "" : code.trim();
+        KeptEdition kept = keptEditions.get(key);
+        if (kept != null && System.nanoTime() - kept.readAtNanos() < EDITION_MAX_AGE_NANOS) {
+            return kept.edition();
+        }
+        Exhibition edition = exhibitions.byCode(code);
+        keptEditions.put(key, new KeptEdition(edition, System.nanoTime()));
+        return edition;
+    }
+
+    private record KeptEdition(Exhibition edition, long readAtNanos) {
+    }
+
+    /** As ADR 0023's kept set-up: a write the version does not show (SQL by hand) counts within a minute. */
+    private static final long EDITION_MAX_AGE_NANOS = java.time.Duration.ofMinutes(1).toNanos();
+
+    /** By code as the caller gave it, trimmed; few editions take registrations at once. */
+    private final java.util.concurrent.ConcurrentMap<String, KeptEdition> keptEditions =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The category an invitation code opens, while it has uses left. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RegistrationCategory> invitationCategory(long exhibitionId, String code) {
@@ -194,9 +222,14 @@ public class Registrations {
      * same key (InnoDB's, when the first of three rolls back) is tried again alike.
      */
     private Outcome attempts(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
+        // the badge's id is taken before the transaction (ADR 0026): a node that must reserve a new block of ids
+        // then uses a pooled connection while holding none, so submits that all need one at once (a node's first
+        // ones) cannot hold every connection of the pool while each waits for one more; an attempt rolled back
+        // leaves the id unused, and the next attempt uses it
+        long badgeId = badges.reserveId();
         for (int attempt = 1; ; attempt++) {
             try {
-                return self.register(exhibitionId, known, r, deskStaff);
+                return self.register(exhibitionId, known, r, deskStaff, badgeId);
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !lostToAnotherSubmit(e)) {
                     throw e;
@@ -246,7 +279,7 @@ public class Registrations {
      * here, after the earlier registration, since the transaction's first read fixes what it sees (REPEATABLE READ).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
+    Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff, long badgeId) {
         boolean atDesk = deskStaff != null;
         List<FieldError> errors = new ArrayList<>();
         String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
@@ -262,6 +295,7 @@ public class Registrations {
                 : Messages.forTag(r.language());
         People.NewPerson newPerson = new People.NewPerson(lastName, firstName, null, null, email, null, null,
                 language.toLanguageTag(), null);
+        SettingsAndEarlier readFirst = null;
         if (email != null) {
             if (atDesk) {
                 // the desk deduplicates at once: its person and company take turns with other creates of them
@@ -281,24 +315,32 @@ public class Registrations {
             // not one statement per record
             auditLog.holdUntilCommit();
             searchIndex.holdUntilCommit();
-            // the registration of this key and the one of this address in one query, each told apart by the
-            // database's own comparison (its collation, as a query for each would have found them)
-            List<Object[]> earlier = Registration.getEntityManager().createQuery("select r,"
-                            + " case when r.idempotencyKey = ?2 then true else false end,"
-                            + " case when r.email = ?3 then true else false end from Registration r"
-                            + " where r.exhibitionId = ?1 and (r.idempotencyKey = ?2 or r.email = ?3)", Object[].class)
-                    .setParameter(1, exhibitionId).setParameter(2, idempotencyKey).setParameter(3, email)
-                    .getResultList();
-            Optional<Registration> byKey = earlier.stream().filter(row -> Boolean.TRUE.equals(row[1]))
-                    .map(row -> (Registration) row[0]).findFirst();
+            // the settings row (ADR 0023) and the registration of this key and the one of this address in one read, each
+            // registration told apart by the database's own comparison (its collation, as a query for each would have
+            // found them); a registration found is read whole only then (a repeated submit)
+            readFirst = settingsAndEarlier(exhibitionId, idempotencyKey, email);
+            if (readFirst == null) {
+                throw ProblemException.notFound("Exhibition");
+            }
+            if (known != null && (known.version != readFirst.editionVersion()
+                    || !known.code.equals(readFirst.editionCode()))) {
+                // the edition the caller holds (kept by this node, or read before this transaction) was changed
+                // since: read again here; a code that no longer names it is a 404, as a fresh look-up would say
+                keptEditions.values().removeIf(kept -> kept.edition().id.equals(exhibitionId));
+                Exhibition now = exhibitions.get(exhibitionId);
+                if (!now.code.equals(known.code) && !exhibitions.byCode(known.code).id.equals(exhibitionId)) {
+                    throw ProblemException.notFound("Exhibition");
+                }
+                known = now;
+            }
+            Optional<Registration> byKey = readFirst.byKey().map(id -> Registration.<Registration>findById(id));
             if (byKey.isPresent() && !byKey.get().email.equalsIgnoreCase(email)) {
                 throw ProblemException.conflict("registration_idempotencyKeyReused");
             }
             if (byKey.isPresent() && errors.isEmpty()) {
                 return new Outcome(byKey.get(), true, true);
             }
-            Optional<Registration> byEmail = earlier.stream().filter(row -> Boolean.TRUE.equals(row[2]))
-                    .map(row -> (Registration) row[0]).findFirst();
+            Optional<Registration> byEmail = readFirst.byEmail().map(id -> Registration.<Registration>findById(id));
             if (byEmail.isPresent() && errors.isEmpty()) {
                 return new Outcome(byEmail.get(), true, false);
             }
@@ -306,7 +348,8 @@ public class Registrations {
 
         Exhibition exhibition = known != null ? known : exhibitions.get(exhibitionId);
         // the settings as they are now, the categories and questions as this node keeps them while they stay so
-        EditionSetups.Setup setup = setups.of(exhibitionId);
+        EditionSetups.Setup setup = readFirst != null && readFirst.settings() != null
+                ? setups.of(readFirst.settings()) : setups.of(exhibitionId);
         RegistrationSettings settings = setup.settings();
         Invitation invitation = invitation(exhibitionId, r.invitationCode(), errors);
         if (!atDesk && email != null && hasError(errors, "invitationCode") && registeredMeanwhile(exhibitionId, email,
@@ -389,7 +432,7 @@ public class Registrations {
         registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
         // the badge first, so that the registration's row is written once, with its badge (the badge does not
         // need the registration; the mail does)
-        Badges.Issued issued = verified ? issueBadge(registration, person, category, personCreated) : null;
+        Badges.Issued issued = verified ? issueBadge(registration, person, category, personCreated, badgeId) : null;
         registration.persist();
         if (atDesk) {
             String role = role(category.code);
@@ -418,6 +461,80 @@ public class Registrations {
                     .setParameter(1, invitation.id).executeUpdate();
         }
         return new Outcome(registration, false, true, category);
+    }
+
+    /**
+     * What a submit reads first: the edition's settings row ({@code null}: the edition has none), the ids of the
+     * registrations of this key and of this address, and the edition's row version and code.
+     */
+    record SettingsAndEarlier(RegistrationSettings settings, Optional<Long> byKey, Optional<Long> byEmail,
+                              long editionVersion, String editionCode) {
+    }
+
+    /**
+     * One plain read on the transaction's connection (no entity: the settings are only read here, and a
+     * registration found is loaded by the caller); {@code null} when there is no such edition.
+     */
+    private static SettingsAndEarlier settingsAndEarlier(long exhibitionId, String idempotencyKey, String email) {
+        return Registration.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            RegistrationSettings settings = null;
+            Long byKey = null;
+            Long byEmail = null;
+            boolean found = false;
+            long editionVersion = 0;
+            String editionCode = null;
+            try (java.sql.PreparedStatement select = connection.prepareStatement("SELECT s.id, s.opens_at, s.closes_at,"
+                    + " s.allowed_domains, s.setup_version, s.version, s.created_at, s.updated_at, r.id,"
+                    + " r.idempotency_key = ?, r.email = ?, e.version, e.code FROM exhibition e"
+                    + " LEFT JOIN registration_settings s ON s.exhibition_id = e.id"
+                    + " LEFT JOIN registration r ON r.exhibition_id = e.id AND (r.idempotency_key = ? OR r.email = ?)"
+                    + " WHERE e.id = ?")) {
+                select.setString(1, idempotencyKey);
+                select.setString(2, email);
+                select.setString(3, idempotencyKey);
+                select.setString(4, email);
+                select.setLong(5, exhibitionId);
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (!found) {
+                            found = true;
+                            editionVersion = rows.getLong(12);
+                            editionCode = rows.getString(13);
+                        }
+                        rows.getLong(1);
+                        if (settings == null && !rows.wasNull()) {
+                            settings = new RegistrationSettings();
+                            settings.id = rows.getLong(1);
+                            settings.exhibitionId = exhibitionId;
+                            settings.opensAt = utc(rows, 2);
+                            settings.closesAt = utc(rows, 3);
+                            settings.allowedDomains = rows.getString(4);
+                            settings.setupVersion = rows.getLong(5);
+                            settings.version = rows.getLong(6);
+                            settings.createdAt = utc(rows, 7);
+                            settings.updatedAt = utc(rows, 8);
+                        }
+                        long id = rows.getLong(9);
+                        if (rows.wasNull()) {
+                            continue;
+                        }
+                        if (rows.getBoolean(10)) {
+                            byKey = id;
+                        }
+                        if (rows.getBoolean(11)) {
+                            byEmail = id;
+                        }
+                    }
+                }
+            }
+            return found ? new SettingsAndEarlier(settings, Optional.ofNullable(byKey), Optional.ofNullable(byEmail),
+                    editionVersion, editionCode) : null;
+        });
+    }
+
+    private static Instant utc(java.sql.ResultSet rows, int column) throws java.sql.SQLException {
+        java.time.LocalDateTime at = rows.getObject(column, java.time.LocalDateTime.class);
+        return at == null ? null : at.toInstant(java.time.ZoneOffset.UTC);
     }
 
     private static Organizations.NewOrganization deskOrganization(String name, String country) {
@@ -509,7 +626,7 @@ public class Registrations {
             registration.status = RegistrationStatus.CONFIRMED;
             registration.decidedAt = Instant.now(clock);
             registration.decidedBy = by;
-            Badges.Issued issued = issueBadge(registration, person, category, false);
+            Badges.Issued issued = issueBadge(registration, person, category, false, 0);
             String token = issued.accessToken() != null ? issued.accessToken()
                     : badges.renewAccessToken(issued.badge().id);
             mail(registration, person, category, exhibitions.get(registration.exhibitionId), "registration-confirmed",
@@ -532,19 +649,19 @@ public class Registrations {
      * mail as a PDF and a link.
      */
     void accepted(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition) {
-        confirm(registration, person, category, exhibition, issueBadge(registration, person, category, false));
+        confirm(registration, person, category, exhibition, issueBadge(registration, person, category, false, 0));
     }
 
     /** The person's badge for this registration ({@code holderIsNew}: created in this transaction, holding none). */
     private Badges.Issued issueBadge(Registration registration, Person person, RegistrationCategory category,
-                                     boolean holderIsNew) {
+                                     boolean holderIsNew, long badgeId) {
         List<LocalDate> days = registration.dayList();
         // the company as the registrant typed it (a registration before V46 has the record's name there)
         String organizationName = registration.organizationName;
         Badges.Issued issued = badges.issue(new Badges.IssueRequest(registration.exhibitionId, person.id,
                 holderName(person), registration.organizationId, organizationName, category.code,
                 badgeLabel(category), category.colour, days.isEmpty() ? null : days.get(0),
-                days.isEmpty() ? null : days.get(days.size() - 1), List.of()), holderIsNew);
+                days.isEmpty() ? null : days.get(days.size() - 1), List.of()), holderIsNew, badgeId);
         registration.badgeId = issued.badge().id;
         return issued;
     }

@@ -1,6 +1,8 @@
 package org.expodesk.badge;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import org.expodesk.audit.AuditEntry;
 import io.restassured.http.ContentType;
 import org.expodesk.exhibition.TestExhibitions;
 import org.expodesk.party.TestOrganizations;
@@ -149,6 +151,44 @@ class BadgeApiTest {
         Badges.Issued foreign = TestBadges.issue(other, TestBadges.person(null), "Foreign", null, null);
         assertThat(TestBadges.badges().verify(foreign.badge().code, edition).result())
                 .isEqualTo(Verification.Result.WRONG_EDITION);
+    }
+
+    @Test
+    void aBadgeIsWrittenOnceWithItsCodeAndIdsOfConcurrentIssuesComeFromReservedBlocks() throws Exception {
+        long edition = TestExhibitions.june2027();
+        TestBadges.issue(edition, TestBadges.person(null), "Makes the key first", null, null);
+        List<Long> people = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            people.add(TestBadges.person(null));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Badges.Issued> issued = new ArrayList<>();
+        try {
+            List<Future<Badges.Issued>> results = new ArrayList<>();
+            for (long person : people) {
+                results.add(pool.submit(() -> TestBadges.issue(edition, person, "Block " + person, null, null)));
+            }
+            for (Future<Badges.Issued> f : results) {
+                issued.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> ids = issued.stream().map(i -> i.badge().id).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        long reservedUpTo = QuarkusTransaction.requiringNew().call(() -> ((Number) Badge.getEntityManager()
+                .createNativeQuery("SELECT next_id FROM badge_id_block WHERE id = 1").getSingleResult()).longValue());
+        assertThat(ids).allMatch(id -> id < reservedUpTo);
+        for (Badges.Issued i : issued) {
+            long id = i.badge().id;
+            // the signed code went into the badge's insert: one audited write, no update after it
+            List<AuditEntry> entries = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>list(
+                    "entityType = ?1 and entityId = ?2", "Badge", String.valueOf(id)));
+            assertThat(entries).extracting(e -> e.action).containsExactly("CREATE");
+            assertThat(entries.get(0).changes).contains(i.badge().code);
+            assertThat(TestBadges.badges().verify(i.badge().code).payload().badgeId()).isEqualTo(id);
+            Api.asAdmin().get("/api/badges/" + id).then().statusCode(200).body("code", equalTo(i.badge().code));
+        }
     }
 
     @Test

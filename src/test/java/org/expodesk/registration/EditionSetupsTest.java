@@ -11,6 +11,7 @@ import java.util.Map;
 import static org.expodesk.registration.TestRegistrations.register;
 import static org.expodesk.registration.TestRegistrations.uniqueEmail;
 import static org.expodesk.registration.TestRegistrations.visitor;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -55,5 +56,33 @@ class EditionSetupsTest {
             category.labelEn = "Guest";
         });
         register(code, visitor(uniqueEmail("reopened"))).then().statusCode(201).body("category", equalTo("VISITOR"));
+    }
+
+    @Test
+    void anEditionKeptForSubmitsCountsItsChangesFromTheNextRegistration() {
+        long exhibition = TestExhibitions.june2027();
+        String code = TestRegistrations.code(exhibition);
+        // kept in memory from here on
+        register(code, visitor(uniqueEmail("kept-edition"))).then().statusCode(201);
+
+        // written as any other code or node would: the kept edition's name no longer stands
+        QuarkusTransaction.requiringNew().run(() -> {
+            org.expodesk.exhibition.Exhibition edition = org.expodesk.exhibition.Exhibition.findById(exhibition);
+            edition.name = "Renamed Fair " + exhibition;
+        });
+        String renamed = uniqueEmail("renamed");
+        register(code, visitor(renamed)).then().statusCode(201);
+        String mailed = QuarkusTransaction.requiringNew().call(() -> org.expodesk.mail.OutboxMail
+                .<org.expodesk.mail.OutboxMail>find("recipient", renamed).firstResult().textBody);
+        assertThat(mailed).contains("Renamed Fair " + exhibition);
+
+        // a new code: the old one names no edition any more, the new one takes registrations at once
+        String newCode = code + "N";
+        QuarkusTransaction.requiringNew().run(() -> {
+            org.expodesk.exhibition.Exhibition edition = org.expodesk.exhibition.Exhibition.findById(exhibition);
+            edition.code = newCode;
+        });
+        register(code, visitor(uniqueEmail("old-code"))).then().statusCode(404);
+        register(newCode, visitor(uniqueEmail("new-code"))).then().statusCode(201);
     }
 }

@@ -63,7 +63,8 @@ public class PublicRegistrationResource {
             return Response.status(201).entity(new PublicRegistrationView(null, "CONFIRMED", body.category(), List.of(),
                     null)).build();
         }
-        Exhibition exhibition = registrations.edition(code);
+        // as this node keeps it: the submit's transaction checks it is still so (its row version and code)
+        Exhibition exhibition = registrations.editionToRegister(code);
         if (body == null) {
             throw ProblemException.invalid("body", "field_required");
         }
