@@ -138,17 +138,6 @@ public class Organizations implements OrganizationDirectory {
     }
 
     /**
-     * The same, taking the alike organizations' rows still at the version {@code kept} holds from there
-     * ({@link OrganizationMatcher.KeptRows}: a job's rows kept across its transactions).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public OrganizationMatcher.Blocks readAhead(java.util.Collection<NewOrganization> companies,
-                                                OrganizationMatcher.Blocks earlier, OrganizationMatcher.TakeOver takeOver,
-                                                OrganizationMatcher.KeptRows kept) {
-        return matcher.readAhead(drafts(companies), earlier, takeOver, kept);
-    }
-
-    /**
      * Only which organizations are alike by name to these (their alike blocks), read ahead in another
      * transaction for a later {@link #readAhead(java.util.Collection, OrganizationMatcher.Blocks,
      * java.util.function.Predicate)}, which reads the rest itself ({@link OrganizationMatcher#alikeAhead}).

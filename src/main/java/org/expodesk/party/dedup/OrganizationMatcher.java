@@ -74,8 +74,6 @@ public class OrganizationMatcher {
         private final List<Map.Entry<String, Set<String>>> createdTerms = new ArrayList<>();
         private int takenFromEarlier;
         private int completedFromEarlier;
-        private int rowsKept;
-        private int rowsChanged;
 
         private static String names(String name, String nameLatin) {
             return name + '\u001F' + (nameLatin == null ? "" : nameLatin);
@@ -107,16 +105,6 @@ public class OrganizationMatcher {
             return completedFromEarlier;
         }
 
-        /** How many alike organizations' rows were taken from {@link KeptRows}, their version checked unchanged. */
-        public int rowsKept() {
-            return rowsKept;
-        }
-
-        /** How many kept rows were read again because their version had changed since they were kept. */
-        public int rowsChanged() {
-            return rowsChanged;
-        }
-
         /** How many names' alike blocks these hold. */
         public int names() {
             return alike.size();
@@ -135,71 +123,6 @@ public class OrganizationMatcher {
             Map.Entry<String, Set<String>> terms = createdTerms.get(i);
             return terms.getKey().equals(names(o.name, o.nameLatin)) ? terms.getValue()
                     : org.expodesk.party.SearchTerms.organization(o.name, o.nameLatin, null);
-        }
-    }
-
-    /**
-     * The alike organizations' rows a job keeps across its transactions (an import's chunks read the rows of up to
-     * 200 organizations per new company's name, mostly the same ones chunk after chunk), each with the version it
-     * was read at. A transaction takes a kept row only after reading, in its own snapshot, that the organization is
-     * still live at that version: every change of an organization goes through Hibernate, which raises its
-     * {@code version}, so an unchanged version is an unchanged row, whoever wrote meanwhile (another chunk, a manual
-     * edit, a merge). A row this transaction holds is never kept (its stored row may be this transaction's own).
-     * Not thread-safe: one job's chunks one after the other.
-     */
-    public static final class KeptRows {
-        /** About 100 MB at most; emptied when full, as {@code Phones} and {@code NameKeys} are. */
-        static final int LIMIT = 200_000;
-        /**
-         * Open addressing by id (a chunk looks up some 10,000 ids here, and a {@code HashMap} of boxed ids cost a
-         * cache miss per node, key and value): ids, 0 for a free slot; a row taken away leaves its id with no row.
-         */
-        private final long[] ids = new long[1 << 19];
-        private final Candidate[] rows = new Candidate[1 << 19];
-        private int used;
-        private int size;
-
-        /** How many rows are kept now. */
-        public int size() {
-            return size;
-        }
-
-        private int slot(long id) {
-            int i = Long.hashCode(id * 0x9E3779B97F4A7C15L) & (ids.length - 1);
-            while (ids[i] != 0 && ids[i] != id) {
-                i = (i + 1) & (ids.length - 1);
-            }
-            return i;
-        }
-
-        private Candidate get(long id) {
-            return rows[slot(id)];
-        }
-
-        private void keep(Candidate c) {
-            if (used >= LIMIT) {
-                java.util.Arrays.fill(ids, 0);
-                java.util.Arrays.fill(rows, null);
-                used = 0;
-                size = 0;
-            }
-            int i = slot(c.id);
-            if (ids[i] == 0) {
-                ids[i] = c.id;
-                used++;
-            }
-            if (rows[i] == null) {
-                size++;
-            }
-            rows[i] = c;
-        }
-
-        private void forget(long id) {
-            int i = slot(id);
-            if (rows[i] != null) {
-                rows[i] = null;
-                size--;
-            }
         }
     }
 
@@ -236,14 +159,6 @@ public class OrganizationMatcher {
      * organizations the caller's job created since the read added, {@link SearchIndex.LastingCommonTerms#completed}).
      */
     public Blocks readAhead(List<Organization> incoming, Blocks earlier, TakeOver takeOver) {
-        return readAhead(incoming, earlier, takeOver, null);
-    }
-
-    /**
-     * The same, taking the alike organizations' rows from {@code kept} where their version is still the one kept
-     * ({@link KeptRows}; {@code null}: every row read), and keeping the rows it reads there.
-     */
-    public Blocks readAhead(List<Organization> incoming, Blocks earlier, TakeOver takeOver, KeptRows kept) {
         Blocks b = new Blocks();
         List<Organization> named = incoming.stream().filter(o -> o.nameKey != null && !o.nameKey.isEmpty()).toList();
         if (named.isEmpty()) {
@@ -278,7 +193,7 @@ public class OrganizationMatcher {
             }
         }
         List<SearchIndex.Alike> found = toRead.isEmpty() ? List.of() : readAlike(b, toRead);
-        readRows(b, java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream())), kept);
+        readRows(b, java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream())));
         // a block taken over cut at its limit that lost an organization (merged away or deleted by another
         // transaction since the read ahead, which took its terms out of the index): the chunk's own read finds
         // the next one in its place, so it is read again here
@@ -293,7 +208,7 @@ public class OrganizationMatcher {
                     b.completedFromEarlier--;
                 }
             }
-            readRows(b, readAlike(b, cut).stream().flatMap(a -> a.ids().stream()), kept);
+            readRows(b, readAlike(b, cut).stream().flatMap(a -> a.ids().stream()));
         }
         return b;
     }
@@ -303,83 +218,14 @@ public class OrganizationMatcher {
         return ids.size() >= BLOCK_LIMIT && !ids.stream().allMatch(b.rows::containsKey);
     }
 
-    /**
-     * The rows of these organizations not held yet, live ones only: those {@code kept} at the version they still have
-     * taken from there (one narrow read of the versions), the others read.
-     */
-    private static void readRows(Blocks b, java.util.stream.Stream<Long> organizations, KeptRows kept) {
+    /** The rows of these organizations not held yet, live ones only. */
+    private static void readRows(Blocks b, java.util.stream.Stream<Long> organizations) {
         List<Long> ids = organizations.distinct().filter(id -> !b.rows.containsKey(id)).toList();
-        if (ids.isEmpty()) {
-            return;
+        if (!ids.isEmpty()) {
+            read("SELECT 0 AS part, " + COLUMNS + " FROM organization WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND merged_into IS NULL",
+                    ids, (part, c) -> b.rows.put(c.id, c));
         }
-        List<Long> toRead = ids;
-        if (kept != null) {
-            toRead = new ArrayList<>();
-            Candidate[] known = new Candidate[ids.size()];
-            int n = 0;
-            for (Long id : ids) {
-                Candidate c = kept.get(id);
-                if (c == null) {
-                    toRead.add(id);
-                } else {
-                    known[n++] = c;
-                }
-            }
-            if (n > 0) {
-                Map<Long, Candidate> unchecked = new java.util.HashMap<>(n * 2);
-                for (int i = 0; i < n; i++) {
-                    unchecked.put(known[i].id, known[i]);
-                }
-                List<Long> reread = toRead;
-                versions(unchecked.keySet(), (id, version) -> {
-                    Candidate c = unchecked.remove(id);
-                    if (c.version == version) {
-                        b.rows.put(id, c);
-                        b.rowsKept++;
-                    } else {
-                        b.rowsChanged++;
-                        reread.add(id);
-                    }
-                });
-                // no live row now (merged away or deleted): no candidate, nor kept
-                unchecked.keySet().forEach(kept::forget);
-            }
-        }
-        if (!toRead.isEmpty()) {
-            java.util.function.LongFunction<Organization> heldRecords = kept == null ? null
-                    : HeldRecords.of(Organization.class);
-            read("SELECT 0 AS part, " + COLUMNS + " FROM organization WHERE id IN (" + idList(toRead)
-                    + ") AND merged_into IS NULL", List.of(), (part, c) -> {
-                        b.rows.put(c.id, c);
-                        if (heldRecords != null && heldRecords.apply(c.id) == null) {
-                            kept.keep(c);
-                        }
-                    });
-        }
-    }
-
-    /** The ids as the list of an {@code IN}: numbers, nothing to escape. */
-    private static String idList(java.util.Collection<Long> ids) {
-        StringBuilder list = new StringBuilder(ids.size() * 8);
-        for (long id : ids) {
-            list.append(list.isEmpty() ? "" : ",").append(id);
-        }
-        return list.toString();
-    }
-
-    /**
-     * The version of each of these organizations that is a live row. The ids are written into the statement (numbers,
-     * nothing to escape): the driver's binding of some 10,000 parameters a chunk cost more than the read.
-     */
-    private static void versions(java.util.Collection<Long> ids, java.util.function.ObjLongConsumer<Long> into) {
-        String sql = "SELECT id, version FROM organization WHERE id IN (" + idList(ids) + ") AND merged_into IS NULL";
-        Organization.getEntityManager().unwrap(Session.class).doWork(c -> {
-            try (java.sql.Statement q = c.createStatement(); ResultSet rs = q.executeQuery(sql)) {
-                while (rs.next()) {
-                    into.accept(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        });
     }
 
     /**
@@ -407,7 +253,7 @@ public class OrganizationMatcher {
     }
 
     private static final String COLUMNS = "id, credit_code, name_key, name_latin, website, domain, phone_e164, country,"
-            + " city, version";
+            + " city";
 
     private static void read(String sql, List<?> values, java.util.function.BiConsumer<Integer, Candidate> into) {
         Organization.getEntityManager().unwrap(Session.class).doWork(c -> {
@@ -419,7 +265,7 @@ public class OrganizationMatcher {
                     while (rs.next()) {
                         into.accept(rs.getInt(1), new Candidate(rs.getLong(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                                rs.getString(10), rs.getLong(11)));
+                                rs.getString(10)));
                     }
                 }
             }
@@ -534,13 +380,11 @@ public class OrganizationMatcher {
         final String phoneE164;
         final String country;
         final String city;
-        /** The row's version when read: {@link KeptRows} takes it again only at this version. */
-        final long version;
         /** Its names as scoring compares them ({@link #keys}), computed once: a chunk scores a row against many names. */
         private List<String> keys;
 
         Candidate(long id, String creditCode, String nameKey, String nameLatin, String website, String domain,
-                  String phoneE164, String country, String city, long version) {
+                  String phoneE164, String country, String city) {
             this.id = id;
             this.creditCode = creditCode;
             this.nameKey = nameKey;
@@ -550,7 +394,6 @@ public class OrganizationMatcher {
             this.phoneE164 = phoneE164;
             this.country = country;
             this.city = city;
-            this.version = version;
         }
 
         List<String> keys() {
@@ -562,7 +405,7 @@ public class OrganizationMatcher {
 
         static Candidate of(Organization o) {
             return new Candidate(o.id, o.creditCode, o.nameKey, o.nameLatin, o.website, o.domain, o.phoneE164, o.country,
-                    o.city, o.version);
+                    o.city);
         }
     }
 
@@ -692,7 +535,7 @@ public class OrganizationMatcher {
         List<Candidate> found = new ArrayList<>();
         session.doWork(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT id, credit_code, name_key, name_latin, website, domain,"
-                    + " phone_e164, country, city, version FROM organization WHERE " + where + " AND merged_into IS NULL LIMIT "
+                    + " phone_e164, country, city FROM organization WHERE " + where + " AND merged_into IS NULL LIMIT "
                     + BLOCK_LIMIT)) {
                 for (int i = 0; i < values.size(); i++) {
                     q.setObject(i + 1, values.get(i));
@@ -700,8 +543,7 @@ public class OrganizationMatcher {
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         found.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                                rs.getLong(10)));
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
                     }
                 }
             }

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.expodesk.party.SearchIndex;
-import org.expodesk.party.dedup.OrganizationMatcher;
 import org.expodesk.platform.DaemonThreads;
 import org.expodesk.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -138,8 +137,6 @@ public class ImportJobs {
         // read by the next chunk's read ahead while this thread adds a committed chunk's companies
         Map<String, Long> companies = new java.util.concurrent.ConcurrentHashMap<>();
         SearchIndex.LastingCommonTerms[] commonTerms = {new SearchIndex.LastingCommonTerms()};
-        // the alike organizations' rows, read again by a later chunk only if their version changed
-        OrganizationMatcher.KeptRows keptRows = new OrganizationMatcher.KeptRows();
         ImportPhases phases = new ImportPhases();
         long started = System.nanoTime();
         int[] position = new int[1];
@@ -161,7 +158,7 @@ public class ImportJobs {
                     chunk.clear();
                     if (!waiting.isEmpty()) {
                         ahead[0] = commit(id, chunkStart[0], waiting.remove(0), people ? full : null, ahead[0], companies,
-                                commonTerms, keptRows, phases);
+                                commonTerms, phases);
                         chunkStart[0] += chunkSize;
                     }
                     waiting.add(full);
@@ -171,11 +168,11 @@ public class ImportJobs {
             List<MappedRow> last = chunk.isEmpty() ? null : List.copyOf(chunk);
             if (!waiting.isEmpty()) {
                 ahead[0] = commit(id, chunkStart[0], waiting.remove(0), people ? last : null, ahead[0], companies,
-                        commonTerms, keptRows, phases);
+                        commonTerms, phases);
                 chunkStart[0] += chunkSize;
             }
             if (last != null) {
-                commit(id, chunkStart[0], last, null, ahead[0], companies, commonTerms, keptRows, phases);
+                commit(id, chunkStart[0], last, null, ahead[0], companies, commonTerms, phases);
             }
         } catch (ImportChunks.Overtaken e) {
             LOG.infof("Import %d is carried on by another node", id);
@@ -204,15 +201,14 @@ public class ImportJobs {
      */
     private CompaniesAhead.Read commit(long id, int from, List<MappedRow> rows, List<MappedRow> next,
                                        CompaniesAhead.Read ahead, Map<String, Long> companies,
-                                       SearchIndex.LastingCommonTerms[] commonTerms,
-                                       OrganizationMatcher.KeptRows keptRows, ImportPhases phases) {
+                                       SearchIndex.LastingCommonTerms[] commonTerms, ImportPhases phases) {
         CompaniesAhead.Read nextAhead = null;
         try {
             // people's companies resolved once per run, not once per chunk, and the name terms found
             // common: both kept only after their chunk committed
             SearchIndex.LastingCommonTerms attempt = commonTerms[0].copy();
             nextAhead = next == null ? null : companiesAhead.start(id, next, companies, commonTerms[0], attempt);
-            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies, attempt, ahead, keptRows, phases));
+            companies.putAll(chunks.process(id, from, List.copyOf(rows), companies, attempt, ahead, phases));
             commonTerms[0] = attempt;
             return nextAhead;
         } catch (ImportChunks.Overtaken e) {
@@ -232,9 +228,9 @@ public class ImportJobs {
             }
             int half = rows.size() / 2;
             phases.enter("chunks redone by halves");
-            commit(id, from, List.copyOf(rows.subList(0, half)), null, null, companies, commonTerms, keptRows, phases);
+            commit(id, from, List.copyOf(rows.subList(0, half)), null, null, companies, commonTerms, phases);
             commit(id, from + half, List.copyOf(rows.subList(half, rows.size())), null, null, companies, commonTerms,
-                    keptRows, phases);
+                    phases);
             return null;
         }
     }
