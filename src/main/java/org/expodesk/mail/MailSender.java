@@ -3,10 +3,12 @@ package org.expodesk.mail;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.expodesk.platform.DaemonThreads;
 import org.expodesk.platform.db.SqlErrors;
 import org.jboss.logging.Logger;
 
@@ -18,6 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -64,6 +70,19 @@ public class MailSender {
     private volatile Instant serverDownUntil = Instant.EPOCH;
     private volatile Duration serverDownWait;
 
+    /*
+     * The next mail's message (its badge PDF: most of a confirmation's CPU) is made on this thread while the
+     * current one is handed over. Hand-overs stay one at a time, so a node that dies still leaves at most one
+     * mail UNCERTAIN (ADR 0009); a batch of confirmations goes out at the pace of the slower of the two instead of
+     * their sum (docs/mail.md).
+     */
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(DaemonThreads.named("expodesk-mail-prepare"));
+
+    @PreDestroy
+    void stop() {
+        preparer.shutdownNow();
+    }
+
     /**
      * Every node runs its own sender (the in-memory scheduler, not clustered Quartz, which would
      * give each firing to one node and often the same one): claims, not firings, share the work.
@@ -107,9 +126,13 @@ public class MailSender {
             if (batch.isEmpty()) {
                 break;
             }
+            Future<Prepared> ahead = null;
             try {
+                ahead = prepareAhead(batch.get(0));
                 for (int i = 0; i < batch.size(); i++) {
-                    if (!deliver(batch.get(i), claim, counts)) {
+                    Future<Prepared> current = ahead;
+                    ahead = i + 1 < batch.size() ? prepareAhead(batch.get(i + 1)) : null;
+                    if (!deliver(batch.get(i), current, claim, counts)) {
                         Instant next = serverDownUntil;
                         for (OutboxStore.Claimed rest : batch.subList(i + 1, batch.size())) {
                             store.release(rest.id(), claim, Instant.now(clock), null, next);
@@ -123,27 +146,35 @@ public class MailSender {
                 // a mail caught mid-hand-over stays SENDING and becomes UNCERTAIN (ADR 0009)
                 store.releaseClaim(claim, Instant.now(clock));
                 throw e;
+            } finally {
+                if (ahead != null) {
+                    ahead.cancel(false);
+                }
             }
         }
         return new Report(counts.sent, counts.bounced, counts.refused, counts.suppressed, counts.waiting, uncertain);
     }
 
     /** Returns false when the server could not be reached: the run stops and the batch waits. */
-    private boolean deliver(OutboxStore.Claimed mail, String claim, Counts counts) throws SQLException {
+    private boolean deliver(OutboxStore.Claimed mail, Future<Prepared> prepared, String claim, Counts counts)
+            throws SQLException {
         Instant now = Instant.now(clock);
         if (mail.suppressed() != null && mail.suppressed().stops(mail.kind())) {
             store.suppressed(mail.id(), claim, now, "suppressed: " + mail.suppressed());
             counts.suppressed++;
             return true;
         }
+        // made before the mail turns SENDING: a sender stopped while waiting for it leaves it CLAIMED, to be put back
+        Prepared message = waitFor(prepared);
+        now = Instant.now(clock);
         if (!store.startSending(mail.id(), claim, now, now.plus(config.claimLease()))) {
             return true;
         }
-        Delivery delivery = handOver(mail);
+        Delivery delivery = handOver(mail, message);
         if (delivery.outcome() == Delivery.Outcome.SERVER_DOWN && !delivery.notConnected()) {
             // a pooled connection the server has closed meanwhile fails once; the pool drops it and
             // the next try opens a fresh one (a refused connection, though, means the server is away)
-            delivery = handOver(mail);
+            delivery = handOver(mail, message);
         }
         now = Instant.now(clock);
         switch (delivery.outcome()) {
@@ -180,16 +211,38 @@ public class MailSender {
         return true;
     }
 
-    private Delivery handOver(OutboxStore.Claimed mail) {
-        Mail message;
+    /** A mail's message as made ahead, or why it could not be made (an attachment's renderer failed). */
+    private record Prepared(Mail message, RuntimeException failure) {
+    }
+
+    private Future<Prepared> prepareAhead(OutboxStore.Claimed mail) {
+        return preparer.submit(() -> {
+            try {
+                return new Prepared(toMail(mail), null);
+            } catch (RuntimeException e) {
+                return new Prepared(null, e);
+            }
+        });
+    }
+
+    private static Prepared waitFor(Future<Prepared> prepared) {
         try {
-            message = toMail(mail);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Mail %d: an attachment could not be made", mail.id());
-            return Delivery.notMade(e);
+            return prepared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a mail was made", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a mail could not be made", e.getCause());
+        }
+    }
+
+    private Delivery handOver(OutboxStore.Claimed mail, Prepared prepared) {
+        if (prepared.failure() != null) {
+            LOG.errorf(prepared.failure(), "Mail %d: an attachment could not be made", mail.id());
+            return Delivery.notMade(prepared.failure());
         }
         try {
-            mailer.send(message);
+            mailer.send(prepared.message());
             return Delivery.SENT;
         } catch (RuntimeException e) {
             return Delivery.of(e);
