@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static org.expodesk.checkin.ScanRecorder.instant;
+import static org.expodesk.platform.db.UtcColumns.instant;
 import static org.expodesk.checkin.ScanRecorder.setInstant;
 import static org.expodesk.checkin.ScanRecorder.setLong;
 

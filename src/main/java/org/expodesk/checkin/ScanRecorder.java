@@ -34,6 +34,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.expodesk.platform.db.UtcColumns.instant;
+
 /**
  * Decides one scan and records it, in one transaction that begins by locking the badge's
  * admission row. It must begin so: under REPEATABLE READ, InnoDB fixes a transaction's view at
@@ -575,16 +577,6 @@ public class ScanRecorder {
 
     static Set<String> codes(String column) {
         return CODES.convertToEntityAttribute(column);
-    }
-
-    /**
-     * Instants as the UTC date-times the columns hold (as Hibernate's {@code normalize-utc} writes
-     * them): Connector/J formats a {@code LocalDateTime} without the {@code SimpleDateFormat} that
-     * a {@code Timestamp} costs.
-     */
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {

@@ -506,13 +506,13 @@ public class Registrations {
                             settings = new RegistrationSettings();
                             settings.id = rows.getLong(1);
                             settings.exhibitionId = exhibitionId;
-                            settings.opensAt = utc(rows, 2);
-                            settings.closesAt = utc(rows, 3);
+                            settings.opensAt = org.expodesk.platform.db.UtcColumns.instant(rows, 2);
+                            settings.closesAt = org.expodesk.platform.db.UtcColumns.instant(rows, 3);
                             settings.allowedDomains = rows.getString(4);
                             settings.setupVersion = rows.getLong(5);
                             settings.version = rows.getLong(6);
-                            settings.createdAt = utc(rows, 7);
-                            settings.updatedAt = utc(rows, 8);
+                            settings.createdAt = org.expodesk.platform.db.UtcColumns.instant(rows, 7);
+                            settings.updatedAt = org.expodesk.platform.db.UtcColumns.instant(rows, 8);
                         }
                         long id = rows.getLong(9);
                         if (rows.wasNull()) {
@@ -530,11 +530,6 @@ public class Registrations {
             return found ? new SettingsAndEarlier(settings, Optional.ofNullable(byKey), Optional.ofNullable(byEmail),
                     editionVersion, editionCode) : null;
         });
-    }
-
-    private static Instant utc(java.sql.ResultSet rows, int column) throws java.sql.SQLException {
-        java.time.LocalDateTime at = rows.getObject(column, java.time.LocalDateTime.class);
-        return at == null ? null : at.toInstant(java.time.ZoneOffset.UTC);
     }
 
     private static Organizations.NewOrganization deskOrganization(String name, String country) {
