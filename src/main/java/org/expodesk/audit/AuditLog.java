@@ -13,20 +13,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.expodesk.platform.db.HeldUntilCommit;
+import org.expodesk.platform.db.MultiRowInsert;
 import org.expodesk.platform.ClientAddress;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * Writes the append-only audit log. Entries join the caller's transaction, so a change that is
@@ -36,9 +32,8 @@ import java.util.TimeZone;
 @ApplicationScoped
 public class AuditLog {
 
-    private static final String INSERT = "INSERT INTO audit_log (occurred_at, actor_id, actor_name, action,"
-            + " entity_type, entity_id, changes, detail, client_ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+    private static final String INTO = "INSERT INTO audit_log (occurred_at, actor_id, actor_name, action,"
+            + " entity_type, entity_id, changes, detail, client_ip)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -148,31 +143,10 @@ public class AuditLog {
     }
 
     private void write(List<Entry> entries) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Entry e : entries) {
-                insert.setTimestamp(1, Timestamp.from(e.occurredAt()), (Calendar) UTC.clone());
-                if (e.actor().id() == null) {
-                    insert.setNull(2, Types.BIGINT);
-                } else {
-                    insert.setLong(2, e.actor().id());
-                }
-                insert.setString(3, truncate(e.actor().name(), 64));
-                insert.setString(4, e.action().name());
-                insert.setString(5, e.entityType());
-                insert.setString(6, e.entityId());
-                insert.setString(7, e.changes());
-                insert.setString(8, e.detail());
-                insert.setString(9, e.clientIp());
-                if (entries.size() == 1) {
-                    insert.executeUpdate();
-                } else {
-                    insert.addBatch();
-                }
-            }
-            if (entries.size() > 1) {
-                insert.executeBatch();
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            MultiRowInsert.write(connection, INTO, "", entries, e -> new Object[]{Timestamp.from(e.occurredAt()),
+                    e.actor().id(), truncate(e.actor().name(), 64), e.action().name(), e.entityType(), e.entityId(),
+                    e.changes(), e.detail(), e.clientIp()});
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the audit log", e);
         }

@@ -385,18 +385,10 @@ public class People {
     }
 
     private void insert(List<Employment> employments) {
-        try (java.sql.Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO employment (person_id,"
-                     + " organization_id, job_title, from_day, until_day) VALUES (?, ?, ?, ?, ?)")) {
-            for (Employment e : employments) {
-                insert.setLong(1, e.personId);
-                insert.setLong(2, e.organizationId);
-                insert.setString(3, e.jobTitle);
-                insert.setObject(4, e.fromDay);
-                insert.setObject(5, e.untilDay);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            org.expodesk.platform.db.MultiRowInsert.write(connection, "INSERT INTO employment (person_id,"
+                    + " organization_id, job_title, from_day, until_day)", "", employments,
+                    e -> new Object[]{e.personId, e.organizationId, e.jobTitle, e.fromDay, e.untilDay});
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not write the employments", e);
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.expodesk.platform.db.HeldUntilCommit;
+import org.expodesk.platform.db.MultiRowInsert;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,8 @@ public class SearchIndex {
     public static final String ORGANIZATION = "O";
     public static final String PERSON = "P";
     static final String DELETE = "DELETE FROM search_term WHERE party_type = ? AND party_id = ?";
-    public static final String INSERT = "INSERT INTO search_term (party_type, party_id, term) VALUES (?, ?, ?)";
+    private static final String INTO = "INSERT INTO search_term (party_type, party_id, term)";
+    public static final String INSERT = INTO + " VALUES (?, ?, ?)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -88,15 +90,8 @@ public class SearchIndex {
     }
 
     private void insert(List<Term> terms) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Term t : terms) {
-                insert.setString(1, t.type());
-                insert.setLong(2, t.id());
-                insert.setString(3, t.term());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (Connection connection = dataSource.getConnection()) {
+            MultiRowInsert.write(connection, INTO, "", terms, t -> new Object[]{t.type(), t.id(), t.term()});
         } catch (SQLException e) {
             throw new IllegalStateException("Could not update the search index", e);
         }
@@ -483,22 +478,13 @@ public class SearchIndex {
         }
         writeHeld();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(DELETE);
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+             PreparedStatement delete = connection.prepareStatement(DELETE)) {
             delete.setString(1, type);
             delete.setLong(2, id);
             if (replace) {
                 delete.executeUpdate();
             }
-            for (String term : terms) {
-                insert.setString(1, type);
-                insert.setLong(2, id);
-                insert.setString(3, term);
-                insert.addBatch();
-            }
-            if (!terms.isEmpty()) {
-                insert.executeBatch();
-            }
+            MultiRowInsert.write(connection, INTO, "", List.copyOf(terms), term -> new Object[]{type, id, term});
         } catch (SQLException e) {
             throw new IllegalStateException("Could not update the search index", e);
         }

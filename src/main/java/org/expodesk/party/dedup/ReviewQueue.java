@@ -81,23 +81,11 @@ public class ReviewQueue {
 
     private void insert(List<DedupCandidate> pairs) {
         try (java.sql.Connection connection = dataSource.getConnection()) {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO dedup_candidate (kind,"
-                    + " record_id, candidate_id, score, reasons, status, sure, created_at, updated_at, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-                for (DedupCandidate c : pairs) {
-                    insert.setString(1, c.kind);
-                    insert.setLong(2, c.recordId);
-                    insert.setLong(3, c.candidateId);
-                    insert.setBigDecimal(4, c.score);
-                    insert.setString(5, c.reasons);
-                    insert.setString(6, c.status);
-                    insert.setBoolean(7, c.sure);
-                    insert.setObject(8, java.time.LocalDateTime.ofInstant(c.createdAt, java.time.ZoneOffset.UTC));
-                    insert.setObject(9, java.time.LocalDateTime.ofInstant(c.updatedAt, java.time.ZoneOffset.UTC));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            org.expodesk.platform.db.MultiRowInsert.write(connection, "INSERT INTO dedup_candidate (kind, record_id,"
+                    + " candidate_id, score, reasons, status, sure, created_at, updated_at, version)", "", pairs,
+                    c -> new Object[]{c.kind, c.recordId, c.candidateId, c.score, c.reasons, c.status, c.sure,
+                            java.time.LocalDateTime.ofInstant(c.createdAt, java.time.ZoneOffset.UTC),
+                            java.time.LocalDateTime.ofInstant(c.updatedAt, java.time.ZoneOffset.UTC), 0L});
             // the ids read back by the pairs' unique key, not trusted to be consecutive: every pair of a record
             // this transaction created is one of these
             Map<String, DedupCandidate> byKey = new HashMap<>();

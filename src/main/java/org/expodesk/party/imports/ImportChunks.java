@@ -16,6 +16,7 @@ import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.party.dedup.OrganizationMatcher;
 import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.party.dedup.ReviewQueue;
+import org.expodesk.platform.db.MultiRowInsert;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
 import org.hibernate.Session;
@@ -547,32 +548,11 @@ public class ImportChunks {
 
     private void write(ImportRun run, List<Fingerprint> fingerprints, List<ImportRowError> errors) {
         em.unwrap(Session.class).doWork(c -> {
-            if (!fingerprints.isEmpty()) {
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO import_fingerprint (kind, fingerprint,"
-                        + " record_id, import_id) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE record_id = VALUES(record_id)")) {
-                    for (Fingerprint f : fingerprints) {
-                        insert.setString(1, run.kind.name());
-                        insert.setBytes(2, f.hash().array());
-                        insert.setLong(3, f.recordId());
-                        insert.setLong(4, run.id);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            }
-            if (!errors.isEmpty()) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO import_error (import_id, row_no, field, message) VALUES (?, ?, ?, ?)")) {
-                    for (ImportRowError e : errors) {
-                        insert.setLong(1, e.importId);
-                        insert.setInt(2, e.rowNo);
-                        insert.setString(3, e.field);
-                        insert.setString(4, e.message);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            }
+            MultiRowInsert.write(c, "INSERT INTO import_fingerprint (kind, fingerprint, record_id, import_id)",
+                    " ON DUPLICATE KEY UPDATE record_id = VALUES(record_id)", fingerprints,
+                    f -> new Object[]{run.kind.name(), f.hash().array(), f.recordId(), run.id});
+            MultiRowInsert.write(c, "INSERT INTO import_error (import_id, row_no, field, message)", "", errors,
+                    e -> new Object[]{e.importId, e.rowNo, e.field, e.message});
         });
     }
 
