@@ -102,10 +102,53 @@ public final class NameKeys {
         if (text == null || text.isBlank()) {
             return new String[0];
         }
-        String folded = Normalizer.normalize(withoutLatinAccents(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).trim();
+        return joinedLetters(isAscii(text) ? asciiTokens(text) : foldedTokens(text));
+    }
+
+    /** The text's runs of letters and digits, folded as Unicode says (width, accents, case). */
+    static String[] foldedTokens(String text) {
+        return NOT_WORD.split(Normalizer.normalize(withoutLatinAccents(text), Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT).trim());
+    }
+
+    /**
+     * The same for a text of ASCII only, without the normalizations and the pattern, which leave ASCII as it is: a
+     * letter or digit of ASCII is {@code \p{L}} or {@code \p{N}} and nothing else is (most names of companies and
+     * people in Latin script; these were most of an import's folding).
+     */
+    static String[] asciiTokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder token = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                token.append((char) (c + ('a' - 'A')));
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                token.append(c);
+            } else if (token.length() > 0) {
+                tokens.add(token.toString());
+                token.setLength(0);
+            }
+        }
+        if (token.length() > 0) {
+            tokens.add(token.toString());
+        }
+        return tokens.toArray(String[]::new);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] joinedLetters(String[] tokens) {
         List<String> words = new ArrayList<>();
         StringBuilder letters = new StringBuilder();
-        for (String w : NOT_WORD.split(folded)) {
+        for (String w : tokens) {
             if (w.isEmpty()) {
                 continue;
             }

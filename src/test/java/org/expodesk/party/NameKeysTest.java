@@ -50,4 +50,23 @@ class NameKeysTest {
         assertThat(NameKeys.organization(name)).isEqualTo(NameKeys.organizationKey(name));
         assertThat(NameKeys.remembers(name)).isTrue();
     }
+
+    @Test
+    void asciiTextIsCutIntoTheSameWordsWithoutTheUnicodeFolding() {
+        java.util.Random random = new java.util.Random(20261123);
+        String alphabet = "abcXYZ019 .,&-_'()/\\\t\n\u0000\u007f@#+";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(24); n > 0; n--) {
+                text.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x80) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            assertThat(NameKeys.asciiTokens(t)).as("%s", t.chars().boxed().toList())
+                    .containsExactly(java.util.Arrays.stream(NameKeys.foldedTokens(t)).filter(w -> !w.isEmpty())
+                            .toArray(String[]::new));
+        }
+        assertThat(NameKeys.organization("Shenzhen Huaqiang Electronics Co., Ltd.")).isEqualTo("shenzhenhuaqiangelectronics");
+        assertThat(NameKeys.organization("A.B.C. Trading S.A.")).isEqualTo("abctrading");
+        assertThat(NameKeys.person("O'Brien", "Sean")).isEqualTo("obriensean");
+    }
 }
