@@ -101,7 +101,7 @@ public class Organizations implements OrganizationDirectory {
         }
         List<OrganizationMatcher.Match> possible = matches.stream().limit(5).toList();
         for (OrganizationMatcher.Match m : possible) {
-            review.proposeForNew("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()));
+            review.proposeForNew("ORGANIZATION", o.id, m.organizationId(), m.score(), String.join(", ", m.reasons()));
         }
         return new Created(o, false, possible);
     }
@@ -432,7 +432,7 @@ public class Organizations implements OrganizationDirectory {
         if (!identityBefore.equals(identity(o))) {
             // in either order, and never again once someone said the two are different
             for (OrganizationMatcher.Match m : matcher.matches(o).stream().limit(5).toList()) {
-                review.proposeOnce("ORGANIZATION", o.id, m.organization().id, m.score(), String.join(", ", m.reasons()),
+                review.proposeOnce("ORGANIZATION", o.id, m.organizationId(), m.score(), String.join(", ", m.reasons()),
                         m.verdict() == OrganizationMatcher.Verdict.SURE);
             }
         }

@@ -123,7 +123,7 @@ public class DedupScans {
                     scan.lastId).page(0, CHUNK).list();
             for (Organization o : chunk) {
                 for (OrganizationMatcher.Match m : organizations.matches(o)) {
-                    scan.found += pair(scan.kind, o.id, m.organization().id, m.score(), m.reasons(),
+                    scan.found += pair(scan.kind, o.id, m.organizationId(), m.score(), m.reasons(),
                             m.verdict() == OrganizationMatcher.Verdict.SURE);
                 }
                 scan.lastId = o.id;

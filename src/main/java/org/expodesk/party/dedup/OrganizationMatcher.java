@@ -52,7 +52,49 @@ public class OrganizationMatcher {
 
     public enum Verdict { SURE, LIKELY, NEW }
 
-    public record Match(Organization organization, double score, List<String> reasons, Verdict verdict) {
+    /**
+     * A match, its record read when first asked for ({@link #organization}): a create that proposes its likely
+     * matches for review needs only their ids (an import's new companies have up to five each), and reading them
+     * as records was a twentieth of an import's own work. Read in the caller's transaction, as it is then.
+     */
+    public static final class Match {
+        private final long organizationId;
+        private final double score;
+        private final List<String> reasons;
+        private final Verdict verdict;
+        private Organization organization;
+
+        Match(long organizationId, double score, List<String> reasons, Verdict verdict) {
+            this.organizationId = organizationId;
+            this.score = score;
+            this.reasons = reasons;
+            this.verdict = verdict;
+        }
+
+        public long organizationId() {
+            return organizationId;
+        }
+
+        /** The matched record: the one this transaction holds, else read now. */
+        public Organization organization() {
+            if (organization == null) {
+                Organization held = HeldRecords.find(Organization.class, organizationId);
+                organization = held != null ? held : Organization.findById(organizationId);
+            }
+            return organization;
+        }
+
+        public double score() {
+            return score;
+        }
+
+        public List<String> reasons() {
+            return reasons;
+        }
+
+        public Verdict verdict() {
+            return verdict;
+        }
     }
 
     /** The best matches, best first; empty when nothing comes close. */
@@ -350,18 +392,9 @@ public class OrganizationMatcher {
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-        List<Scored> best = scored.subList(0, Math.min(limit, scored.size()));
-        // the records not held yet in one read, not one each (a new company has up to five likely ones)
-        List<Long> missing = best.stream().map(Scored::id).filter(id -> HeldRecords.find(Organization.class, id) == null)
-                .toList();
-        if (missing.size() > 1) {
-            Organization.getEntityManager().unwrap(Session.class).byMultipleIds(Organization.class).multiLoad(missing);
-        }
         List<Match> matches = new ArrayList<>();
-        for (Scored m : best) {
-            Organization held = HeldRecords.find(Organization.class, m.id());
-            matches.add(new Match(held != null ? held : Organization.findById(m.id()), m.score(), m.reasons(),
-                    m.verdict()));
+        for (Scored m : scored.subList(0, Math.min(limit, scored.size()))) {
+            matches.add(new Match(m.id(), m.score(), m.reasons(), m.verdict()));
         }
         return matches;
     }
