@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Many rows written as multi-row {@code INSERT … VALUES (…), (…)} statements built here, a hundred rows (or about
+ * Many rows written as multi-row {@code INSERT … VALUES (…), (…)} statements built here, a thousand rows (or about
  * 4 MB) to a statement, in the rows' order. Connector/J's rewriting of a JDBC batch sends the same statements, but
  * before sending it sizes the batch by encoding every value once more (dates formatted, strings escaped): a tenth of
- * an import chunk's own CPU went there (docs/import.md, "Round 5").
+ * an import chunk's own CPU went there (docs/import.md, "Round 6").
  */
 public final class MultiRowInsert {
 
     /** Rows a statement carries at most. */
-    static final int MAX_ROWS = 100;
+    static final int MAX_ROWS = 1000;
 
     /**
      * What a statement's values may take at most, counting 3 bytes a character (UTF-8 of the basic plane): well
