@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.party.dedup.ReviewQueue;
+import org.expodesk.platform.db.QueuedInserts;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
@@ -97,6 +98,7 @@ public class People {
         }
         Person p = d.person();
         p.persist();
+        QueuedInserts.writeUnlessHeld(transaction, Person.getEntityManager());
         if (p.organizationId != null) {
             startEmployment(p, p.organizationId, p.jobTitle);
         }
@@ -125,6 +127,7 @@ public class People {
         Draft d = validated(r);
         Person p = d.person();
         p.persist();
+        QueuedInserts.writeUnlessHeld(transaction, Person.getEntityManager());
         if (p.organizationId != null) {
             startEmployment(p, p.organizationId, p.jobTitle);
         }
@@ -375,6 +378,16 @@ public class People {
     }
 
     /**
+     * The caller's transaction holds the inserts of the people it creates until it flushes, and Hibernate then
+     * writes them in batches of {@code batch} (ADR 0029). Nothing may read them back before with plain SQL that
+     * does not write them first ({@link QueuedInserts#write}; the person matcher's reads do).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdInsertsUntilFlush(int batch) {
+        QueuedInserts.holdUntilFlush(transaction, Person.getEntityManager(), batch);
+    }
+
+    /**
      * The caller's transaction writes the employments its new people start in one batch before it
      * commits (an import chunk starts hundreds; with {@code AUTO_INCREMENT} ids Hibernate writes each
      * alone). Nothing reads them back before: a change of company writes them first.
@@ -385,6 +398,8 @@ public class People {
     }
 
     private void insert(List<Employment> employments) {
+        // their people first: an import chunk holds its new people's inserts until it flushes
+        QueuedInserts.write(Person.getEntityManager());
         try (java.sql.Connection connection = dataSource.getConnection()) {
             org.expodesk.platform.db.MultiRowInsert.write(connection, "INSERT INTO employment (person_id,"
                     + " organization_id, job_title, from_day, until_day)", "", employments,
