@@ -232,7 +232,9 @@ public class People {
             target.organizationId = source.organizationId;
             startEmployment(target, source.organizationId, target.jobTitle);
         }
-        Set<String> knownEmails = new LinkedHashSet<>(emailsOf(target));
+        // the further contacts read once for both kinds (the e-mails added below change no phone)
+        List<PersonContact> own = target.id == null ? List.of() : contacts(target.id);
+        Set<String> knownEmails = new LinkedHashSet<>(emailsOf(target, own));
         for (String email : allEmails(d)) {
             if (target.email == null) {
                 target.email = email;
@@ -241,7 +243,7 @@ public class People {
             }
             knownEmails.add(email);
         }
-        Set<String> knownPhones = new LinkedHashSet<>(phonesOf(target));
+        Set<String> knownPhones = new LinkedHashSet<>(phonesOf(target, own));
         List<PersonContact> phones = new ArrayList<>();
         if (source.phoneE164 != null) {
             PersonContact primary = new PersonContact();
@@ -461,27 +463,30 @@ public class People {
     /** Every e-mail address of the person, the primary first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> emailsOf(Person p) {
+        return emailsOf(p, p.id == null ? List.of() : contacts(p.id));
+    }
+
+    private static List<String> emailsOf(Person p, List<PersonContact> further) {
         List<String> all = new ArrayList<>();
         if (p.email != null) {
             all.add(p.email);
         }
-        if (p.id != null) {
-            contacts(p.id).stream().filter(c -> PersonContact.EMAIL.equals(c.kind)).forEach(c -> all.add(c.value));
-        }
+        further.stream().filter(c -> PersonContact.EMAIL.equals(c.kind)).forEach(c -> all.add(c.value));
         return all;
     }
 
     /** Every phone of the person in E.164, the primary first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> phonesOf(Person p) {
+        return phonesOf(p, p.id == null ? List.of() : contacts(p.id));
+    }
+
+    private static List<String> phonesOf(Person p, List<PersonContact> further) {
         List<String> all = new ArrayList<>();
         if (p.phoneE164 != null) {
             all.add(p.phoneE164);
         }
-        if (p.id != null) {
-            contacts(p.id).stream().filter(c -> PersonContact.PHONE.equals(c.kind) && c.e164 != null)
-                    .forEach(c -> all.add(c.e164));
-        }
+        further.stream().filter(c -> PersonContact.PHONE.equals(c.kind) && c.e164 != null).forEach(c -> all.add(c.e164));
         return all;
     }
 
