@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A block is taken on a connection of the {@code ids} pool, which is not enlisted in any transaction and which
  * nothing else uses: a caller holding its transaction's connection of the default pool never waits for a second
- * one of that pool. The row lock on {@code id_block} is held for one autocommitted statement.
+ * one of that pool. The row lock on {@code id_block} is held for one autocommitted statement; a node refills one
+ * table's block at a time, so the pool's two connections are enough for the two tables.
  */
 @ApplicationScoped
 public class IdBlocks {
@@ -48,21 +49,17 @@ public class IdBlocks {
 
     long next(String table, int size) {
         Block held = blocks.computeIfAbsent(table, t -> new Block());
-        synchronized (held) {
-            if (held.next < held.end) {
-                return held.next++;
-            }
-        }
-        // reserved without holding the monitor, so that callers do not queue behind a reservation; two that
-        // refill at once take two blocks, and the later keeps its first id only
-        long[] block = reserve(table, size);
+        // callers of one table wait here for a refill (about a millisecond): it takes no connection of the default
+        // pool, so one held by a waiting caller's transaction cannot be the one the refill needs, and one block is
+        // taken at a time, with no ids thrown away
         synchronized (held) {
             if (held.next >= held.end) {
-                held.next = block[0] + 1;
+                long[] block = reserve(table, size);
+                held.next = block[0];
                 held.end = block[1];
             }
+            return held.next++;
         }
-        return block[0];
     }
 
     /** {@code [first, end)}: a block no other node or call holds. */
@@ -98,14 +95,14 @@ public class IdBlocks {
         synchronized (held) {
             held.next = 0;
             held.end = 0;
-        }
-        try (Connection c = ids.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            // the table name is an entity's constant, not input
-            s.executeUpdate("UPDATE id_block SET next_id = GREATEST(next_id, (SELECT COALESCE(MAX(id), 0) + 1 FROM "
-                    + table + ")) WHERE table_name = '" + table + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not move the ids of " + table, e);
+            try (Connection c = ids.getConnection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(true);
+                // the table name is an entity's constant, not input
+                s.executeUpdate("UPDATE id_block SET next_id = GREATEST(next_id, (SELECT COALESCE(MAX(id), 0) + 1 FROM "
+                        + table + ")) WHERE table_name = '" + table + "'");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not move the ids of " + table, e);
+            }
         }
     }
 }
