@@ -29,6 +29,9 @@ public class AuditListener {
             entity.createdAt = now;
         }
         entity.updatedAt = entity.createdAt;
+        // the values the insert writes: a record whose insert waits for the flush (reserved ids, ADR 0029) may be
+        // changed before it, and that change is then an update of its own, audited as one
+        entity.auditSnapshot = EntitySnapshot.of(entity);
     }
 
     @PreUpdate
@@ -43,11 +46,11 @@ public class AuditListener {
 
     @PostPersist
     void created(AuditedEntity entity) {
-        Map<String, String> now = EntitySnapshot.of(entity);
+        Map<String, String> inserted = entity.auditSnapshot != null ? entity.auditSnapshot : EntitySnapshot.of(entity);
         Map<String, Object> changes = new LinkedHashMap<>();
-        now.forEach((field, value) -> changes.put(field, EntitySnapshot.display(value)));
+        inserted.forEach((field, value) -> changes.put(field, EntitySnapshot.display(value)));
         auditLog().recordFlushedChange(AuditAction.CREATE, entity, changes);
-        entity.auditSnapshot = now;
+        entity.auditSnapshot = inserted;
     }
 
     @PostUpdate

@@ -12,17 +12,18 @@ import java.lang.reflect.Member;
 
 /**
  * The id of an {@link AuditedEntity}: the table's AUTO_INCREMENT (exactly Hibernate's identity generator), or, for
- * an entity marked {@link ReservedIds}, an id from its source before the insert. Decided once per entity type.
+ * an entity marked {@link ReservedIds}, an id from {@link IdBlocks} before the insert. Decided once per entity type.
  */
 public class RecordIdGenerator extends IdentityGenerator
         implements BeforeExecutionGenerator, AnnotationBasedGenerator<RecordId> {
 
-    private Class<? extends ReservedIds.Source> source;
+    /** The entity, when it is marked {@link ReservedIds}; else null. */
+    private Class<?> source;
 
     @Override
     public void initialize(RecordId annotation, Member member, GeneratorCreationContext context) {
-        ReservedIds reserved = context.getPersistentClass().getMappedClass().getAnnotation(ReservedIds.class);
-        source = reserved == null ? null : reserved.value();
+        Class<?> entity = context.getPersistentClass().getMappedClass();
+        source = entity.isAnnotationPresent(ReservedIds.class) ? entity : null;
     }
 
     @Override
@@ -51,6 +52,6 @@ public class RecordIdGenerator extends IdentityGenerator
         if (currentValue != null) {
             return currentValue;
         }
-        return Arc.container().instance(source).get().next();
+        return Arc.container().instance(IdBlocks.class).get().next(source);
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "badge")
-@ReservedIds(BadgeIds.class)
+@ReservedIds(table = "badge", block = 100)
 public class Badge extends AuditedEntity {
 
     @Column(name = "exhibition_id", nullable = false, updatable = false)

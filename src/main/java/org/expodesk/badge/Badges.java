@@ -73,7 +73,7 @@ public class Badges {
     SigningKeys keys;
 
     @Inject
-    BadgeIds ids;
+    org.expodesk.audit.IdBlocks ids;
 
     @Inject
     ExhibitionService exhibitions;
@@ -102,12 +102,12 @@ public class Badges {
     }
 
     /**
-     * A badge id for a later {@link #issue(IssueRequest, boolean, long)}: best taken outside any transaction, since
-     * reserving a new block of ids takes a pooled connection (ADR 0026). Unused, it is a gap.
+     * A badge id for a later {@link #issue(IssueRequest, boolean, long)}, taken before the submit's transaction
+     * (ADR 0026; a new block is reserved on a pool of its own since ADR 0029). Unused, it is a gap.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long reserveId() {
-        return ids.next();
+        return ids.next(Badge.class);
     }
 
     /** {@link #issue(IssueRequest, boolean)} with the id {@link #reserveId} gave ({@code 0}: one is taken now). */
@@ -371,8 +371,8 @@ public class Badges {
         b.state = BadgeState.VALID;
         b.signingKeyId = key.rowId();
         b.accessTokenHash = LinkTokens.hash(token);
-        // the id before the insert (BadgeIds), so that the code it signs is written with the row, not by an update
-        b.id = reservedId > 0 ? reservedId : ids.next();
+        // the id before the insert (IdBlocks), so that the code it signs is written with the row, not by an update
+        b.id = reservedId > 0 ? reservedId : ids.next(Badge.class);
         b.code = BadgeCodes.encode(new BadgeCodes.Payload(b.exhibitionId, key.keyNo(), b.id, b.categoryCode,
                 b.firstDay, b.lastDay), key.privateKey());
         b.persist();

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.party.dedup.PersonMatcher;
 import org.expodesk.party.dedup.ReviewQueue;
+import org.expodesk.platform.db.QueuedInserts;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
@@ -97,6 +98,7 @@ public class People {
         }
         Person p = d.person();
         p.persist();
+        QueuedInserts.writeUnlessHeld(transaction, Person.getEntityManager());
         if (p.organizationId != null) {
             startEmployment(p, p.organizationId, p.jobTitle);
         }
@@ -125,6 +127,7 @@ public class People {
         Draft d = validated(r);
         Person p = d.person();
         p.persist();
+        QueuedInserts.writeUnlessHeld(transaction, Person.getEntityManager());
         if (p.organizationId != null) {
             startEmployment(p, p.organizationId, p.jobTitle);
         }
@@ -229,7 +232,9 @@ public class People {
             target.organizationId = source.organizationId;
             startEmployment(target, source.organizationId, target.jobTitle);
         }
-        Set<String> knownEmails = new LinkedHashSet<>(emailsOf(target));
+        // the further contacts read once for both kinds (the e-mails added below change no phone)
+        List<PersonContact> own = target.id == null ? List.of() : contacts(target.id);
+        Set<String> knownEmails = new LinkedHashSet<>(emailsOf(target, own));
         for (String email : allEmails(d)) {
             if (target.email == null) {
                 target.email = email;
@@ -238,7 +243,7 @@ public class People {
             }
             knownEmails.add(email);
         }
-        Set<String> knownPhones = new LinkedHashSet<>(phonesOf(target));
+        Set<String> knownPhones = new LinkedHashSet<>(phonesOf(target, own));
         List<PersonContact> phones = new ArrayList<>();
         if (source.phoneE164 != null) {
             PersonContact primary = new PersonContact();
@@ -375,6 +380,16 @@ public class People {
     }
 
     /**
+     * The caller's transaction holds the inserts of the people it creates until it flushes, and Hibernate then
+     * writes them in batches of {@code batch} (ADR 0029). Nothing may read them back before with plain SQL that
+     * does not write them first ({@link QueuedInserts#write}; the person matcher's reads do).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdInsertsUntilFlush(int batch) {
+        QueuedInserts.holdUntilFlush(transaction, Person.getEntityManager(), batch);
+    }
+
+    /**
      * The caller's transaction writes the employments its new people start in one batch before it
      * commits (an import chunk starts hundreds; with {@code AUTO_INCREMENT} ids Hibernate writes each
      * alone). Nothing reads them back before: a change of company writes them first.
@@ -385,6 +400,8 @@ public class People {
     }
 
     private void insert(List<Employment> employments) {
+        // their people first: an import chunk holds its new people's inserts until it flushes
+        QueuedInserts.write(Person.getEntityManager());
         try (java.sql.Connection connection = dataSource.getConnection()) {
             org.expodesk.platform.db.MultiRowInsert.write(connection, "INSERT INTO employment (person_id,"
                     + " organization_id, job_title, from_day, until_day)", "", employments,
@@ -446,27 +463,30 @@ public class People {
     /** Every e-mail address of the person, the primary first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> emailsOf(Person p) {
+        return emailsOf(p, p.id == null ? List.of() : contacts(p.id));
+    }
+
+    private static List<String> emailsOf(Person p, List<PersonContact> further) {
         List<String> all = new ArrayList<>();
         if (p.email != null) {
             all.add(p.email);
         }
-        if (p.id != null) {
-            contacts(p.id).stream().filter(c -> PersonContact.EMAIL.equals(c.kind)).forEach(c -> all.add(c.value));
-        }
+        further.stream().filter(c -> PersonContact.EMAIL.equals(c.kind)).forEach(c -> all.add(c.value));
         return all;
     }
 
     /** Every phone of the person in E.164, the primary first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> phonesOf(Person p) {
+        return phonesOf(p, p.id == null ? List.of() : contacts(p.id));
+    }
+
+    private static List<String> phonesOf(Person p, List<PersonContact> further) {
         List<String> all = new ArrayList<>();
         if (p.phoneE164 != null) {
             all.add(p.phoneE164);
         }
-        if (p.id != null) {
-            contacts(p.id).stream().filter(c -> PersonContact.PHONE.equals(c.kind) && c.e164 != null)
-                    .forEach(c -> all.add(c.e164));
-        }
+        further.stream().filter(c -> PersonContact.PHONE.equals(c.kind) && c.e164 != null).forEach(c -> all.add(c.e164));
         return all;
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import org.expodesk.audit.AuditIgnored;
 import org.expodesk.audit.AuditRedacted;
 import org.expodesk.audit.AuditedEntity;
+import org.expodesk.audit.ReservedIds;
 
 /**
  * A contact: exhibitor staff, buyer, visitor, press. Names and contact details are redacted in the
@@ -16,6 +17,8 @@ import org.expodesk.audit.AuditedEntity;
 @Entity
 @EntityListeners(SearchIndexListener.class)
 @Table(name = "person")
+// ids known before the insert, so that an import chunk's new people go out in batches (ADR 0029)
+@ReservedIds(table = "person", block = 1000)
 public class Person extends AuditedEntity {
 
     @AuditRedacted

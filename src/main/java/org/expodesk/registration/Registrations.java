@@ -222,10 +222,9 @@ public class Registrations {
      * same key (InnoDB's, when the first of three rolls back) is tried again alike.
      */
     private Outcome attempts(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
-        // the badge's id is taken before the transaction (ADR 0026): a node that must reserve a new block of ids
-        // then uses a pooled connection while holding none, so submits that all need one at once (a node's first
-        // ones) cannot hold every connection of the pool while each waits for one more; an attempt rolled back
-        // leaves the id unused, and the next attempt uses it
+        // the badge's id is taken before the transaction (ADR 0026; a new block of ids is now reserved on a pool of
+        // its own, ADR 0029, so this no longer guards the default pool); an attempt rolled back leaves the id unused,
+        // and the next attempt uses it
         long badgeId = badges.reserveId();
         for (int attempt = 1; ; attempt++) {
             try {

@@ -177,7 +177,7 @@ class BadgeApiTest {
         List<Long> ids = issued.stream().map(i -> i.badge().id).toList();
         assertThat(ids).doesNotHaveDuplicates();
         long reservedUpTo = QuarkusTransaction.requiringNew().call(() -> ((Number) Badge.getEntityManager()
-                .createNativeQuery("SELECT next_id FROM badge_id_block WHERE id = 1").getSingleResult()).longValue());
+                .createNativeQuery("SELECT next_id FROM id_block WHERE table_name = 'badge'").getSingleResult()).longValue());
         assertThat(ids).allMatch(id -> id < reservedUpTo);
         for (Badges.Issued i : issued) {
             long id = i.badge().id;

@@ -91,6 +91,9 @@ class CustomerSearchBenchmark {
     AgroalDataSource dataSource;
 
     @Inject
+    org.expodesk.audit.IdBlocks idBlocks;
+
+    @Inject
     OrganizationMatcher matcher;
 
     @Inject
@@ -128,6 +131,8 @@ class CustomerSearchBenchmark {
         try (Connection c = dataSource.getConnection()) {
             loaded = CustomerLoader.ensure(c, d);
         }
+        // loaded past IdBlocks: the next person ids come from above them (ADR 0029)
+        idBlocks.movePast(org.expodesk.party.Person.class);
         GroundTruth.write(d, CustomerDatabaseProfile.ROOT.resolve("ground-truth-" + options.seed() + "-"
                 + options.organizations() + ".csv"));
         GroundTruth.writePeople(d, CustomerDatabaseProfile.ROOT.resolve("ground-truth-people-" + options.seed() + "-"

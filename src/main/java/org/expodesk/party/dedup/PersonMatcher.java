@@ -7,6 +7,7 @@ import org.expodesk.party.NameKeys;
 import org.expodesk.party.Organization;
 import org.expodesk.party.Person;
 import org.expodesk.party.PersonContact;
+import org.expodesk.platform.db.QueuedInserts;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
@@ -562,6 +563,8 @@ public class PersonMatcher {
         /** The people one query finds, as rows with their contacts and companies' domains. */
         private List<Candidate> query(String sql, List<?> values) {
             List<Candidate> found = new ArrayList<>();
+            // the people this transaction created and holds back (an import chunk) are read as they would be
+            QueuedInserts.write(Person.getEntityManager());
             Person.getEntityManager().unwrap(Session.class).doWork(c -> {
                 try (PreparedStatement q = c.prepareStatement(sql)) {
                     for (int i = 0; i < values.size(); i++) {
@@ -615,6 +618,7 @@ public class PersonMatcher {
         /** The first {@code limit} live people of each name key (by id), one list per key. */
         private List<List<Candidate>> readFirst(List<String> keys, int limit) {
             List<List<Candidate>> parts = new ArrayList<>();
+            QueuedInserts.write(Person.getEntityManager());
             Person.getEntityManager().unwrap(Session.class).doWork(c -> {
                 String sql = java.util.stream.IntStream.range(0, keys.size()).mapToObj(i -> "(" + SELECT.replace("SELECT ",
                         "SELECT " + i + " AS part, ") + " WHERE p.name_key = ? AND p.merged_into IS NULL ORDER BY p.id LIMIT "

@@ -80,6 +80,9 @@ public class ImportChunks {
         }
     }
 
+    /** Inserts and updates of a chunk's records sent in one batch at most (a chunk has 500 rows). */
+    static final int BATCH = 500;
+
     enum Outcome { CREATED, UPDATED, MERGED, REVIEW, UNCHANGED, ERROR }
 
     private record Fingerprint(ByteBuffer hash, long recordId) {
@@ -111,6 +114,10 @@ public class ImportChunks {
         reviewQueue.holdUntilCommit();
         searchIndex.holdUntilCommit();
         people.holdEmploymentsUntilCommit();
+        if (run.kind == ImportKind.PEOPLE) {
+            // the new people's inserts in batches at the flush below, not one round trip each (ADR 0029)
+            people.holdInsertsUntilFlush(BATCH);
+        }
         // the company names' terms that earlier chunks found common are not counted again
         searchIndex.rememberCommonTerms(commonTerms);
         Map<ByteBuffer, Long> known = known(run.kind, run.id, rows);
