@@ -168,6 +168,32 @@ class ReservedPersonIdsTest {
         }
     }
 
+    @Test
+    void batchedUpdatesOfAChunkStillRefuseAPersonAnotherTransactionChangedMeanwhile() {
+        // an import chunk's session sends its updates in batches too (QueuedInserts.holdUntilFlush); the driver runs a
+        // batch of more than three updates as one multi-statement round trip, and Hibernate's version check needs the
+        // row count of each: a person changed by someone else since the chunk read it must fail the flush, not be
+        // overwritten
+        String u = unique();
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> people.create(new People.NewPerson("Batchley" + u, "Row" + i, null, null,
+                        "row" + i + "-" + u + "@example.org", null, null, null, null)).id).toList());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            people.holdInsertsUntilFlush(500);
+            List<Person> read = ids.stream().map(id -> Person.<Person>findById(id)).toList();
+            QuarkusTransaction.requiringNew().run(() -> {
+                Person meanwhile = Person.findById(ids.get(3));
+                meanwhile.jobTitle = "changed meanwhile";
+            });
+            read.forEach(p -> p.jobTitle = "changed by the chunk");
+            Person.getEntityManager().flush();
+        })).hasStackTraceContaining("OptimisticLock");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ids.stream()
+                .map(id -> Person.<Person>findById(id).jobTitle).toList()))
+                .as("the chunk's transaction rolled back whole; the other change stands")
+                .containsExactly(null, null, null, "changed meanwhile", null, null);
+    }
+
     private static String unique() {
         return String.valueOf(100000 + System.nanoTime() % 900000);
     }
