@@ -26,6 +26,9 @@ public final class MultiRowInsert {
      */
     static final long MAX_BYTES = 4L << 20;
 
+    private static final java.util.Calendar UTC = java.util.Calendar.getInstance(
+            java.util.TimeZone.getTimeZone(java.time.ZoneOffset.UTC));
+
     private MultiRowInsert() {
     }
 
@@ -33,7 +36,7 @@ public final class MultiRowInsert {
      * Inserts {@code rows}, {@code values} giving each one's column values in the order {@code into} names the
      * columns ({@code "INSERT INTO t (a, b)"}); {@code tail} follows the values (e.g. {@code ON DUPLICATE KEY
      * UPDATE …}), or is empty. Values: {@code String}, {@code Long}, {@code Integer}, {@code Boolean},
-     * {@code BigDecimal}, {@code byte[]}, {@code Timestamp}, {@code java.time} dates, or {@code null}. Returns the affected rows.
+     * {@code BigDecimal}, {@code byte[]}, {@code Timestamp} (written in UTC), {@code java.time} dates, or {@code null}. Returns the affected rows.
      */
     public static <T> long write(Connection connection, String into, String tail, List<T> rows,
                                  Function<T, Object[]> values) throws SQLException {
@@ -116,8 +119,8 @@ public final class MultiRowInsert {
         } else if (value instanceof byte[] b) {
             insert.setBytes(index, b);
         } else if (value instanceof java.sql.Timestamp t) {
-            // in the connection's time zone (UTC, configured), as setTimestamp with a UTC calendar writes it
-            insert.setTimestamp(index, t);
+            // written in UTC whatever the connection's time zone (a copy: the driver may keep what it is given)
+            insert.setTimestamp(index, t, (java.util.Calendar) UTC.clone());
         } else if (value instanceof java.time.temporal.Temporal) {
             insert.setObject(index, value);
         } else {
