@@ -363,7 +363,7 @@ public class Badges {
      * Signs a new VALID badge's code and persists it, code and all; returns the public download token. The insert is
      * flushed at once, so that a holder's second valid badge is told as a conflict here, unless the holder is new to
      * this very transaction ({@code holderIsNew}): no other transaction can give them a badge before it commits, so
-     * the insert goes out with the transaction's next flush (a public submit's full flush here was 8% of its CPU).
+     * no conflict can arise, and the insert waits in Hibernate's queue for the next insert or flush that writes it.
      */
     private String sign(Badge b, long reservedId, boolean holderIsNew) {
         SigningKeys.Active key = keys.active(b.exhibitionId);
