@@ -15,7 +15,7 @@ import java.time.Instant;
 
 /** A company in the one customer database: exhibitor at one edition, buyer at another, partner. */
 @Entity
-@EntityListeners(SearchIndexListener.class)
+@EntityListeners({SearchIndexListener.class, OrganizationChangeLog.Recorder.class})
 @Table(name = "organization")
 public class Organization extends AuditedEntity {
 

@@ -134,7 +134,15 @@ public class Organizations implements OrganizationDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public OrganizationMatcher.Blocks readAhead(java.util.Collection<NewOrganization> companies,
                                                 OrganizationMatcher.Blocks earlier, OrganizationMatcher.TakeOver takeOver) {
-        return matcher.readAhead(drafts(companies), earlier, takeOver);
+        return readAhead(companies, earlier, takeOver, null);
+    }
+
+    /** The same, with the candidates' rows the caller's earlier transactions read and that did not change since. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrganizationMatcher.Blocks readAhead(java.util.Collection<NewOrganization> companies,
+                                                OrganizationMatcher.Blocks earlier, OrganizationMatcher.TakeOver takeOver,
+                                                OrganizationMatcher.KeptRows kept) {
+        return matcher.readAhead(drafts(companies), earlier, takeOver, kept);
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.party.Organization;
+import org.expodesk.party.OrganizationChangeLog;
 import org.expodesk.party.SearchIndex;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
@@ -197,10 +198,79 @@ public class OrganizationMatcher {
     }
 
     /**
+     * The candidates' rows one caller read in its earlier transactions (an import run's chunks: the alike
+     * organizations of its new companies, 2.6 million rows a benchmark run, most of them read again and again), kept
+     * for its later ones with the change log's position they were read at ({@link OrganizationChangeLog}, ADR 0030).
+     * A later transaction first forgets every organization changed since, then takes the rest as read: each row is
+     * then what that transaction's own read would find. Rows read by a transaction are kept only once it committed
+     * ({@link #keepRead}), since they may show its own changes. Used by one thread at a time.
+     */
+    public static final class KeptRows {
+        private final Map<Long, Candidate> rows = new java.util.HashMap<>();
+        private final Map<Long, Candidate> read = new java.util.HashMap<>();
+        private OrganizationChangeLog.Position position;
+        private long taken;
+        private long forgotten;
+
+        /** The rows read by the transaction that just committed are kept too. */
+        public void keepRead() {
+            rows.putAll(read);
+            read.clear();
+        }
+
+        /** The rows read by a transaction that rolled back are not. */
+        public void dropRead() {
+            read.clear();
+        }
+
+        /** How many rows were taken as kept instead of read (for a job's log). */
+        public long taken() {
+            return taken;
+        }
+
+        /** How many kept rows were forgotten because their organization changed (for a job's log). */
+        public long forgotten() {
+            return forgotten;
+        }
+
+        /** Forgets what changed since the last transaction, in the caller's transaction (before any row is taken). */
+        void catchUp(OrganizationChangeLog log) {
+            read.clear();
+            if (position == null) {
+                position = log.now();
+                return;
+            }
+            OrganizationChangeLog.Since since = log.since(position);
+            if (since.everything()) {
+                forgotten += rows.size();
+                rows.clear();
+            } else {
+                for (Long id : since.organizations()) {
+                    if (rows.remove(id) != null) {
+                        forgotten++;
+                    }
+                }
+            }
+            position = since.position();
+        }
+    }
+
+    @Inject
+    OrganizationChangeLog changeLog;
+
+    /**
      * The same, taking from {@code earlier} each alike block as {@code takeOver} gives it (e.g. with the
      * organizations the caller's job created since the read added, {@link SearchIndex.LastingCommonTerms#completed}).
      */
     public Blocks readAhead(List<Organization> incoming, Blocks earlier, TakeOver takeOver) {
+        return readAhead(incoming, earlier, takeOver, null);
+    }
+
+    /**
+     * The same, taking the rows of organizations alike that {@code kept} holds and that changed in no way since
+     * ({@code null}: reads them all).
+     */
+    public Blocks readAhead(List<Organization> incoming, Blocks earlier, TakeOver takeOver, KeptRows kept) {
         Blocks b = new Blocks();
         List<Organization> named = incoming.stream().filter(o -> o.nameKey != null && !o.nameKey.isEmpty()).toList();
         if (named.isEmpty()) {
@@ -235,7 +305,10 @@ public class OrganizationMatcher {
             }
         }
         List<SearchIndex.Alike> found = toRead.isEmpty() ? List.of() : readAlike(b, toRead);
-        readRows(b, java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream())));
+        if (kept != null) {
+            kept.catchUp(changeLog);
+        }
+        readRows(b, java.util.stream.Stream.concat(reused.stream(), found.stream().flatMap(a -> a.ids().stream())), kept);
         // a block taken over cut at its limit that lost an organization (merged away or deleted by another
         // transaction since the read ahead, which took its terms out of the index): the chunk's own read finds
         // the next one in its place, so it is read again here
@@ -250,7 +323,7 @@ public class OrganizationMatcher {
                     b.completedFromEarlier--;
                 }
             }
-            readRows(b, readAlike(b, cut).stream().flatMap(a -> a.ids().stream()));
+            readRows(b, readAlike(b, cut).stream().flatMap(a -> a.ids().stream()), kept);
         }
         return b;
     }
@@ -260,9 +333,16 @@ public class OrganizationMatcher {
         return ids.size() >= BLOCK_LIMIT && !ids.stream().allMatch(b.rows::containsKey);
     }
 
-    /** The rows of these organizations not held yet, live ones only. */
-    private static void readRows(Blocks b, java.util.stream.Stream<Long> organizations) {
-        List<Long> ids = organizations.distinct().filter(id -> !b.rows.containsKey(id)).toList();
+    /** The rows of these organizations not held yet, live ones only; those {@code kept} holds taken from it. */
+    private static void readRows(Blocks b, java.util.stream.Stream<Long> organizations, KeptRows kept) {
+        List<Long> ids = organizations.distinct().filter(id -> !b.rows.containsKey(id)).filter(id -> {
+            Candidate c = kept == null ? null : kept.rows.get(id);
+            if (c != null) {
+                b.rows.put(id, c);
+                kept.taken++;
+            }
+            return c == null;
+        }).toList();
         if (!ids.isEmpty()) {
             // the ids written into the statement (numbers, nothing to escape): the driver's handling of some 13,000
             // bound parameters a chunk took about as much Java time as reading the rows (docs/import.md, Round 4)
@@ -271,7 +351,12 @@ public class OrganizationMatcher {
                 list.append(list.isEmpty() ? "" : ",").append(id);
             }
             read("SELECT 0 AS part, " + COLUMNS + " FROM organization WHERE id IN (" + list + ") AND merged_into IS NULL",
-                    List.of(), (part, c) -> b.rows.put(c.id, c));
+                    List.of(), (part, c) -> {
+                        b.rows.put(c.id, c);
+                        if (kept != null) {
+                            kept.read.put(c.id, c);
+                        }
+                    });
         }
     }
 

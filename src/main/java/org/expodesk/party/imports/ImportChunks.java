@@ -94,12 +94,13 @@ public class ImportChunks {
      * of the run resolved; returns those this chunk resolved, to be remembered once it committed.
      * {@code commonTerms}: the organization name terms earlier chunks found common, to which this
      * chunk adds those it finds (to be kept once it committed). {@code ahead}: its new companies' name
-     * blocks read while the chunk before it was under way ({@code null}: none).
+     * blocks read while the chunk before it was under way ({@code null}: none). {@code keptRows}: the alike
+     * organizations' rows earlier chunks of the run read, to which this chunk's reads are added once it committed.
      */
     @Transactional
     public Map<String, Long> process(long runId, int from, List<MappedRow> rows, Map<String, Long> companies,
                                      SearchIndex.LastingCommonTerms commonTerms, CompaniesAhead.Read ahead,
-                                     ImportPhases phases) {
+                                     OrganizationMatcher.KeptRows keptRows, ImportPhases phases) {
         phases.enter("fingerprints and known e-mails");
         ImportRun run = ImportRun.findById(runId);
         if (run == null || run.status != ImportRun.Status.RUNNING || run.nextRow != from) {
@@ -129,7 +130,7 @@ public class ImportChunks {
         Resolved organizationIds = new Resolved(companies);
         PersonMatcher.Blocks blocks = null;
         if (run.kind == ImportKind.PEOPLE) {
-            blocks = readAhead(rows, known, byEmail, organizationIds, ahead, commonTerms, phases);
+            blocks = readAhead(rows, known, byEmail, organizationIds, ahead, commonTerms, keptRows, phases);
         }
         phases.enter("rows");
         Set<Long> producedHere = new HashSet<>();
@@ -314,7 +315,8 @@ public class ImportChunks {
      */
     private PersonMatcher.Blocks readAhead(List<MappedRow> rows, Map<ByteBuffer, Long> known, Map<String, Person> byEmail,
                                            Resolved organizationIds, CompaniesAhead.Read ahead,
-                                           SearchIndex.LastingCommonTerms commonTerms, ImportPhases phases) {
+                                           SearchIndex.LastingCommonTerms commonTerms,
+                                           OrganizationMatcher.KeptRows keptRows, ImportPhases phases) {
         phases.enter("companies: known by name");
         List<MappedRow> unknown = rows.stream().filter(r -> r.valid() && !known.containsKey(ByteBuffer.wrap(r.fingerprint())))
                 .toList();
@@ -360,7 +362,7 @@ public class ImportChunks {
             phases.enter("companies: name blocks");
             // a block to which the chunk before added companies takes them in, rather than being read again
             companyBlocks = organizations.readAhead(unresolved.values(), readEarlier,
-                    (read, limit) -> ahead == null ? null : ahead.completed(read, commonTerms, limit));
+                    (read, limit) -> ahead == null ? null : ahead.completed(read, commonTerms, limit), keptRows);
             phases.count("companies: names", companyBlocks.names());
             phases.count("companies: names taken from the read ahead", companyBlocks.takenFromEarlier());
             phases.count("companies: names taken from the read ahead with the chunk before's companies",
