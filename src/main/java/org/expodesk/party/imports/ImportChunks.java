@@ -329,6 +329,7 @@ public class ImportChunks {
                 .map(name -> organizationIds.get(NameKeys.organization(name))).filter(Objects::nonNull).distinct()
                 .toList();
         if (!earlier.isEmpty()) {
+            org.expodesk.platform.db.QueuedInserts.write(em);
             Organization.list("id in ?1", earlier);
         }
         phases.enter("companies: phone checks");

@@ -9,8 +9,9 @@ import org.hibernate.engine.spi.SessionImplementor;
  * until a flush, where Hibernate sends them in batches; an AUTO_INCREMENT insert went out alone, at once, writing
  * every insert queued before it. A writer of such records calls {@link #writeUnlessHeld} after {@code persist}, so
  * that they are in the database at the same moment as before, unless its transaction asked to hold them
- * ({@link #holdUntilFlush}: an import chunk, which reads nothing of them back before it flushes). Plain SQL that
- * refers to such records calls {@link #write} first.
+ * ({@link #holdUntilFlush}: a people import chunk, its new people and organizations). Plain SQL or a query (the
+ * chunk's flush mode is {@code COMMIT}) that reads such records or refers to them calls {@link #write} or
+ * {@link #writeIfHeld} first.
  */
 public final class QueuedInserts {
 
@@ -28,6 +29,17 @@ public final class QueuedInserts {
     /** The queued inserts now, unless the current transaction holds them until its flush. */
     public static void writeUnlessHeld(TransactionSynchronizationRegistry transaction, EntityManager em) {
         if (transaction.getTransactionKey() == null || transaction.getResource(HELD) == null) {
+            write(em);
+        }
+    }
+
+    /**
+     * Before a query of records whose inserts the current transaction may hold: the queued inserts now, when it holds
+     * them ({@link #holdUntilFlush}). Any other transaction's were written at {@code persist}; outside a transaction
+     * nothing is queued.
+     */
+    public static void writeIfHeld(TransactionSynchronizationRegistry transaction, EntityManager em) {
+        if (transaction.getTransactionKey() != null && transaction.getResource(HELD) != null) {
             write(em);
         }
     }
