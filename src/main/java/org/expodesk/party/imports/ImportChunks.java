@@ -115,7 +115,7 @@ public class ImportChunks {
         searchIndex.holdUntilCommit();
         people.holdEmploymentsUntilCommit();
         if (run.kind == ImportKind.PEOPLE) {
-            // the new people's inserts in batches at the flush below, not one round trip each (ADR 0029)
+            // the new people's and companies' inserts in batches at the flush below, not one round trip each (ADR 0029)
             people.holdInsertsUntilFlush(BATCH);
         }
         // the company names' terms that earlier chunks found common are not counted again
