@@ -105,7 +105,7 @@ public class Organizations implements OrganizationDirectory {
         o.persist();
         // its row now, as the AUTO_INCREMENT insert wrote it, unless a people import chunk holds the inserts until its
         // flush (reserved ids, ADR 0029); its search terms now either way: the next company is matched against them
-        QueuedInserts.writeUnlessHeld(transaction, Organization.getEntityManager());
+        QueuedInserts.writeUnlessHeld(transaction, Organization.getEntityManager(), o);
         searchIndex.created(o);
         if (blocks != null) {
             blocks.add(o);
@@ -190,7 +190,7 @@ public class Organizations implements OrganizationDirectory {
         }
         // the organizations a people import chunk created and holds are found as they were (under the column's
         // collation a company of another name key can be the one found: ß and ss)
-        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager());
+        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager(), Organization.class);
         List<Organization> same = Organization.<Organization>find("nameKey = ?1 and mergedInto is null", key)
                 .page(0, 2).list();
         return same.size() == 1 ? java.util.Optional.of(same.get(0)) : java.util.Optional.empty();
@@ -243,7 +243,7 @@ public class Organizations implements OrganizationDirectory {
                 .mapToObj(i -> i == 0 ? "SELECT 0 AS i, " + key + " AS k" : "SELECT " + i + ", " + key)
                 .collect(java.util.stream.Collectors.joining(" UNION ALL "))
                 + ") t JOIN organization o ON o.name_key = t.k WHERE o.merged_into IS NULL GROUP BY t.i";
-        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager());
+        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager(), Organization.class);
         jakarta.persistence.Query query = Organization.getEntityManager().createNativeQuery(sql);
         for (int i = 0; i < keys.size(); i++) {
             query.setParameter(i + 1, keys.get(i));
@@ -478,7 +478,7 @@ public class Organizations implements OrganizationDirectory {
     }
 
     private void lock(long id) {
-        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager());
+        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager(), Organization.class);
         Organization.getEntityManager().createNativeQuery("SELECT id FROM organization WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, id).getResultList();
     }
@@ -505,7 +505,7 @@ public class Organizations implements OrganizationDirectory {
     public boolean exists(long organizationId) {
         // a select, not a count: Hibernate translates a count query anew on every call, a select once; a company a
         // people import chunk created and holds is there (a known person moved to it)
-        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager());
+        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager(), Organization.class);
         return !Organization.getEntityManager().createQuery(
                         "select o.id from Organization o where o.id = ?1 and o.mergedInto is null", Long.class)
                 .setParameter(1, organizationId).getResultList().isEmpty();
