@@ -307,19 +307,11 @@ class ReservedOrganizationIdsTest {
     }
 
     private long nextId() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT next_id FROM id_block WHERE table_name = 'organization'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return DatabaseCounts.nextId(dataSource, "organization");
     }
 
     private long comInsert() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_insert'")) {
-            rs.next();
-            return rs.getLong(2);
-        }
+        return DatabaseCounts.comInsert(dataSource);
     }
 
     private static String csv(List<List<String>> rows) {
