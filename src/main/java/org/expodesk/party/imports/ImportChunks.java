@@ -106,7 +106,8 @@ public class ImportChunks {
             throw new Overtaken();
         }
         // no flush before every query: with hundreds of managed records that is most of a chunk's
-        // time; organization rows flush themselves (the next row's dedup queries must see them)
+        // time; new organization rows are written before the next row's dedup queries read them (at once, or in a
+        // people chunk, which holds their inserts, by the reads of organizations themselves: ADR 0029)
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         // the chunk's audit entries, new people's search terms, employments and review pairs in one batch each, not
         // one statement per record
