@@ -6,17 +6,24 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.expodesk.audit.AuditIgnored;
 import org.expodesk.audit.AuditedEntity;
+import org.expodesk.audit.ReservedIds;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** A company in the one customer database: exhibitor at one edition, buyer at another, partner. */
+/**
+ * A company in the one customer database: exhibitor at one edition, buyer at another, partner. Its id is reserved
+ * before the insert (ADR 0029): {@link Organizations} writes the insert right after {@code persist}, unless an import
+ * chunk holds it until its flush.
+ */
 @Entity
 @EntityListeners({SearchIndexListener.class, OrganizationChangeLog.Recorder.class})
 @Table(name = "organization")
+@ReservedIds(table = "organization", block = 1000)
 public class Organization extends AuditedEntity {
 
     /** The legal name, in the script the company uses (for a Chinese company: Chinese). */
@@ -108,4 +115,11 @@ public class Organization extends AuditedEntity {
     /** Set when this record was merged into another as its duplicate. */
     @Column(name = "merged_into")
     public Long mergedInto;
+
+    /**
+     * Whether this new record's search terms are indexed already: at its {@code persist} ({@link SearchIndex#created},
+     * called by {@link Organizations}), or else at its insert. Not stored.
+     */
+    @Transient
+    boolean termsIndexed;
 }

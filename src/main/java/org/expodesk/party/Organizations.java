@@ -10,6 +10,7 @@ import org.expodesk.account.OrganizationDirectory;
 import org.expodesk.account.UserService;
 import org.expodesk.party.dedup.OrganizationMatcher;
 import org.expodesk.party.dedup.ReviewQueue;
+import org.expodesk.platform.db.QueuedInserts;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
@@ -43,6 +44,12 @@ public class Organizations implements OrganizationDirectory {
 
     @Inject
     org.expodesk.party.dedup.KeyLocks keyLocks;
+
+    @Inject
+    SearchIndex searchIndex;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
 
     public record NewOrganization(String name, String nameLatin, String shortName, String creditCode, String country,
                                   String province, String city, String address, String website, String email,
@@ -96,6 +103,10 @@ public class Organizations implements OrganizationDirectory {
             return new Created(existing, true, List.of());
         }
         o.persist();
+        // its row now, as the AUTO_INCREMENT insert wrote it, unless a people import chunk holds the inserts until its
+        // flush (reserved ids, ADR 0029); its search terms now either way: the next company is matched against them
+        QueuedInserts.writeUnlessHeld(transaction, Organization.getEntityManager(), o);
+        searchIndex.created(o);
         if (blocks != null) {
             blocks.add(o);
         }
@@ -185,6 +196,9 @@ public class Organizations implements OrganizationDirectory {
         if (key.isEmpty()) {
             return java.util.Optional.empty();
         }
+        // the organizations a people import chunk created and holds are found as they were (under the column's
+        // collation a company of another name key can be the one found: ß and ss)
+        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager(), Organization.class);
         List<Organization> same = Organization.<Organization>find("nameKey = ?1 and mergedInto is null", key)
                 .page(0, 2).list();
         return same.size() == 1 ? java.util.Optional.of(same.get(0)) : java.util.Optional.empty();
@@ -237,6 +251,7 @@ public class Organizations implements OrganizationDirectory {
                 .mapToObj(i -> i == 0 ? "SELECT 0 AS i, " + key + " AS k" : "SELECT " + i + ", " + key)
                 .collect(java.util.stream.Collectors.joining(" UNION ALL "))
                 + ") t JOIN organization o ON o.name_key = t.k WHERE o.merged_into IS NULL GROUP BY t.i";
+        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager(), Organization.class);
         jakarta.persistence.Query query = Organization.getEntityManager().createNativeQuery(sql);
         for (int i = 0; i < keys.size(); i++) {
             query.setParameter(i + 1, keys.get(i));
@@ -470,7 +485,8 @@ public class Organizations implements OrganizationDirectory {
         return change == null ? current : change;
     }
 
-    private static void lock(long id) {
+    private void lock(long id) {
+        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager(), Organization.class);
         Organization.getEntityManager().createNativeQuery("SELECT id FROM organization WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, id).getResultList();
     }
@@ -495,7 +511,9 @@ public class Organizations implements OrganizationDirectory {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean exists(long organizationId) {
-        // a select, not a count: Hibernate translates a count query anew on every call, a select once
+        // a select, not a count: Hibernate translates a count query anew on every call, a select once; a company a
+        // people import chunk created and holds is there (a known person moved to it)
+        QueuedInserts.writeIfHeld(transaction, Organization.getEntityManager(), Organization.class);
         return !Organization.getEntityManager().createQuery(
                         "select o.id from Organization o where o.id = ?1 and o.mergedInto is null", Long.class)
                 .setParameter(1, organizationId).getResultList().isEmpty();

@@ -380,9 +380,10 @@ public class People {
     }
 
     /**
-     * The caller's transaction holds the inserts of the people it creates until it flushes, and Hibernate then
-     * writes them in batches of {@code batch} (ADR 0029). Nothing may read them back before with plain SQL that
-     * does not write them first ({@link QueuedInserts#write}; the person matcher's reads do).
+     * The caller's transaction holds the inserts of the people and organizations it creates until it flushes, and
+     * Hibernate then writes them in batches of {@code batch} (ADR 0029). Nothing may read them back before with plain
+     * SQL or a query that does not write them first ({@link QueuedInserts#write}; the person and organization
+     * matchers' reads and {@link Organizations}' lookups do).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdInsertsUntilFlush(int batch) {

@@ -45,6 +45,21 @@ public class SearchIndex {
     /** The key of the terms a transaction holds back ({@link #holdUntilCommit}). */
     private static final String HELD = SearchIndex.class.getName() + ".held";
 
+    /**
+     * The terms of an organization just created, indexed once: when {@link Organizations} persists it, and only
+     * if it was not yet, at its insert ({@link SearchIndexListener}). Its insert may wait for the flush (an import
+     * chunk holds it, ADR 0029), while the next company of the same chunk is matched against these terms (its
+     * alike block reads them from {@code search_term} after {@link #writeHeld}, and the run's
+     * {@link LastingCommonTerms} counts and records them): so they are indexed as the persist returns, as they
+     * were when the insert went out at once.
+     */
+    void created(Organization o) {
+        if (!o.termsIndexed) {
+            o.termsIndexed = true;
+            index(o, false);
+        }
+    }
+
     /** {@code replace}: false for a record just created, which has no terms to delete first. */
     void index(Organization o, boolean replace) {
         Set<String> terms = o.mergedInto != null ? Set.of() : SearchTerms.organization(o.name, o.nameLatin, o.phone);

@@ -11,7 +11,8 @@ public class SearchIndexListener {
     @PostPersist
     void created(Object entity) {
         if (entity instanceof Organization o) {
-            index().index(o, false);
+            // unless Organizations indexed it as it persisted it (its insert may have waited for the flush)
+            index().created(o);
         } else if (entity instanceof Person p) {
             index().index(p, false);
         }

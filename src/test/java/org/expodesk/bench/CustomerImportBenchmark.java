@@ -91,8 +91,9 @@ class CustomerImportBenchmark {
         try (Connection c = dataSource.getConnection()) {
             loaded = CustomerLoader.ensure(c, data);
         }
-        // loaded past IdBlocks: the next person ids come from above them (ADR 0029)
+        // loaded past IdBlocks: the next person and organization ids come from above them (ADR 0029)
         idBlocks.movePast(org.expodesk.party.Person.class);
+        idBlocks.movePast(org.expodesk.party.Organization.class);
         int peopleRows = Integer.getInteger("bench.import.rows", PEOPLE_ROWS);
         ImportFiles.People file = ImportFiles.people(data, peopleRows, FILE_SEED);
         ImportFiles.Organizations orgFile = ImportFiles.organizations(data,

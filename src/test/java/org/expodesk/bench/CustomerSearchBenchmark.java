@@ -131,8 +131,9 @@ class CustomerSearchBenchmark {
         try (Connection c = dataSource.getConnection()) {
             loaded = CustomerLoader.ensure(c, d);
         }
-        // loaded past IdBlocks: the next person ids come from above them (ADR 0029)
+        // loaded past IdBlocks: the next person and organization ids come from above them (ADR 0029)
         idBlocks.movePast(org.expodesk.party.Person.class);
+        idBlocks.movePast(org.expodesk.party.Organization.class);
         GroundTruth.write(d, CustomerDatabaseProfile.ROOT.resolve("ground-truth-" + options.seed() + "-"
                 + options.organizations() + ".csv"));
         GroundTruth.writePeople(d, CustomerDatabaseProfile.ROOT.resolve("ground-truth-people-" + options.seed() + "-"

@@ -153,19 +153,11 @@ class ReservedPersonIdsTest {
     }
 
     private long nextId() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT next_id FROM id_block WHERE table_name = 'person'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return DatabaseCounts.nextId(dataSource, "person");
     }
 
     private long comInsert() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_insert'")) {
-            rs.next();
-            return rs.getLong(2);
-        }
+        return DatabaseCounts.comInsert(dataSource);
     }
 
     @Test

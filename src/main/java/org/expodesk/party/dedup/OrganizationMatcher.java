@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.expodesk.party.Organization;
 import org.expodesk.party.OrganizationChangeLog;
 import org.expodesk.party.SearchIndex;
+import org.expodesk.platform.db.QueuedInserts;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
@@ -388,6 +389,8 @@ public class OrganizationMatcher {
             + " city";
 
     private static void read(String sql, List<?> values, java.util.function.BiConsumer<Integer, Candidate> into) {
+        // the organizations a people import chunk created and holds are read as they would be (ADR 0029)
+        QueuedInserts.write(Organization.getEntityManager());
         Organization.getEntityManager().unwrap(Session.class).doWork(c -> {
             try (PreparedStatement q = c.prepareStatement(sql)) {
                 for (int i = 0; i < values.size(); i++) {
@@ -655,6 +658,8 @@ public class OrganizationMatcher {
             // what a query would do first: the rows must show this transaction's changes
             session.flush();
         }
+        // the organizations a people import chunk created and holds (flush mode COMMIT) are read as they would be
+        QueuedInserts.write(Organization.getEntityManager());
         List<Candidate> found = new ArrayList<>();
         session.doWork(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT id, credit_code, name_key, name_latin, website, domain,"

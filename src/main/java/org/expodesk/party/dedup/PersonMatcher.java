@@ -761,6 +761,8 @@ public class PersonMatcher {
                 return;
             }
             ids.forEach(id -> domains.put(id, null));
+            // a company an import chunk created and holds is not found here, and need not be: it is in this
+            // transaction's persistence context, which domainOf asks first (ADR 0029)
             Person.getEntityManager().unwrap(Session.class).doWork(c -> {
                 try (PreparedStatement q = c.prepareStatement("SELECT id, domain FROM organization WHERE id IN ("
                         + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {

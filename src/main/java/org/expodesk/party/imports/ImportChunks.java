@@ -107,7 +107,8 @@ public class ImportChunks {
             throw new Overtaken();
         }
         // no flush before every query: with hundreds of managed records that is most of a chunk's
-        // time; organization rows flush themselves (the next row's dedup queries must see them)
+        // time; new organization rows are written before the next row's dedup queries read them (at once, or in a
+        // people chunk, which holds their inserts, by the reads of organizations themselves: ADR 0029)
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
         // the chunk's audit entries, new people's search terms, employments and review pairs in one batch each, not
         // one statement per record
@@ -116,7 +117,7 @@ public class ImportChunks {
         searchIndex.holdUntilCommit();
         people.holdEmploymentsUntilCommit();
         if (run.kind == ImportKind.PEOPLE) {
-            // the new people's inserts in batches at the flush below, not one round trip each (ADR 0029)
+            // the new people's and companies' inserts in batches at the flush below, not one round trip each (ADR 0029)
             people.holdInsertsUntilFlush(BATCH);
         }
         // the company names' terms that earlier chunks found common are not counted again
@@ -331,6 +332,7 @@ public class ImportChunks {
                 .map(name -> organizationIds.get(NameKeys.organization(name))).filter(Objects::nonNull).distinct()
                 .toList();
         if (!earlier.isEmpty()) {
+            org.expodesk.platform.db.QueuedInserts.write(em);
             Organization.list("id in ?1", earlier);
         }
         phases.enter("companies: phone checks");

@@ -39,6 +39,9 @@ final class IndexedOrganizations {
                 }
             }
         }
+        // written past IdBlocks (the table's AUTO_INCREMENT): the next organization ids come from above them (ADR 0029)
+        io.quarkus.arc.Arc.container().instance(org.expodesk.audit.IdBlocks.class).get()
+                .movePast(org.expodesk.party.Organization.class);
         hold(dataSource, term, ids);
         return ids;
     }
