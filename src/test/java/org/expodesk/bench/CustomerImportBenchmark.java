@@ -214,6 +214,11 @@ class CustomerImportBenchmark {
         md.append(row("**people, first import**", people));
         md.append(row("people, the same file again", again));
         md.append(row("organizations", organizations));
+        if (warmUp != null) {
+            md.append(fmt("%n- The imports below the warm-up run on a JVM that has compiled their code, as a server that has "
+                    + "been up a while has (docs/import.md, round 8): the warm-up's own row is what a freshly started JVM "
+                    + "does. `-Dbench.import.warm-up-rows=0` measures the people import cold.%n"));
+        }
         md.append(fmt("%n- Rows in error, by column and message: people %s; organizations %s. None is a row lost: each "
                 + "is a phone a manual create refuses too (libphonenumber finds no valid number), as the generator writes "
                 + "them: foreign numbers of random digits, and Chinese mobiles without +86 for people the file places at "
