@@ -352,8 +352,6 @@ class CustomerImportBenchmark {
                 s.executeUpdate("DELETE FROM search_term WHERE party_type = 'O' AND party_id > " + m.get("organization"));
                 s.executeUpdate("DELETE FROM person WHERE id > " + m.get("person"));
                 s.executeUpdate("DELETE FROM organization WHERE id > " + m.get("organization"));
-                // the imports' changes of organizations, logged for the runs' kept rows (ADR 0030), which end with them
-                s.executeUpdate("DELETE FROM organization_change");
                 s.executeUpdate("DELETE FROM audit_log WHERE id > " + m.get("audit_log")
                         + " OR (actor_name = 'system' AND entity_type IN ('Person', 'Organization', 'PersonContact',"
                         + " 'DedupCandidate', 'ImportRun', 'ImportMapping'))");
