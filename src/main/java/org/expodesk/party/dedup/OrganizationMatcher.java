@@ -52,6 +52,9 @@ public class OrganizationMatcher {
     @Inject
     SearchIndex searchIndex;
 
+    @Inject
+    OrganizationChangeLog changeLog;
+
     public enum Verdict { SURE, LIKELY, NEW }
 
     /**
@@ -255,9 +258,6 @@ public class OrganizationMatcher {
             position = since.position();
         }
     }
-
-    @Inject
-    OrganizationChangeLog changeLog;
 
     /**
      * The same, taking from {@code earlier} each alike block as {@code takeOver} gives it (e.g. with the
