@@ -32,6 +32,7 @@ public class AuditListener {
         // the values the insert writes: a record whose insert waits for the flush (reserved ids, ADR 0029) may be
         // changed before it, and that change is then an update of its own, audited as one
         entity.auditSnapshot = EntitySnapshot.of(entity);
+        entity.auditWho = auditLog().actingNow();
     }
 
     @PreUpdate
@@ -51,6 +52,7 @@ public class AuditListener {
         inserted.forEach((field, value) -> changes.put(field, EntitySnapshot.display(value)));
         auditLog().recordFlushedChange(AuditAction.CREATE, entity, changes);
         entity.auditSnapshot = inserted;
+        entity.auditWho = null;
     }
 
     @PostUpdate

@@ -71,6 +71,13 @@ public class AuditLog {
         recordFlushedChange(AuditAction.CREATE, entity, changes, entity.createdAt);
     }
 
+    /** {@link #recordCreated(AuditedEntity)} made by {@code who} ({@code null}: as the transaction acts now). */
+    public void recordCreated(AuditedEntity entity, Who who) {
+        entity.auditWho = who;
+        recordCreated(entity);
+        entity.auditWho = null;
+    }
+
     /**
      * {@link #recordChange} for {@link AuditListener}, which Hibernate calls while it flushes, always inside a
      * transaction: without the transaction interceptor, which a registration's dozen entries each went
@@ -88,7 +95,9 @@ public class AuditLog {
                     toJson(changes), null);
             return;
         }
-        Who who = (Who) transaction.getResource(WHO);
+        // a record's creator as taken at its persist (its entry is written at the flush, perhaps after another's)
+        Who who = action == AuditAction.CREATE && entity.auditWho != null ? entity.auditWho
+                : (Who) transaction.getResource(WHO);
         if (who == null) {
             // one request's transaction: who made the changes and from where is asked once, not for every entry
             who = new Who(currentActor(), clientAddress());
@@ -99,7 +108,25 @@ public class AuditLog {
     }
 
     /** Who changed records in a transaction that holds its entries, and from which address. */
-    private record Who(Actor actor, String clientIp) {
+    public record Who(Actor actor, String clientIp) {
+    }
+
+    /** Who the current request is, and from which address: for records another thread writes on their behalf. */
+    public Who who() {
+        return new Who(currentActor(), clientAddress());
+    }
+
+    /**
+     * From now on, the current transaction's records are made by {@code who} (one transaction for the public submits
+     * of several people, ADR 0031), until it is called again; only in a transaction that holds its entries.
+     */
+    public void actAs(Who who) {
+        transaction.putResource(WHO, who);
+    }
+
+    /** Who the current transaction acts as ({@link #actAs}), or null: asked when its first entry is made. */
+    Who actingNow() {
+        return transaction.getTransactionKey() == null ? null : (Who) transaction.getResource(WHO);
     }
 
     private static final String WHO = AuditLog.class.getName() + ".who";

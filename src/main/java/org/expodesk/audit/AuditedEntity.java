@@ -38,4 +38,11 @@ public abstract class AuditedEntity extends PanacheEntityBase {
     /** The audited field values as last loaded or written, to tell what an update changed. */
     @Transient
     Map<String, String> auditSnapshot;
+
+    /**
+     * Who created the record and from where, when its transaction records for several (public submits decided
+     * together, ADR 0031): taken at {@code persist}, since its entry is written at the flush.
+     */
+    @Transient
+    AuditLog.Who auditWho;
 }

@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A block is taken on a connection of the {@code ids} pool, which is not enlisted in any transaction and which
  * nothing else uses: a caller holding its transaction's connection of the default pool never waits for a second
  * one of that pool. The row lock on {@code id_block} is held for one autocommitted statement; a node refills one
- * table's block at a time, so the pool's three connections are enough for the three tables (badge, person,
- * organization).
+ * table's block at a time, so the pool's four connections are enough for the four tables (badge, person,
+ * organization, registration).
  */
 @ApplicationScoped
 public class IdBlocks {
@@ -73,7 +73,7 @@ public class IdBlocks {
             take.setInt(1, size);
             take.setString(2, table);
             if (take.executeUpdate() != 1) {
-                throw new IllegalStateException("id_block has no row for " + table + " (migrations V48, V49)");
+                throw new IllegalStateException("id_block has no row for " + table + " (migrations V48, V49, V51)");
             }
             try (ResultSet end = read.executeQuery("SELECT LAST_INSERT_ID()")) {
                 end.next();

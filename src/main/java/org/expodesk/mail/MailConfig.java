@@ -35,6 +35,13 @@ public interface MailConfig {
     @WithDefault("2M")
     Duration claimLease();
 
+    /**
+     * Longest a sender waits, before each batch and each mail, while a burst of public registrations lasts
+     * (platform.Foreground, ADR 0032): the burst's answers first, their confirmations after it.
+     */
+    @WithDefault("30S")
+    Duration giveWayAtMost();
+
     /** Longest a sender keeps sending in one firing before it lets the next firing go on. */
     @WithDefault("50S")
     Duration runBudget();

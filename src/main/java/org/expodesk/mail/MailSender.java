@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.expodesk.platform.DaemonThreads;
+import org.expodesk.platform.Foreground;
 import org.expodesk.platform.db.SqlErrors;
 import org.jboss.logging.Logger;
 
@@ -64,6 +65,9 @@ public class MailSender {
     Clock clock;
 
     @Inject
+    Foreground foreground;
+
+    @Inject
     @Any
     Instance<AttachmentRenderer> renderers;
 
@@ -111,6 +115,7 @@ public class MailSender {
         Counts counts = new Counts();
         Instant deadline = start.plus(config.runBudget());
         while (Instant.now(clock).isBefore(deadline) && !Instant.now(clock).isBefore(serverDownUntil)) {
+            foreground.giveWay(config.giveWayAtMost());
             String claim = NODE + ":" + UUID.randomUUID().toString().substring(0, 8);
             Instant now = Instant.now(clock);
             List<OutboxStore.Claimed> batch;
@@ -130,6 +135,7 @@ public class MailSender {
             try {
                 ahead = prepareAhead(batch.get(0));
                 for (int i = 0; i < batch.size(); i++) {
+                    foreground.giveWay(config.giveWayAtMost());
                     Future<Prepared> current = ahead;
                     ahead = i + 1 < batch.size() ? prepareAhead(batch.get(i + 1)) : null;
                     if (!deliver(batch.get(i), current, claim, counts)) {

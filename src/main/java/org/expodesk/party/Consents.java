@@ -53,14 +53,34 @@ public class Consents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Consent> recordAll(long personId, List<NewConsent> records, String by) {
-        Person p = people.live(personId);
-        List<Consent> made = new ArrayList<>(records.size());
+        return recordAll(List.of(new OfPerson(personId, records, null)), by);
+    }
+
+    /** The records of one person, made by {@code who} ({@code null}: as the transaction acts, AuditLog.actAs). */
+    public record OfPerson(long personId, List<NewConsent> records, AuditLog.Who who) {
+    }
+
+    /**
+     * {@link #recordAll(long, List, String)} for several people at once, still in one statement: the public submits a
+     * node decides together (ADR 0031), each person's records audited as made by whoever made them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Consent> recordAll(List<OfPerson> batch, String by) {
+        List<Consent> made = new ArrayList<>();
+        List<AuditLog.Who> madeBy = new ArrayList<>();
         Instant now = Instant.now(clock);
-        for (NewConsent r : records) {
-            Consent c = draft(p, r, by);
-            c.createdAt = now;
-            c.updatedAt = now;
-            made.add(c);
+        for (OfPerson of : batch) {
+            Person p = people.live(of.personId());
+            for (NewConsent r : of.records()) {
+                Consent c = draft(p, r, by);
+                c.createdAt = now;
+                c.updatedAt = now;
+                made.add(c);
+                madeBy.add(of.who());
+            }
+        }
+        if (made.isEmpty()) {
+            return made;
         }
         Consent.getEntityManager().unwrap(Session.class).doWork(connection -> {
             // no RETURNING (MariaDB only): a multi-row insert of known rows is a "simple insert", whose ids InnoDB gives
@@ -93,7 +113,9 @@ public class Consents {
                 }
             }
         });
-        made.forEach(auditLog::recordCreated);
+        for (int i = 0; i < made.size(); i++) {
+            auditLog.recordCreated(made.get(i), madeBy.get(i));
+        }
         return made;
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -33,11 +34,27 @@ public class PlaceCounters {
     EntityManager em;
 
     @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
+    @Inject
     PlaceCounters self;
 
     /** Takes one place in the category and on each day, or throws 409 when one of them is full. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void take(RegistrationCategory category, List<LocalDate> days) {
+        Optional<String> refused = takeOrRefuse(category, days);
+        if (refused.isPresent()) {
+            throw ProblemException.conflict(refused.get());
+        }
+    }
+
+    /**
+     * {@link #take}, a full category or day answered by its message key instead of thrown: the caller's transaction
+     * stays good for the other submits decided in it (ADR 0031), since an exception out of this bean would mark it
+     * for rollback.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> takeOrRefuse(RegistrationCategory category, List<LocalDate> days) {
         List<String> slots = slots(days);
         // each statement names its table (HINT_NATIVE_SPACES), so that Hibernate flushes before it only what
         // touches that table instead of every pending change, as it must for SQL it knows nothing of
@@ -52,25 +69,26 @@ public class PlaceCounters {
                 self.create(category.id, slots);
             }
         }
-        Capacity capacity = capacityLocked(category.id);
+        Capacity capacity = capacityLockedOnce(category.id);
         if (capacity.unlimited()) {
-            return;
+            return Optional.empty();
         }
         // a capacity set since this transaction read the category was recounted with rows for every show day
         Map<String, Integer> taken = lock(category.id, slots);
         if (capacity.total() != null && taken.getOrDefault(ALL, 0) + 1 > capacity.total()) {
-            throw ProblemException.conflict("registration_full");
+            return Optional.of("registration_full");
         }
         if (capacity.perDay() != null) {
             for (LocalDate day : days) {
                 if (taken.getOrDefault(day.toString(), 0) + 1 > capacity.perDay()) {
-                    throw ProblemException.conflict("registration_dayFull");
+                    return Optional.of("registration_dayFull");
                 }
             }
         }
         em.createNativeQuery("UPDATE registration_counter SET taken = taken + 1 WHERE category_id = ?1 AND slot IN (?2)")
                 .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
                 .setParameter(1, category.id).setParameter(2, slots).executeUpdate();
+        return Optional.empty();
     }
 
     /**
@@ -135,6 +153,23 @@ public class PlaceCounters {
             return total == null && perDay == null;
         }
     }
+
+    /**
+     * {@link #capacityLocked}, read once per transaction and category: the share lock it took holds until the commit,
+     * so no change of the capacity can come between (the submits a node decides together, ADR 0031, take places in
+     * one category many times in one transaction).
+     */
+    private Capacity capacityLockedOnce(long categoryId) {
+        @SuppressWarnings("unchecked")
+        Map<Long, Capacity> read = (Map<Long, Capacity>) transaction.getResource(CAPACITIES);
+        if (read == null) {
+            read = new HashMap<>();
+            transaction.putResource(CAPACITIES, read);
+        }
+        return read.computeIfAbsent(categoryId, this::capacityLocked);
+    }
+
+    private static final String CAPACITIES = PlaceCounters.class.getName() + ".capacities";
 
     /**
      * The category's capacity as last committed (a locking read does not see this transaction's older

@@ -105,17 +105,33 @@ public class RegistrantDedupQueue {
     /** Queues the registration's registrant, in the submit's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(long registrationId, long personId) {
+        queueAll(List.of(new long[] {registrationId, personId}));
+    }
+
+    /**
+     * {@link #queue} for several registrations ({@code [registration id, person id]} each) in one statement: the
+     * public submits a node decides together (ADR 0031).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueAll(List<long[]> registrationsAndPeople) {
+        if (registrationsAndPeople.isEmpty()) {
+            return;
+        }
         LocalDateTime now = LocalDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
         // plain JDBC on the transaction's connection: a native update through Hibernate goes through every entity
-        // type it knows to clear their caches (about 5 % of a public submit's CPU); the registration and person it
-        // names are in the database already (inserted at persist)
+        // type it knows to clear their caches (about 5 % of a public submit's CPU); the registrations and people it
+        // names are in the database already (written before this by their caller)
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO registration_dedup"
-                    + " (registration_id, person_id, queued_at, retry_at) VALUES (?, ?, ?, ?)")) {
-                insert.setLong(1, registrationId);
-                insert.setLong(2, personId);
-                insert.setObject(3, now);
-                insert.setObject(4, now);
+                    + " (registration_id, person_id, queued_at, retry_at) VALUES " + String.join(", ",
+                    java.util.Collections.nCopies(registrationsAndPeople.size(), "(?, ?, ?, ?)")))) {
+                int i = 1;
+                for (long[] row : registrationsAndPeople) {
+                    insert.setLong(i++, row[0]);
+                    insert.setLong(i++, row[1]);
+                    insert.setObject(i++, now);
+                    insert.setObject(i++, now);
+                }
                 insert.executeUpdate();
             }
         });

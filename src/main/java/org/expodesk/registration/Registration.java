@@ -18,6 +18,7 @@ import java.util.List;
 /** One person's registration for one edition. */
 @Entity
 @Table(name = "registration")
+@org.expodesk.audit.ReservedIds(table = "registration", block = 1000)
 public class Registration extends AuditedEntity {
 
     @Column(name = "exhibition_id", nullable = false, updatable = false)

@@ -28,6 +28,7 @@ import org.expodesk.party.People;
 import org.expodesk.party.Person;
 import org.expodesk.party.Privacy;
 import org.expodesk.party.dedup.KeyLocks;
+import org.expodesk.platform.db.QueuedInserts;
 import org.expodesk.platform.db.SqlErrors;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
@@ -92,6 +93,12 @@ public class Registrations {
 
     @Inject
     Registrations self;
+
+    @Inject
+    SubmitQueue submits;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
 
     @Inject
     KeyLocks keyLocks;
@@ -198,10 +205,100 @@ public class Registrations {
         return attempts(exhibitionId, null, r, null);
     }
 
-    /** The same for the edition the caller has just read (by its public code), which is not read again. */
+    /**
+     * The same for the edition the caller has just read (by its public code), which is not read again. Decided with the
+     * other public submits of the moment in one transaction ({@link SubmitQueue}, ADR 0031), or alone as before: one
+     * with an invitation code (its code's lock and uses), or one its batch could not decide.
+     */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Outcome register(Exhibition exhibition, NewRegistration r) {
+        if (r.invitationCode() == null || r.invitationCode().isBlank()) {
+            Optional<SubmitQueue.Decided> decided = submits.decide(new SubmitQueue.Queued(exhibition, r,
+                    auditLog.who(), badges.reserveId()));
+            if (decided.isPresent()) {
+                return decided.get().outcomeOrThrow();
+            }
+        }
         return attempts(exhibition.id, exhibition, r, null);
+    }
+
+    /**
+     * Public submits decided together, in one transaction and in their order (ADR 0031), each as {@link #register}
+     * decides it alone: found registered, refused before it wrote anything, or registered. Each kind of record goes
+     * out in one statement for them all: their people, then their badges, then their registrations (Hibernate sends a
+     * batch per run of one kind), their consents, their rows for the deduplication after the commit; their audit
+     * entries and search terms as every submit's, in one statement each at the commit. Anything that fails once a
+     * submit has started writing rolls the batch back, and its caller decides each alone.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Optional<SubmitQueue.Decided>> registerTogether(List<SubmitQueue.Queued> submitted) {
+        auditLog.holdUntilCommit();
+        searchIndex.holdUntilCommit();
+        QueuedInserts.holdUntilFlush(transaction, Registration.getEntityManager(), Math.max(1, submitted.size()));
+        List<Optional<SubmitQueue.Decided>> answers = new ArrayList<>(submitted.size());
+        List<SubmitQueue.Queued> going = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (SubmitQueue.Queued q : submitted) {
+            auditLog.actAs(q.who());
+            answers.add(Optional.empty());
+            try {
+                Object prepared = prepare(q.edition().id, q.edition(), q.registration(), null);
+                if (prepared instanceof Outcome found) {
+                    answers.set(answers.size() - 1, Optional.of(new SubmitQueue.Decided(found, null)));
+                    continue;
+                }
+                Checked c = (Checked) prepared;
+                // the places first, so that a full category refuses before the submit writes anything
+                Optional<String> full = counters.takeOrRefuse(c.category(), c.days());
+                if (full.isPresent()) {
+                    throw ProblemException.conflict(full.get());
+                }
+                going.add(q);
+                checked.add(c);
+                at.add(answers.size() - 1);
+            } catch (ProblemException refused) {
+                answers.set(answers.size() - 1, Optional.of(new SubmitQueue.Decided(null, refused)));
+            }
+        }
+        List<Person> registrants = new ArrayList<>(going.size());
+        for (int k = 0; k < going.size(); k++) {
+            auditLog.actAs(going.get(k).who());
+            registrants.add(people.createUnmatched(checked.get(k).newPerson()));
+        }
+        List<Registration> registrations = new ArrayList<>(going.size());
+        List<Badges.Issued> badgesIssued = new ArrayList<>(going.size());
+        for (int k = 0; k < going.size(); k++) {
+            auditLog.actAs(going.get(k).who());
+            Registration registration = registrationOf(checked.get(k), registrants.get(k).id, null);
+            registrations.add(registration);
+            badgesIssued.add(registration.status == RegistrationStatus.CONFIRMED ? issueBadge(registration,
+                    registrants.get(k), checked.get(k).category(), true, going.get(k).badgeId()) : null);
+        }
+        List<Consents.OfPerson> consentsGiven = new ArrayList<>(going.size());
+        List<long[]> toDeduplicate = new ArrayList<>(going.size());
+        for (int k = 0; k < going.size(); k++) {
+            Checked c = checked.get(k);
+            Registration registration = registrations.get(k);
+            Person person = registrants.get(k);
+            auditLog.actAs(going.get(k).who());
+            registration.persist();
+            consentsGiven.add(new Consents.OfPerson(person.id, consentsOf(c.submitted().consent(), c.now(), CHANNEL),
+                    going.get(k).who()));
+            toDeduplicate.add(new long[] {registration.id, person.id});
+            if (badgesIssued.get(k) != null) {
+                confirm(registration, person, c.category(), c.exhibition(), badgesIssued.get(k));
+            } else {
+                mail(registration, person, c.category(), c.exhibition(), "registration-received");
+            }
+            answers.set(at.get(k), Optional.of(new SubmitQueue.Decided(new Outcome(registration, false, true,
+                    c.category()), null)));
+        }
+        // the people, badges and registrations now, as the consents and queue rows refer to them
+        QueuedInserts.write(Registration.getEntityManager());
+        consents.recordAll(consentsGiven, RECORDED_BY);
+        dedup.queueAll(toDeduplicate);
+        return answers;
     }
 
     /**
@@ -279,6 +376,26 @@ public class Registrations {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff, long badgeId) {
+        Object prepared = prepare(exhibitionId, known, r, deskStaff);
+        if (prepared instanceof Outcome found) {
+            return found;
+        }
+        return write((Checked) prepared, deskStaff, badgeId);
+    }
+
+    /** A submit checked and decided, nothing written yet: what its writes need. */
+    record Checked(long exhibitionId, Exhibition exhibition, NewRegistration submitted, String firstName,
+                   String lastName, String email, String organization, String country, String idempotencyKey,
+                   Locale language, People.NewPerson newPerson, RegistrationSettings settings, Invitation invitation,
+                   RegistrationCategory category, List<LocalDate> days, Map<String, Object> answers, Instant now) {
+    }
+
+    /**
+     * A submit's reads and checks, in its transaction: the registration of its address or key found ({@link Outcome}),
+     * or the submit {@link Checked}; refused by a {@link ProblemException} (field errors, a closed window or category,
+     * no such edition) before anything is written.
+     */
+    private Object prepare(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
         boolean atDesk = deskStaff != null;
         List<FieldError> errors = new ArrayList<>();
         String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
@@ -377,7 +494,19 @@ public class Registrations {
         if (!category.enabled) {
             throw ProblemException.unprocessable("registration_categoryClosed");
         }
+        return new Checked(exhibitionId, exhibition, r, firstName, lastName, email, organization, country,
+                idempotencyKey, language, newPerson, settings, invitation, category, days, answers, now);
+    }
 
+    /** A submit's writes, alone in its transaction: a public submit decided alone, or one at the desk. */
+    private Outcome write(Checked c, String deskStaff, long badgeId) {
+        boolean atDesk = deskStaff != null;
+        long exhibitionId = c.exhibitionId();
+        String organization = c.organization();
+        String email = c.email();
+        RegistrationCategory category = c.category();
+        Invitation invitation = c.invitation();
+        Instant now = c.now();
         Person person;
         Long organizationId = null;
         boolean personCreated = true;
@@ -388,12 +517,12 @@ public class Registrations {
             // printed again), not a badge the batch would revoke a moment later
             if (organization != null) {
                 Organizations.Created company = organizations.createOrMatchForMember(
-                        deskOrganization(organization, country), email.substring(email.indexOf('@') + 1));
+                        deskOrganization(organization, c.country()), email.substring(email.indexOf('@') + 1));
                 organizationId = company.organization().id;
                 organizationCreated = !company.existing();
             }
-            People.Created created = people.createOrMatch(new People.NewPerson(lastName, firstName, null, null, email,
-                    null, organizationId, language.toLanguageTag(), null));
+            People.Created created = people.createOrMatch(new People.NewPerson(c.lastName(), c.firstName(), null, null,
+                    email, null, organizationId, c.language().toLanguageTag(), null));
             person = created.person();
             personCreated = !created.existing();
             Optional<Registration> same = personCreated ? Optional.empty()
@@ -404,35 +533,21 @@ public class Registrations {
             }
         } else {
             // as typed: the company is found or made, and the person matched with those known, after the commit
-            person = people.createUnmatched(newPerson);
+            person = people.createUnmatched(c.newPerson());
         }
-
-        Registration registration = new Registration();
-        registration.exhibitionId = exhibitionId;
-        registration.categoryId = category.id;
-        registration.personId = person.id;
-        registration.organizationId = organizationId;
-        registration.organizationName = organization;
-        registration.email = email;
-        registration.country = country;
-        registration.days = days.stream().map(LocalDate::toString).collect(Collectors.joining(","));
-        registration.language = language.toLanguageTag();
-        registration.answers = answers.isEmpty() ? null : write(answers);
-        registration.invitationId = invitation == null ? null : invitation.id;
-        registration.idempotencyKey = idempotencyKey;
-        registration.registeredAt = now;
-        boolean verified = !category.verificationRequired || (invitation != null && invitation.waivesVerification)
-                || settings.domains().contains(email.substring(email.indexOf('@') + 1));
-        if (atDesk && !verified) {
-            verified = true;
+        Registration registration = registrationOf(c, person.id, organizationId);
+        if (atDesk && registration.status == RegistrationStatus.PENDING_VERIFICATION) {
+            registration.status = RegistrationStatus.CONFIRMED;
             registration.decidedAt = now;
             registration.decidedBy = deskStaff;
         }
-        registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
+        boolean verified = registration.status == RegistrationStatus.CONFIRMED;
         // the badge first, so that the registration's row is written once, with its badge (the badge does not
         // need the registration; the mail does)
         Badges.Issued issued = verified ? issueBadge(registration, person, category, personCreated, badgeId) : null;
         registration.persist();
+        // its insert waits in Hibernate's queue (reserved ids): written now, as the rows below refer to it
+        QueuedInserts.writeUnlessHeld(transaction, Registration.getEntityManager());
         if (atDesk) {
             String role = role(category.code);
             participate(exhibitionId, new PartyRef(PartyRef.Kind.PERSON, person.id), role, personCreated);
@@ -444,15 +559,16 @@ public class Registrations {
             dedup.queue(registration.id, person.id);
         }
 
-        recordConsents(person.id, r.consent(), now, atDesk ? DESK_CHANNEL : CHANNEL);
+        consents.recordAll(person.id, consentsOf(c.submitted().consent(), now, atDesk ? DESK_CHANNEL : CHANNEL),
+                RECORDED_BY);
         if (verified) {
-            confirm(registration, person, category, exhibition, issued);
+            confirm(registration, person, category, c.exhibition(), issued);
         } else {
-            mail(registration, person, category, exhibition, "registration-received");
+            mail(registration, person, category, c.exhibition(), "registration-received");
         }
         // the places last: their counter rows are shared by every registration of the category, so they are
         // locked only for the commit, not while the badge is signed and printed (a full category rolls it all back)
-        counters.take(category, days);
+        counters.take(category, c.days());
         if (invitation != null) {
             // by SQL: the entity may be this transaction's older snapshot of the row
             Invitation.getEntityManager().createNativeQuery(
@@ -821,13 +937,39 @@ public class Registrations {
         outbox.enqueue(request);
     }
 
-    private void recordConsents(long personId, ConsentChoice choice, Instant at, String channel) {
-        consents.recordAll(personId, List.of(
+    /**
+     * The registration a checked submit makes, not persisted yet: confirmed unless its buyer awaits verification
+     * (the category asks for it, and neither an invitation nor the address's domain waives it).
+     */
+    private Registration registrationOf(Checked c, long personId, Long organizationId) {
+        Registration registration = new Registration();
+        registration.exhibitionId = c.exhibitionId();
+        registration.categoryId = c.category().id;
+        registration.personId = personId;
+        registration.organizationId = organizationId;
+        registration.organizationName = c.organization();
+        registration.email = c.email();
+        registration.country = c.country();
+        registration.days = c.days().stream().map(LocalDate::toString).collect(Collectors.joining(","));
+        registration.language = c.language().toLanguageTag();
+        registration.answers = c.answers().isEmpty() ? null : answersJson(c.answers());
+        registration.invitationId = c.invitation() == null ? null : c.invitation().id;
+        registration.idempotencyKey = c.idempotencyKey();
+        registration.registeredAt = c.now();
+        boolean verified = !c.category().verificationRequired
+                || (c.invitation() != null && c.invitation().waivesVerification)
+                || c.settings().domains().contains(c.email().substring(c.email().indexOf('@') + 1));
+        registration.status = verified ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_VERIFICATION;
+        return registration;
+    }
+
+    private List<Consents.NewConsent> consentsOf(ConsentChoice choice, Instant at, String channel) {
+        return List.of(
                 new Consents.NewConsent(Consent.Purpose.TERMS.name(), true, at, channel, consentTextVersion, null),
                 new Consents.NewConsent(Consent.Purpose.LEAD_SHARING.name(), Boolean.TRUE.equals(choice.leadSharing()),
                         at, channel, consentTextVersion, null),
                 new Consents.NewConsent(Consent.Purpose.MARKETING.name(), Boolean.TRUE.equals(choice.marketing()),
-                        at, channel, consentTextVersion, null)), RECORDED_BY);
+                        at, channel, consentTextVersion, null));
     }
 
     private static Invitation invitation(long exhibitionId, String code, List<FieldError> errors) {
@@ -935,7 +1077,7 @@ public class Registrations {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
-    private String write(Map<String, Object> answers) {
+    private String answersJson(Map<String, Object> answers) {
         try {
             return json.writeValueAsString(answers);
         } catch (JsonProcessingException impossible) {

@@ -35,6 +35,9 @@ class OutboxTest {
     @Inject
     Suppressions suppressions;
 
+    @Inject
+    org.expodesk.platform.Foreground foreground;
+
     @Test
     void aQueuedMailIsDeliveredOnceWithTextAndHtmlAndItsRecordIsComplete() throws Exception {
         String to = address("once");
@@ -282,6 +285,42 @@ class OutboxTest {
         assertThatThrownBy(() -> outbox.enqueue(request)).hasMessageContaining("Transaction is required");
         assertThatThrownBy(() -> queue(MailRequest.transactional("x|2", "x", "not an address", Locale.ENGLISH, HELLO,
                 Map.of("name", "G")))).hasMessageContaining("not a mail address");
+    }
+
+    /**
+     * While public submits queue on the node (a burst, platform.Foreground), the sender makes no badge PDF and hands
+     * nothing over: the people waiting for an answer get the node's CPU; their mails go out once the burst is over.
+     */
+    @Test
+    void theSenderGivesWayWhileABurstOfSubmitsLastsAndSendsOnceItIsOver() throws Exception {
+        String to = address("burst");
+        Outbox.Queued queued = queue(MailRequest.transactional("burst|" + to, "burst", to, Locale.ENGLISH, HELLO,
+                Map.of("name", "Burst")));
+        java.util.concurrent.atomic.AtomicBoolean bursting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread submits = new Thread(() -> {
+            while (bursting.get()) {
+                foreground.burst();
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            }
+        });
+        submits.start();
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            foreground.burst();
+            java.util.concurrent.Future<MailSender.Report> run = runner.submit(sender::sendDue);
+            Thread.sleep(1_500);
+            assertThat(receivedBy(to)).isEmpty();
+            assertThat(mail(queued.id()).status).isIn(MailStatus.PENDING, MailStatus.CLAIMED);
+            bursting.set(false);
+            submits.join();
+            run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            bursting.set(false);
+            runner.shutdownNow();
+        }
+        drain();
+        assertThat(receivedBy(to)).hasSize(1);
+        assertThat(mail(queued.id()).status).isEqualTo(MailStatus.SENT);
     }
 
     private Outbox.Queued queue(MailRequest request) {
