@@ -239,11 +239,13 @@ public class Registrations {
         List<SubmitQueue.Queued> going = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
-        for (SubmitQueue.Queued q : submitted) {
+        List<SettingsAndEarlier> readFirst = readTogether(submitted);
+        for (int i = 0; i < submitted.size(); i++) {
+            SubmitQueue.Queued q = submitted.get(i);
             auditLog.actAs(q.who());
             answers.add(Optional.empty());
             try {
-                Object prepared = prepare(q.edition().id, q.edition(), q.registration(), null);
+                Object prepared = prepare(q.edition().id, q.edition(), q.registration(), null, readFirst.get(i));
                 if (prepared instanceof Outcome found) {
                     answers.set(answers.size() - 1, Optional.of(new SubmitQueue.Decided(found, null)));
                     continue;
@@ -376,7 +378,7 @@ public class Registrations {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Outcome register(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff, long badgeId) {
-        Object prepared = prepare(exhibitionId, known, r, deskStaff);
+        Object prepared = prepare(exhibitionId, known, r, deskStaff, null);
         if (prepared instanceof Outcome found) {
             return found;
         }
@@ -393,9 +395,11 @@ public class Registrations {
     /**
      * A submit's reads and checks, in its transaction: the registration of its address or key found ({@link Outcome}),
      * or the submit {@link Checked}; refused by a {@link ProblemException} (field errors, a closed window or category,
-     * no such edition) before anything is written.
+     * no such edition) before anything is written. {@code readAlready}: its first read, made for its batch
+     * ({@code null}: made here).
      */
-    private Object prepare(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff) {
+    private Object prepare(long exhibitionId, Exhibition known, NewRegistration r, String deskStaff,
+                           SettingsAndEarlier readAlready) {
         boolean atDesk = deskStaff != null;
         List<FieldError> errors = new ArrayList<>();
         String firstName = FieldChecks.text(r.firstName(), "firstName", 100, true, errors);
@@ -434,7 +438,7 @@ public class Registrations {
             // the settings row (ADR 0023) and the registration of this key and the one of this address in one read, each
             // registration told apart by the database's own comparison (its collation, as a query for each would have
             // found them); a registration found is read whole only then (a repeated submit)
-            readFirst = settingsAndEarlier(exhibitionId, idempotencyKey, email);
+            readFirst = readAlready != null ? readAlready : settingsAndEarlier(exhibitionId, idempotencyKey, email);
             if (readFirst == null) {
                 throw ProblemException.notFound("Exhibition");
             }
@@ -579,6 +583,28 @@ public class Registrations {
     }
 
     /**
+     * The first read of each submit of a batch, in one statement when they are all of one edition (as nearly always);
+     * otherwise none ({@code null} each: each submit reads its own).
+     */
+    private static List<SettingsAndEarlier> readTogether(List<SubmitQueue.Queued> submitted) {
+        long exhibitionId = submitted.get(0).edition().id;
+        List<SettingsAndEarlier> none = java.util.Collections.nCopies(submitted.size(), null);
+        List<String> keys = new ArrayList<>(submitted.size());
+        List<String> emails = new ArrayList<>(submitted.size());
+        for (SubmitQueue.Queued q : submitted) {
+            if (q.edition().id != exhibitionId) {
+                return none;
+            }
+            // as the submit's own checks take them; one they refuse finds nothing
+            keys.add(FieldChecks.text(q.registration().idempotencyKey(), "idempotencyKey", 100, false,
+                    new ArrayList<>()));
+            emails.add(email(q.registration().email(), new ArrayList<>()));
+        }
+        List<SettingsAndEarlier> read = settingsAndEarlier(exhibitionId, keys, emails);
+        return read.get(0) == null ? none : read;
+    }
+
+    /**
      * What a submit reads first: the edition's settings row ({@code null}: the edition has none), the ids of the
      * registrations of this key and of this address, and the edition's row version and code.
      */
@@ -591,30 +617,52 @@ public class Registrations {
      * registration found is loaded by the caller); {@code null} when there is no such edition.
      */
     private static SettingsAndEarlier settingsAndEarlier(long exhibitionId, String idempotencyKey, String email) {
+        return settingsAndEarlier(exhibitionId, java.util.Collections.singletonList(idempotencyKey), List.of(email))
+                .get(0);
+    }
+
+    /**
+     * {@link #settingsAndEarlier(long, String, String)} for several submits of one edition in one statement (the
+     * submits decided together, ADR 0031): an answer per key and address, in their order ({@code null} each when
+     * there is no such edition; an address {@code null} finds nothing). Each submit's registrations are still told
+     * apart by the database's own comparison, two flags a submit.
+     */
+    private static List<SettingsAndEarlier> settingsAndEarlier(long exhibitionId, List<String> idempotencyKeys,
+                                                               List<String> emails) {
+        int n = emails.size();
+        String flags = String.join(", ", java.util.Collections.nCopies(n, "r.idempotency_key = ?, r.email = ?"));
+        String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
         return Registration.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
             RegistrationSettings settings = null;
-            Long byKey = null;
-            Long byEmail = null;
+            Long[] byKey = new Long[n];
+            Long[] byEmail = new Long[n];
             boolean found = false;
             long editionVersion = 0;
             String editionCode = null;
+            // only the placeholders' count is built: every value is bound
             try (java.sql.PreparedStatement select = connection.prepareStatement("SELECT s.id, s.opens_at, s.closes_at,"
-                    + " s.allowed_domains, s.setup_version, s.version, s.created_at, s.updated_at, r.id,"
-                    + " r.idempotency_key = ?, r.email = ?, e.version, e.code FROM exhibition e"
-                    + " LEFT JOIN registration_settings s ON s.exhibition_id = e.id"
-                    + " LEFT JOIN registration r ON r.exhibition_id = e.id AND (r.idempotency_key = ? OR r.email = ?)"
-                    + " WHERE e.id = ?")) {
-                select.setString(1, idempotencyKey);
-                select.setString(2, email);
-                select.setString(3, idempotencyKey);
-                select.setString(4, email);
-                select.setLong(5, exhibitionId);
+                    + " s.allowed_domains, s.setup_version, s.version, s.created_at, s.updated_at, r.id, e.version, e.code, "
+                    + flags + " FROM exhibition e LEFT JOIN registration_settings s ON s.exhibition_id = e.id"
+                    + " LEFT JOIN registration r ON r.exhibition_id = e.id AND (r.idempotency_key IN (" + marks
+                    + ") OR r.email IN (" + marks + ")) WHERE e.id = ?")) {
+                int at = 1;
+                for (int i = 0; i < n; i++) {
+                    select.setString(at++, idempotencyKeys.get(i));
+                    select.setString(at++, emails.get(i));
+                }
+                for (String key : idempotencyKeys) {
+                    select.setString(at++, key);
+                }
+                for (String email : emails) {
+                    select.setString(at++, email);
+                }
+                select.setLong(at, exhibitionId);
                 try (java.sql.ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         if (!found) {
                             found = true;
-                            editionVersion = rows.getLong(12);
-                            editionCode = rows.getString(13);
+                            editionVersion = rows.getLong(10);
+                            editionCode = rows.getString(11);
                         }
                         rows.getLong(1);
                         if (settings == null && !rows.wasNull()) {
@@ -633,17 +681,23 @@ public class Registrations {
                         if (rows.wasNull()) {
                             continue;
                         }
-                        if (rows.getBoolean(10)) {
-                            byKey = id;
-                        }
-                        if (rows.getBoolean(11)) {
-                            byEmail = id;
+                        for (int i = 0; i < n; i++) {
+                            if (rows.getBoolean(12 + 2 * i)) {
+                                byKey[i] = id;
+                            }
+                            if (rows.getBoolean(13 + 2 * i)) {
+                                byEmail[i] = id;
+                            }
                         }
                     }
                 }
             }
-            return found ? new SettingsAndEarlier(settings, Optional.ofNullable(byKey), Optional.ofNullable(byEmail),
-                    editionVersion, editionCode) : null;
+            List<SettingsAndEarlier> read = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                read.add(found ? new SettingsAndEarlier(settings, Optional.ofNullable(byKey[i]),
+                        Optional.ofNullable(byEmail[i]), editionVersion, editionCode) : null);
+            }
+            return read;
         });
     }
 

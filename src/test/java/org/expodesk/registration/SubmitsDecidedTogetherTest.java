@@ -41,7 +41,10 @@ class SubmitsDecidedTogetherTest {
         long exhibitionId = TestExhibitions.june2027();
         String code = TestRegistrations.code(exhibitionId);
         String registeredBefore = uniqueEmail("before");
-        TestRegistrations.register(code, TestRegistrations.visitor(registeredBefore)).then().statusCode(201);
+        String keyBefore = "key-" + registeredBefore;
+        Map<String, Object> first = TestRegistrations.visitor(registeredBefore);
+        first.put("idempotencyKey", keyBefore);
+        TestRegistrations.register(code, first).then().statusCode(201);
         Exhibition edition = edition(exhibitionId);
         List<String> emails = List.of(uniqueEmail("one"), uniqueEmail("two"), uniqueEmail("three"));
         List<SubmitQueue.Queued> batch = new ArrayList<>();
@@ -52,6 +55,10 @@ class SubmitsDecidedTogetherTest {
         batch.add(1, queued(edition, submit(uniqueEmail("nameless"), null, "VISITOR"), "10.31.0.9"));
         // its address is registered: answered as a repeat, nothing written
         batch.add(queued(edition, submit(registeredBefore, "Again", "VISITOR"), "10.31.0.10"));
+        // the very submit again (its key), read in the batch's one first read: the registration again
+        batch.add(queued(edition, withKey(submit(registeredBefore, "Again", "VISITOR"), keyBefore), "10.31.0.10"));
+        // that key with another address: refused
+        batch.add(queued(edition, withKey(submit(uniqueEmail("other"), "Again", "VISITOR"), keyBefore), "10.31.0.10"));
         long auditedBefore = count("SELECT COALESCE(MAX(id), 0) FROM audit_log");
 
         // the worker would deduplicate the rows away after the commit: they are looked at first
@@ -67,11 +74,17 @@ class SubmitsDecidedTogetherTest {
 
     private void assertDecided(long exhibitionId, List<String> emails, List<Optional<SubmitQueue.Decided>> answers,
                                long auditedBefore) {
-        assertThat(answers).hasSize(5).allMatch(Optional::isPresent);
+        assertThat(answers).hasSize(7).allMatch(Optional::isPresent);
         ProblemException refused = answers.get(1).get().refused();
         assertThat(refused).isNotNull();
-        assertThat(refused.getMessage()).isNotBlank();
+        assertThat(refused.problem().status()).isEqualTo(400);
         assertThat(answers.get(4).get().outcome().existing()).isTrue();
+        assertThat(answers.get(4).get().outcome().sameClient()).isFalse();
+        Registrations.Outcome again = answers.get(5).get().outcome();
+        assertThat(again.existing()).isTrue();
+        assertThat(again.sameClient()).isTrue();
+        assertThat(again.registration().email).isEqualTo(answers.get(4).get().outcome().registration().email);
+        assertThat(answers.get(6).get().refused().problem().status()).isEqualTo(409);
         for (int i : List.of(0, 2, 3)) {
             Registrations.Outcome outcome = answers.get(i).get().outcome();
             assertThat(outcome.existing()).isFalse();
@@ -141,6 +154,12 @@ class SubmitsDecidedTogetherTest {
 
     private SubmitQueue.Queued queued(Exhibition edition, Registrations.NewRegistration submit, String ip) {
         return new SubmitQueue.Queued(edition, submit, new AuditLog.Who(Actor.ANONYMOUS, ip), badges.reserveId());
+    }
+
+    private static Registrations.NewRegistration withKey(Registrations.NewRegistration r, String key) {
+        return new Registrations.NewRegistration(r.category(), r.firstName(), r.lastName(), r.email(),
+                r.organization(), r.country(), r.answers(), r.consent(), r.days(), r.invitationCode(), r.language(),
+                key);
     }
 
     private static Registrations.NewRegistration submit(String email, String lastName, String category) {
