@@ -22,6 +22,7 @@ import java.util.TimeZone;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -60,8 +61,12 @@ public class Outbox {
     @ConfigProperty(name = "expodesk.public-url")
     Optional<String> publicUrl;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Queued enqueue(MailRequest request) {
+    /** A request checked and rendered, ready for its row. */
+    private record Rendered(MailRequest request, String recipient, String language, MailContent content,
+                            String unsubscribeToken) {
+    }
+
+    private Rendered rendered(MailRequest request) {
         String recipient = normalize(request.recipient());
         if (!isAddress(recipient)) {
             throw new IllegalArgumentException("not a mail address: " + request.recipient());
@@ -78,6 +83,94 @@ public class Outbox {
             data.put("unsubscribeUrl", unsubscribeUrl(token));
         }
         MailContent content = withFooter(templates.render(request.template(), data), request.kind(), language, data);
+        return new Rendered(request, recipient, language, content, token);
+    }
+
+    /**
+     * {@link #enqueue} for several mails of keys not queued before, in one statement (the public submits a node
+     * decides together, ADR 0031): the suppression list is read for all their addresses first, locking as the single
+     * insert's own read of it does, and a mail it stops is stored SUPPRESSED. A key queued already fails the insert
+     * (and the caller's transaction with it); mails with attachments kept apart are queued one by one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Queued> enqueueAll(List<MailRequest> requests) {
+        if (requests.stream().anyMatch(r -> !r.attachments().isEmpty() && onRow(r) == null)) {
+            return requests.stream().map(this::enqueue).toList();
+        }
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Rendered> mails = requests.stream().map(this::rendered).toList();
+        if (suppressions.changedInThisTransaction()) {
+            em.flush();
+        }
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<String, Suppression.Reason> listed = reasonsFor(connection, mails.stream().map(Rendered::recipient)
+                    .distinct().toList());
+            List<Queued> queued = new ArrayList<>(mails.size());
+            // only the rows' placeholders are repeated: every value is bound
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_COLUMNS + "values " + String.join(", ",
+                    java.util.Collections.nCopies(mails.size(), ROW_VALUES)), Statement.RETURN_GENERATED_KEYS)) {
+                int at = 1;
+                List<MailStatus> statuses = new ArrayList<>(mails.size());
+                for (Rendered mail : mails) {
+                    Suppression.Reason reason = listed.get(mail.recipient());
+                    Suppression.Reason stops = reason != null && reason.stops(mail.request().kind()) ? reason : null;
+                    statuses.add(stops != null ? MailStatus.SUPPRESSED : MailStatus.PENDING);
+                    at = bindRow(insert, at, mail.request(), mail.recipient(), mail.language(), mail.content(),
+                            mail.unsubscribeToken(), now, stops);
+                }
+                insert.executeUpdate();
+                // a multi-row insert of known rows gets consecutive ids, the driver's generated keys in order
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    for (MailStatus status : statuses) {
+                        if (!keys.next()) {
+                            throw new IllegalStateException("fewer mail ids returned than mails inserted");
+                        }
+                        queued.add(new Queued(keys.getLong(1), true, status));
+                    }
+                }
+            }
+            return queued;
+        });
+    }
+
+    private static final String INSERT_COLUMNS = """
+            insert into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
+                text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
+                created_at, updated_at, private_links, attachment_file_name, attachment_content_type,
+                attachment_renderer, attachment_render_argument)
+            """;
+
+    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Why the list names each of these addresses, locking as {@link #reasonFor} does; those it does not are absent. */
+    private static Map<String, Suppression.Reason> reasonsFor(Connection connection, List<String> recipients)
+            throws SQLException {
+        Map<String, Suppression.Reason> listed = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select address, reason from mail_suppression"
+                + " where address in (" + String.join(", ", java.util.Collections.nCopies(recipients.size(), "?"))
+                + ") lock in share mode")) {
+            for (int i = 0; i < recipients.size(); i++) {
+                select.setString(i + 1, recipients.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    listed.put(normalize(rows.getString(1)), Suppression.Reason.valueOf(rows.getString(2)));
+                }
+            }
+        }
+        return listed;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Queued enqueue(MailRequest request) {
+        Rendered rendered = rendered(request);
+        String recipient = rendered.recipient();
+        String language = rendered.language();
+        MailContent content = rendered.content();
+        String token = rendered.unsubscribeToken();
         if (suppressions.changedInThisTransaction()) {
             // the insert below reads the suppressions in SQL: what this transaction changed of them must be written first
             em.flush();
@@ -134,41 +227,16 @@ public class Outbox {
                                Optional<Suppression.Reason> suppressed) throws SQLException {
         // not IGNORE, which would also turn a value the columns refuse into a warning and store it cut;
         // a duplicate key fails only this statement, and the caller's transaction goes on
-        String columns = """
-                insert into mail_outbox (mail_key, purpose, exhibition_id, kind, recipient, language, subject,
-                    text_body, html_body, unsubscribe_token, status, attempts, next_attempt_at, last_error,
-                    created_at, updated_at, private_links, attachment_file_name, attachment_content_type,
-                    attachment_renderer, attachment_render_argument)
-                """;
+        String columns = INSERT_COLUMNS;
         // FROM DUAL WHERE: MariaDB and MySQL 8 alike; the reasons that stop a mail of a kind are Suppression.Reason.stops
         String sql = suppressed == null ? columns + """
                 select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ? from dual
                 where not exists (select 1 from mail_suppression where address = ?
                     and (reason <> 'UNSUBSCRIBED' or ? = 'MARKETING'))"""
-                : columns + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        MailRequest.Attachment onRow = onRow(request);
+                : columns + "values " + ROW_VALUES;
         try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             Suppression.Reason reason = suppressed == null ? null : suppressed.orElse(null);
-            insert.setString(1, request.key());
-            insert.setString(2, request.purpose());
-            insert.setObject(3, request.exhibitionId(), Types.BIGINT);
-            insert.setString(4, request.kind().name());
-            insert.setString(5, recipient);
-            insert.setString(6, language);
-            insert.setString(7, truncate(content.subject(), 500));
-            insert.setString(8, content.text());
-            insert.setString(9, content.html());
-            insert.setString(10, unsubscribeToken);
-            insert.setString(11, reason != null ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name());
-            insert.setTimestamp(12, now, utc());
-            insert.setString(13, reason != null ? "suppressed: " + reason : null);
-            insert.setTimestamp(14, now, utc());
-            insert.setTimestamp(15, now, utc());
-            insert.setBoolean(16, request.privateLinks());
-            insert.setString(17, onRow == null ? null : onRow.fileName());
-            insert.setString(18, onRow == null ? null : onRow.contentType());
-            insert.setString(19, onRow == null ? null : onRow.renderer());
-            insert.setString(20, onRow == null ? null : onRow.argument());
+            bindRow(insert, 1, request, recipient, language, content, unsubscribeToken, now, reason);
             if (suppressed == null) {
                 insert.setString(21, recipient);
                 insert.setString(22, request.kind().name());
@@ -181,6 +249,34 @@ public class Outbox {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** Binds one row's 20 values of the insert's columns from {@code at}; the next index. */
+    private static int bindRow(PreparedStatement insert, int at, MailRequest request, String recipient,
+                               String language, MailContent content, String unsubscribeToken, Timestamp now,
+                               Suppression.Reason reason) throws SQLException {
+        MailRequest.Attachment onRow = onRow(request);
+        insert.setString(at, request.key());
+        insert.setString(at + 1, request.purpose());
+        insert.setObject(at + 2, request.exhibitionId(), Types.BIGINT);
+        insert.setString(at + 3, request.kind().name());
+        insert.setString(at + 4, recipient);
+        insert.setString(at + 5, language);
+        insert.setString(at + 6, truncate(content.subject(), 500));
+        insert.setString(at + 7, content.text());
+        insert.setString(at + 8, content.html());
+        insert.setString(at + 9, unsubscribeToken);
+        insert.setString(at + 10, reason != null ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name());
+        insert.setTimestamp(at + 11, now, utc());
+        insert.setString(at + 12, reason != null ? "suppressed: " + reason : null);
+        insert.setTimestamp(at + 13, now, utc());
+        insert.setTimestamp(at + 14, now, utc());
+        insert.setBoolean(at + 15, request.privateLinks());
+        insert.setString(at + 16, onRow == null ? null : onRow.fileName());
+        insert.setString(at + 17, onRow == null ? null : onRow.contentType());
+        insert.setString(at + 18, onRow == null ? null : onRow.renderer());
+        insert.setString(at + 19, onRow == null ? null : onRow.argument());
+        return at + 20;
     }
 
     /**

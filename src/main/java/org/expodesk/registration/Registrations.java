@@ -279,6 +279,7 @@ public class Registrations {
         }
         List<Consents.OfPerson> consentsGiven = new ArrayList<>(going.size());
         List<long[]> toDeduplicate = new ArrayList<>(going.size());
+        List<MailRequest> mails = new ArrayList<>(going.size());
         for (int k = 0; k < going.size(); k++) {
             Checked c = checked.get(k);
             Registration registration = registrations.get(k);
@@ -288,11 +289,10 @@ public class Registrations {
             consentsGiven.add(new Consents.OfPerson(person.id, consentsOf(c.submitted().consent(), c.now(), CHANNEL),
                     going.get(k).who()));
             toDeduplicate.add(new long[] {registration.id, person.id});
-            if (badgesIssued.get(k) != null) {
-                confirm(registration, person, c.category(), c.exhibition(), badgesIssued.get(k));
-            } else {
-                mail(registration, person, c.category(), c.exhibition(), "registration-received");
-            }
+            mails.add(badgesIssued.get(k) != null
+                    ? confirmation(registration, person, c.category(), c.exhibition(), badgesIssued.get(k))
+                    : mailRequest(registration, person, c.category(), c.exhibition(), "registration-received", null,
+                    null));
             answers.set(at.get(k), Optional.of(new SubmitQueue.Decided(new Outcome(registration, false, true,
                     c.category()), null)));
         }
@@ -300,6 +300,7 @@ public class Registrations {
         QueuedInserts.write(Registration.getEntityManager());
         consents.recordAll(consentsGiven, RECORDED_BY);
         dedup.queueAll(toDeduplicate);
+        outbox.enqueueAll(mails);
         return answers;
     }
 
@@ -865,8 +866,13 @@ public class Registrations {
     /** The badge goes with the confirmation mail as a PDF and a link. */
     private void confirm(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
                          Badges.Issued issued) {
+        outbox.enqueue(confirmation(registration, person, category, exhibition, issued));
+    }
+
+    private MailRequest confirmation(Registration registration, Person person, RegistrationCategory category,
+                                     Exhibition exhibition, Badges.Issued issued) {
         String token = issued.accessToken() != null ? issued.accessToken() : badges.renewAccessToken(issued.badge().id);
-        mail(registration, person, category, exhibition, "registration-confirmed", issued.badge(), token);
+        return mailRequest(registration, person, category, exhibition, "registration-confirmed", issued.badge(), token);
     }
 
     /** What the badge's band says: both languages where they differ, for a show with guests of both. */
@@ -963,12 +969,22 @@ public class Registrations {
 
     private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
                       String template, Badge badge, String badgeToken) {
-        mail(registration, person, category, exhibition, template, badge, badgeToken,
+        outbox.enqueue(mailRequest(registration, person, category, exhibition, template, badge, badgeToken));
+    }
+
+    private MailRequest mailRequest(Registration registration, Person person, RegistrationCategory category,
+                                    Exhibition exhibition, String template, Badge badge, String badgeToken) {
+        return mailRequest(registration, person, category, exhibition, template, badge, badgeToken,
                 ("registration-confirmed".equals(template) ? "registration" : template) + "|" + registration.id);
     }
 
     private void mail(Registration registration, Person person, RegistrationCategory category, Exhibition exhibition,
                       String template, Badge badge, String badgeToken, String key) {
+        outbox.enqueue(mailRequest(registration, person, category, exhibition, template, badge, badgeToken, key));
+    }
+
+    private MailRequest mailRequest(Registration registration, Person person, RegistrationCategory category,
+                                    Exhibition exhibition, String template, Badge badge, String badgeToken, String key) {
         Locale language = Messages.forTag(registration.language);
         Map<String, Object> data = new HashMap<>();
         data.put("name", holderName(person));
@@ -988,7 +1004,7 @@ public class Registrations {
             request = request.withPrivateLinks().attachRendered("badge-" + badge.id + ".pdf", "application/pdf",
                     BadgePdfAttachments.NAME, BadgePdfAttachments.argument(badge.id, BadgePdfs.Layout.A6));
         }
-        outbox.enqueue(request);
+        return request;
     }
 
     /**

@@ -251,6 +251,48 @@ class OutboxTest {
         assertThat(receivedBy(to)).isEmpty();
     }
 
+    /**
+     * Several mails queued in one statement (the public submits decided together): each as enqueue queues it, a
+     * blocked address's stored SUPPRESSED, an unsubscribed address still getting a transactional mail, and a
+     * suppression made earlier in the same transaction counting.
+     */
+    @Test
+    void mailsQueuedTogetherAreEachQueuedAsAloneAndTheListStopsThoseItStops() throws Exception {
+        String fine = address("together");
+        String blocked = address("blocked");
+        String unsubscribed = address("unsubscribed");
+        String blockedNow = address("blockednow");
+        QuarkusTransaction.requiringNew().run(() -> {
+            suppressions.suppress(blocked, Suppression.Reason.BLOCKED, "asked by phone");
+            suppressions.suppress(unsubscribed, Suppression.Reason.UNSUBSCRIBED, null);
+        });
+        List<Outbox.Queued> queued = QuarkusTransaction.requiringNew().call(() -> {
+            suppressions.suppress(blockedNow, Suppression.Reason.BLOCKED, "in this transaction");
+            return outbox.enqueueAll(List.of(
+                    MailRequest.transactional("together|" + fine, "together", fine, Locale.ENGLISH, HELLO,
+                            Map.of("name", "F")),
+                    MailRequest.transactional("together|" + blocked, "together", blocked.toUpperCase(Locale.ROOT),
+                            Locale.ENGLISH, HELLO, Map.of("name", "B")),
+                    MailRequest.transactional("together|" + unsubscribed, "together", unsubscribed, Locale.ENGLISH,
+                            HELLO, Map.of("name", "U")),
+                    MailRequest.transactional("together|" + blockedNow, "together", blockedNow, Locale.ENGLISH,
+                            HELLO, Map.of("name", "N"))));
+        });
+        assertThat(queued).extracting(Outbox.Queued::status).containsExactly(MailStatus.PENDING,
+                MailStatus.SUPPRESSED, MailStatus.PENDING, MailStatus.SUPPRESSED);
+        assertThat(queued).allMatch(Outbox.Queued::created);
+        assertThat(mail(queued.get(0).id()).recipient).isEqualTo(fine);
+        assertThat(mail(queued.get(1).id()).recipient).isEqualTo(blocked);
+        assertThat(mail(queued.get(1).id()).lastError).contains("BLOCKED");
+        assertThat(mail(queued.get(3).id()).recipient).isEqualTo(blockedNow);
+        drain();
+        assertThat(receivedBy(fine)).hasSize(1);
+        assertThat(receivedBy(fine).get(0).getSubject()).isEqualTo("Hello F");
+        assertThat(receivedBy(unsubscribed)).hasSize(1);
+        assertThat(receivedBy(blocked)).isEmpty();
+        assertThat(receivedBy(blockedNow)).isEmpty();
+    }
+
     @Test
     void whatAStoppedSenderLeftIsPutBackAndTheMailItWasHandingOverIsNeverSentAgainByItself() throws Exception {
         String unsent = address("claimed");
