@@ -46,7 +46,9 @@ public class ScanQueue {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        batchWriters.stop();
+        if (batchWriters != null) {
+            batchWriters.stop();
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ public interface MailConfig {
     Duration claimLease();
 
     /**
-     * Longest a sender waits, before each batch and each mail, while a burst of public registrations lasts
+     * Longest a sender waits, before it claims each batch, while a burst of public registrations lasts
      * (platform.Foreground, ADR 0032): the burst's answers first, their confirmations after it.
      */
     @WithDefault("30S")

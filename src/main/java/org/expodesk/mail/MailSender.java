@@ -115,6 +115,7 @@ public class MailSender {
         Counts counts = new Counts();
         Instant deadline = start.plus(config.runBudget());
         while (Instant.now(clock).isBefore(deadline) && !Instant.now(clock).isBefore(serverDownUntil)) {
+            // before a claim, not within a batch: a claimed batch goes out within its lease
             foreground.giveWay(config.giveWayAtMost());
             String claim = NODE + ":" + UUID.randomUUID().toString().substring(0, 8);
             Instant now = Instant.now(clock);
@@ -135,7 +136,6 @@ public class MailSender {
             try {
                 ahead = prepareAhead(batch.get(0));
                 for (int i = 0; i < batch.size(); i++) {
-                    foreground.giveWay(config.giveWayAtMost());
                     Future<Prepared> current = ahead;
                     ahead = i + 1 < batch.size() ? prepareAhead(batch.get(i + 1)) : null;
                     if (!deliver(batch.get(i), current, claim, counts)) {

@@ -74,6 +74,10 @@ public final class BatchWriters<T, R> {
         }
     }
 
+    public boolean running() {
+        return running;
+    }
+
     public void stop() {
         running = false;
         threads.forEach(Thread::interrupt);
@@ -140,7 +144,8 @@ public final class BatchWriters<T, R> {
             try {
                 taken.add(queue.take());
             } catch (InterruptedException e) {
-                return;
+                // stop() interrupts after it cleared running; a stray interrupt must not end a writer that should run
+                continue;
             }
             queue.drainTo(taken, maxBatch - 1);
             onTaken.taken(taken.size());

@@ -49,6 +49,28 @@ public class PlaceCounters {
     }
 
     /**
+     * Locks, before the submits decided together (ADR 0031) take their places one by one, every counter row they
+     * will take: category by category in id order, each category's rows in one statement (in index order, as a lone
+     * submit locks its own), so that two batches, or a batch and a lone submit, queue for them instead of each
+     * holding rows the other waits for.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAhead(Map<RegistrationCategory, ? extends java.util.Collection<LocalDate>> daysByCategory) {
+        List<RegistrationCategory> categories = new ArrayList<>(daysByCategory.keySet());
+        categories.sort(java.util.Comparator.comparing(c -> c.id));
+        for (RegistrationCategory category : categories) {
+            if (category.capacity == null && category.capacityPerDay == null) {
+                continue;
+            }
+            List<String> slots = slots(List.copyOf(daysByCategory.get(category)));
+            ensureRows(category.id, slots);
+            if (!capacityLockedOnce(category.id).unlimited()) {
+                lock(category.id, slots);
+            }
+        }
+    }
+
+    /**
      * {@link #take}, a full category or day answered by its message key instead of thrown: the caller's transaction
      * stays good for the other submits decided in it (ADR 0031), since an exception out of this bean would mark it
      * for rollback.
@@ -59,15 +81,7 @@ public class PlaceCounters {
         // each statement names its table (HINT_NATIVE_SPACES), so that Hibernate flushes before it only what
         // touches that table instead of every pending change, as it must for SQL it knows nothing of
         if (category.capacity != null || category.capacityPerDay != null) {
-            // rows are made before any locking read (the category's included): one that finds no row holds the
-            // gap, and the insert of a transaction of its own would then wait for ours forever
-            long present = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM registration_counter"
-                            + " WHERE category_id = ?1 AND slot IN (?2)")
-                    .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
-                    .setParameter(1, category.id).setParameter(2, slots).getSingleResult()).longValue();
-            if (present < slots.size()) {
-                self.create(category.id, slots);
-            }
+            ensureRows(category.id, slots);
         }
         Capacity capacity = capacityLockedOnce(category.id);
         if (capacity.unlimited()) {
@@ -193,6 +207,20 @@ public class PlaceCounters {
         for (String slot : slots) {
             em.createNativeQuery("INSERT IGNORE INTO registration_counter (category_id, slot, taken) VALUES (?1, ?2, 0)")
                     .setParameter(1, categoryId).setParameter(2, slot).executeUpdate();
+        }
+    }
+
+    /**
+     * The counter rows made before any locking read (the category's included): one that finds no row holds the gap,
+     * and the insert of a transaction of its own would then wait for ours forever.
+     */
+    private void ensureRows(long categoryId, List<String> slots) {
+        long present = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM registration_counter"
+                        + " WHERE category_id = ?1 AND slot IN (?2)")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "registration_counter")
+                .setParameter(1, categoryId).setParameter(2, slots).getSingleResult()).longValue();
+        if (present < slots.size()) {
+            self.create(categoryId, slots);
         }
     }
 

@@ -212,7 +212,7 @@ public class Registrations {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Outcome register(Exhibition exhibition, NewRegistration r) {
-        if (r.invitationCode() == null || r.invitationCode().isBlank()) {
+        if ((r.invitationCode() == null || r.invitationCode().isBlank()) && submits.running()) {
             Optional<SubmitQueue.Decided> decided = submits.decide(new SubmitQueue.Queued(exhibition, r,
                     auditLog.who(), badges.reserveId()));
             if (decided.isPresent()) {
@@ -240,6 +240,8 @@ public class Registrations {
         List<Checked> checked = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         List<SettingsAndEarlier> readFirst = readTogether(submitted);
+        List<Integer> candidates = new ArrayList<>();
+        List<Checked> candidatesChecked = new ArrayList<>();
         for (int i = 0; i < submitted.size(); i++) {
             SubmitQueue.Queued q = submitted.get(i);
             auditLog.actAs(q.who());
@@ -247,21 +249,33 @@ public class Registrations {
             try {
                 Object prepared = prepare(q.edition().id, q.edition(), q.registration(), null, readFirst.get(i));
                 if (prepared instanceof Outcome found) {
-                    answers.set(answers.size() - 1, Optional.of(new SubmitQueue.Decided(found, null)));
-                    continue;
+                    answers.set(i, Optional.of(new SubmitQueue.Decided(found, null)));
+                } else {
+                    candidates.add(i);
+                    candidatesChecked.add((Checked) prepared);
                 }
-                Checked c = (Checked) prepared;
-                // the places first, so that a full category refuses before the submit writes anything
-                Optional<String> full = counters.takeOrRefuse(c.category(), c.days());
-                if (full.isPresent()) {
-                    throw ProblemException.conflict(full.get());
-                }
-                going.add(q);
-                checked.add(c);
-                at.add(answers.size() - 1);
             } catch (ProblemException refused) {
-                answers.set(answers.size() - 1, Optional.of(new SubmitQueue.Decided(null, refused)));
+                answers.set(i, Optional.of(new SubmitQueue.Decided(null, refused)));
             }
+        }
+        failIfMarkedForRollback();
+        // the places next, in arrival order, so that a full category refuses before the submit writes anything; the
+        // batch's counter rows locked first, in one order for every batch
+        Map<RegistrationCategory, java.util.Set<LocalDate>> places = new HashMap<>();
+        candidatesChecked.forEach(c -> places.computeIfAbsent(c.category(), k -> new java.util.TreeSet<>())
+                .addAll(c.days()));
+        counters.lockAhead(places);
+        for (int k = 0; k < candidates.size(); k++) {
+            Checked c = candidatesChecked.get(k);
+            Optional<String> full = counters.takeOrRefuse(c.category(), c.days());
+            if (full.isPresent()) {
+                answers.set(candidates.get(k), Optional.of(new SubmitQueue.Decided(null,
+                        ProblemException.conflict(full.get()))));
+                continue;
+            }
+            going.add(submitted.get(candidates.get(k)));
+            checked.add(c);
+            at.add(candidates.get(k));
         }
         List<Person> registrants = new ArrayList<>(going.size());
         for (int k = 0; k < going.size(); k++) {
@@ -301,7 +315,26 @@ public class Registrations {
         consents.recordAll(consentsGiven, RECORDED_BY);
         dedup.queueAll(toDeduplicate);
         outbox.enqueueAll(mails);
+        failIfMarkedForRollback();
         return answers;
+    }
+
+    /**
+     * A batch some bean marked for rollback (an exception out of it, even one caught here: a refusal by another
+     * feature's service) would be rolled back at its end without a word, its submits answered as registered: it
+     * fails instead, and each submit is decided alone.
+     */
+    private void failIfMarkedForRollback() {
+        if (transaction.getRollbackOnly()) {
+            throw new BatchMarkedForRollback();
+        }
+    }
+
+    /** A batch of submits that cannot commit: each is decided alone (SubmitQueue). */
+    static final class BatchMarkedForRollback extends RuntimeException {
+        BatchMarkedForRollback() {
+            super("the batch's transaction was marked for rollback", null, false, false);
+        }
     }
 
     /**

@@ -75,7 +75,15 @@ public class SubmitQueue {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        batchWriters.stop();
+        if (batchWriters != null) {
+            batchWriters.stop();
+        }
+    }
+
+    /** Whether writers take submits (a submit queued otherwise is answered none at once). */
+    boolean running() {
+        BatchWriters<Queued, Decided> writing = batchWriters;
+        return writing != null && writing.running();
     }
 
     /**
@@ -95,7 +103,7 @@ public class SubmitQueue {
      */
     private static boolean expected(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProblemException) {
+            if (t instanceof ProblemException || t instanceof Registrations.BatchMarkedForRollback) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql) {

@@ -154,6 +154,29 @@ class SubmitsDecidedTogetherTest {
         assertThat(count("SELECT COUNT(*) FROM person WHERE email = ?1", longName)).isZero();
     }
 
+    /**
+     * A submit refused by another feature's service (the edition its node kept no longer has that code: a 404 out of
+     * ExhibitionService) marks the batch's transaction for rollback: the batch fails instead of answering the others
+     * as registered, and each is then decided alone.
+     */
+    @Test
+    void aBatchAnotherServiceMarkedForRollbackFailsInsteadOfAnsweringItsSubmitsAsRegistered() {
+        long exhibitionId = TestExhibitions.june2027();
+        Exhibition edition = edition(exhibitionId);
+        Exhibition renamed = edition(exhibitionId);
+        renamed.code = "GONE" + System.nanoTime() % 1_000_000;
+        String kept = uniqueEmail("kept");
+        List<SubmitQueue.Queued> batch = List.of(queued(renamed, submit(uniqueEmail("stale"), "Stale", "VISITOR"),
+                "10.33.0.1"), queued(edition, submit(kept, "Kept", "VISITOR"), "10.33.0.2"));
+
+        assertThatThrownBy(() -> registrations.registerTogether(batch))
+                .isInstanceOf(Registrations.BatchMarkedForRollback.class);
+
+        assertThat(count("SELECT COUNT(*) FROM registration WHERE email = ?1", kept)).isZero();
+        TestRegistrations.register(TestRegistrations.code(exhibitionId), TestRegistrations.visitor(kept)).then()
+                .statusCode(201);
+    }
+
     private SubmitQueue.Queued queued(Exhibition edition, Registrations.NewRegistration submit, String ip) {
         return new SubmitQueue.Queued(edition, submit, new AuditLog.Who(Actor.ANONYMOUS, ip), badges.reserveId());
     }
