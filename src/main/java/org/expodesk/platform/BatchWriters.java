@@ -148,10 +148,11 @@ public final class BatchWriters<T, R> {
                 continue;
             }
             queue.drainTo(taken, maxBatch - 1);
-            onTaken.taken(taken.size());
             List<T> items = taken.stream().map(Waiting::item).toList();
-            List<T> chosen = choose.apply(items);
+            List<T> chosen = List.of();
             try {
+                onTaken.taken(taken.size());
+                chosen = choose.apply(items);
                 List<Optional<R>> answers = decider.decide(chosen);
                 for (int i = 0; i < chosen.size(); i++) {
                     // by identity: the chosen items are the taken ones, some left out
