@@ -236,12 +236,8 @@ public class Registrations {
         searchIndex.holdUntilCommit();
         QueuedInserts.holdUntilFlush(transaction, Registration.getEntityManager(), Math.max(1, submitted.size()));
         List<Optional<SubmitQueue.Decided>> answers = new ArrayList<>(submitted.size());
-        List<SubmitQueue.Queued> going = new ArrayList<>();
-        List<Checked> checked = new ArrayList<>();
-        List<Integer> at = new ArrayList<>();
         List<SettingsAndEarlier> readFirst = readTogether(submitted);
-        List<Integer> candidates = new ArrayList<>();
-        List<Checked> candidatesChecked = new ArrayList<>();
+        List<Going> candidates = new ArrayList<>();
         for (int i = 0; i < submitted.size(); i++) {
             SubmitQueue.Queued q = submitted.get(i);
             auditLog.actAs(q.who());
@@ -251,8 +247,7 @@ public class Registrations {
                 if (prepared instanceof Outcome found) {
                     answers.set(i, Optional.of(new SubmitQueue.Decided(found, null)));
                 } else {
-                    candidates.add(i);
-                    candidatesChecked.add((Checked) prepared);
+                    candidates.add(new Going(i, q, (Checked) prepared));
                 }
             } catch (ProblemException refused) {
                 answers.set(i, Optional.of(new SubmitQueue.Decided(null, refused)));
@@ -262,52 +257,43 @@ public class Registrations {
         // the places next, in arrival order, so that a full category refuses before the submit writes anything; the
         // batch's counter rows locked first, in one order for every batch
         Map<RegistrationCategory, java.util.Set<LocalDate>> places = new HashMap<>();
-        candidatesChecked.forEach(c -> places.computeIfAbsent(c.category(), k -> new java.util.TreeSet<>())
-                .addAll(c.days()));
+        candidates.forEach(g -> places.computeIfAbsent(g.checked.category(), k -> new java.util.TreeSet<>())
+                .addAll(g.checked.days()));
         counters.lockAhead(places);
-        for (int k = 0; k < candidates.size(); k++) {
-            Checked c = candidatesChecked.get(k);
-            Optional<String> full = counters.takeOrRefuse(c.category(), c.days());
+        List<Going> going = new ArrayList<>(candidates.size());
+        for (Going g : candidates) {
+            Optional<String> full = counters.takeOrRefuse(g.checked.category(), g.checked.days());
             if (full.isPresent()) {
-                answers.set(candidates.get(k), Optional.of(new SubmitQueue.Decided(null,
-                        ProblemException.conflict(full.get()))));
-                continue;
+                answers.set(g.at, Optional.of(new SubmitQueue.Decided(null, ProblemException.conflict(full.get()))));
+            } else {
+                going.add(g);
             }
-            going.add(submitted.get(candidates.get(k)));
-            checked.add(c);
-            at.add(candidates.get(k));
         }
-        List<Person> registrants = new ArrayList<>(going.size());
-        for (int k = 0; k < going.size(); k++) {
-            auditLog.actAs(going.get(k).who());
-            registrants.add(people.createUnmatched(checked.get(k).newPerson()));
+        // each kind of record persisted for all of them before the next kind, so that Hibernate sends one batch a kind
+        for (Going g : going) {
+            auditLog.actAs(g.submit.who());
+            g.person = people.createUnmatched(g.checked.newPerson());
         }
-        List<Registration> registrations = new ArrayList<>(going.size());
-        List<Badges.Issued> badgesIssued = new ArrayList<>(going.size());
-        for (int k = 0; k < going.size(); k++) {
-            auditLog.actAs(going.get(k).who());
-            Registration registration = registrationOf(checked.get(k), registrants.get(k).id, null);
-            registrations.add(registration);
-            badgesIssued.add(registration.status == RegistrationStatus.CONFIRMED ? issueBadge(registration,
-                    registrants.get(k), checked.get(k).category(), true, going.get(k).badgeId()) : null);
+        for (Going g : going) {
+            auditLog.actAs(g.submit.who());
+            g.registration = registrationOf(g.checked, g.person.id, null);
+            g.badge = g.registration.status == RegistrationStatus.CONFIRMED ? issueBadge(g.registration, g.person,
+                    g.checked.category(), true, g.submit.badgeId()) : null;
         }
         List<Consents.OfPerson> consentsGiven = new ArrayList<>(going.size());
         List<long[]> toDeduplicate = new ArrayList<>(going.size());
         List<MailRequest> mails = new ArrayList<>(going.size());
-        for (int k = 0; k < going.size(); k++) {
-            Checked c = checked.get(k);
-            Registration registration = registrations.get(k);
-            Person person = registrants.get(k);
-            auditLog.actAs(going.get(k).who());
-            registration.persist();
-            consentsGiven.add(new Consents.OfPerson(person.id, consentsOf(c.submitted().consent(), c.now(), CHANNEL),
-                    going.get(k).who()));
-            toDeduplicate.add(new long[] {registration.id, person.id});
-            mails.add(badgesIssued.get(k) != null
-                    ? confirmation(registration, person, c.category(), c.exhibition(), badgesIssued.get(k))
-                    : mailRequest(registration, person, c.category(), c.exhibition(), "registration-received", null,
+        for (Going g : going) {
+            Checked c = g.checked;
+            auditLog.actAs(g.submit.who());
+            g.registration.persist();
+            consentsGiven.add(new Consents.OfPerson(g.person.id, consentsOf(c.submitted().consent(), c.now(), CHANNEL),
+                    g.submit.who()));
+            toDeduplicate.add(new long[] {g.registration.id, g.person.id});
+            mails.add(g.badge != null ? confirmation(g.registration, g.person, c.category(), c.exhibition(), g.badge)
+                    : mailRequest(g.registration, g.person, c.category(), c.exhibition(), "registration-received", null,
                     null));
-            answers.set(at.get(k), Optional.of(new SubmitQueue.Decided(new Outcome(registration, false, true,
+            answers.set(g.at, Optional.of(new SubmitQueue.Decided(new Outcome(g.registration, false, true,
                     c.category()), null)));
         }
         // the people, badges and registrations now, as the consents and queue rows refer to them
@@ -317,6 +303,22 @@ public class Registrations {
         outbox.enqueueAll(mails);
         failIfMarkedForRollback();
         return answers;
+    }
+
+    /** A submit of a batch on its way to be registered: where its answer goes, and its records as they are made. */
+    private static final class Going {
+        final int at;
+        final SubmitQueue.Queued submit;
+        final Checked checked;
+        Person person;
+        Registration registration;
+        Badges.Issued badge;
+
+        Going(int at, SubmitQueue.Queued submit, Checked checked) {
+            this.at = at;
+            this.submit = submit;
+            this.checked = checked;
+        }
     }
 
     /**
@@ -441,7 +443,7 @@ public class Registrations {
         String email = email(r.email(), errors);
         String organization = FieldChecks.text(r.organization(), "organization", 300, false, errors);
         String country = country(r.country(), errors);
-        String idempotencyKey = FieldChecks.text(r.idempotencyKey(), "idempotencyKey", 100, false, errors);
+        String idempotencyKey = idempotencyKey(r.idempotencyKey(), errors);
         if (r.consent() == null || !Boolean.TRUE.equals(r.consent().terms())) {
             errors.add(new FieldError("consent.terms", "registration_termsRequired"));
         }
@@ -630,8 +632,7 @@ public class Registrations {
                 return none;
             }
             // as the submit's own checks take them; one they refuse finds nothing
-            keys.add(FieldChecks.text(q.registration().idempotencyKey(), "idempotencyKey", 100, false,
-                    new ArrayList<>()));
+            keys.add(idempotencyKey(q.registration().idempotencyKey(), new ArrayList<>()));
             emails.add(email(q.registration().email(), new ArrayList<>()));
         }
         List<SettingsAndEarlier> read = settingsAndEarlier(exhibitionId, keys, emails);
@@ -1160,6 +1161,10 @@ public class Registrations {
             return null;
         }
         return email;
+    }
+
+    private static String idempotencyKey(String value, List<FieldError> errors) {
+        return FieldChecks.text(value, "idempotencyKey", 100, false, errors);
     }
 
     static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
