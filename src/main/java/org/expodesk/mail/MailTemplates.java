@@ -46,7 +46,17 @@ public class MailTemplates {
             .strictRendering(true)
             .build();
 
-    private final Map<String, Template> parsed = new ConcurrentHashMap<>();
+    private final Map<ParseKey, Template> parsed = new ConcurrentHashMap<>();
+
+    /**
+     * The shipped sources read so far, by path: they do not change while the application runs, and a confirmation
+     * mail read three of them from the class path for every registration.
+     */
+    private final Map<String, Optional<String>> shipped = new ConcurrentHashMap<>();
+
+    /** A parsed template's key: a source already seen is the same string, so its hash is computed once. */
+    private record ParseKey(String contentType, String source) {
+    }
 
     /**
      * Reflection over the data's records and beans, but not over Qute's "not found" marker: plain
@@ -103,9 +113,12 @@ public class MailTemplates {
         return locale != null && "zh".equals(locale.getLanguage()) ? "zh" : "en";
     }
 
-    private static Optional<String> source(String name, String part) {
-        try (InputStream in = MailTemplates.class.getClassLoader()
-                .getResourceAsStream("templates/mail/" + name + "/" + part)) {
+    private Optional<String> source(String name, String part) {
+        return shipped.computeIfAbsent("templates/mail/" + name + "/" + part, MailTemplates::read);
+    }
+
+    private static Optional<String> read(String path) {
+        try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream(path)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -125,7 +138,7 @@ public class MailTemplates {
     }
 
     private Template parse(String source, Variant variant) {
-        String key = variant.getContentType() + '\u0000' + source;
+        ParseKey key = new ParseKey(variant.getContentType(), source);
         Template template = parsed.get(key);
         if (template == null) {
             template = engine.parse(source, variant);
