@@ -18,7 +18,6 @@ import org.expodesk.platform.ClientAddress;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -171,7 +170,7 @@ public class AuditLog {
 
     private void write(List<Entry> entries) {
         try (Connection connection = dataSource.getConnection()) {
-            MultiRowInsert.write(connection, INTO, "", entries, e -> new Object[]{Timestamp.from(e.occurredAt()),
+            MultiRowInsert.writePreparedOnServer(connection, INTO, "", entries, e -> new Object[]{e.occurredAt(),
                     e.actor().id(), truncate(e.actor().name(), 64), e.action().name(), e.entityType(), e.entityId(),
                     e.changes(), e.detail(), e.clientIp()});
         } catch (SQLException e) {

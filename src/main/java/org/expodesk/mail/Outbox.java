@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.expodesk.platform.db.ServerPrepared;
 import org.expodesk.platform.db.SqlErrors;
+import org.expodesk.platform.db.UtcColumns;
 import org.hibernate.Session;
 
 import java.sql.Connection;
@@ -13,11 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.ZoneOffset;
-import java.util.Calendar;
-import java.util.TimeZone;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -104,14 +102,16 @@ public class Outbox {
         if (suppressions.changedInThisTransaction()) {
             em.flush();
         }
-        Timestamp now = Timestamp.from(Instant.now(clock));
+        Instant now = Instant.now(clock);
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Map<String, Suppression.Reason> listed = reasonsFor(connection, mails.stream().map(Rendered::recipient)
                     .distinct().toList());
             List<Queued> queued = new ArrayList<>(mails.size());
             // only the rows' placeholders are repeated: every value is bound
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_COLUMNS + "values " + String.join(", ",
-                    java.util.Collections.nCopies(mails.size(), ROW_VALUES)), Statement.RETURN_GENERATED_KEYS)) {
+            // prepared on the server: the bodies travel as bytes instead of escaped into the statement (ADR 0035)
+            try (PreparedStatement insert = ServerPrepared.prepare(connection, INSERT_COLUMNS + "values "
+                    + String.join(", ", java.util.Collections.nCopies(mails.size(), ROW_VALUES)),
+                    Statement.RETURN_GENERATED_KEYS)) {
                 int at = 1;
                 List<MailStatus> statuses = new ArrayList<>(mails.size());
                 for (Rendered mail : mails) {
@@ -175,7 +175,7 @@ public class Outbox {
             // the insert below reads the suppressions in SQL: what this transaction changed of them must be written first
             em.flush();
         }
-        Timestamp now = Timestamp.from(Instant.now(clock));
+        Instant now = Instant.now(clock);
         String unsubscribeToken = token;
         // plain JDBC on the transaction's connection: the insert returns the new mail's id itself, so the mail is
         // neither looked for before (the key's unique index settles a mail queued already) nor read back after,
@@ -223,7 +223,7 @@ public class Outbox {
      * then nothing is inserted and -1 returned; otherwise the mail as that says, whatever the list holds now.
      */
     private static long insert(Connection connection, MailRequest request, String recipient, String language,
-                               MailContent content, String unsubscribeToken, Timestamp now,
+                               MailContent content, String unsubscribeToken, Instant now,
                                Optional<Suppression.Reason> suppressed) throws SQLException {
         // not IGNORE, which would also turn a value the columns refuse into a warning and store it cut;
         // a duplicate key fails only this statement, and the caller's transaction goes on
@@ -253,7 +253,7 @@ public class Outbox {
 
     /** Binds one row's 20 values of the insert's columns from {@code at}; the next index. */
     private static int bindRow(PreparedStatement insert, int at, MailRequest request, String recipient,
-                               String language, MailContent content, String unsubscribeToken, Timestamp now,
+                               String language, MailContent content, String unsubscribeToken, Instant now,
                                Suppression.Reason reason) throws SQLException {
         MailRequest.Attachment onRow = onRow(request);
         insert.setString(at, request.key());
@@ -267,10 +267,10 @@ public class Outbox {
         insert.setString(at + 8, content.html());
         insert.setString(at + 9, unsubscribeToken);
         insert.setString(at + 10, reason != null ? MailStatus.SUPPRESSED.name() : MailStatus.PENDING.name());
-        insert.setTimestamp(at + 11, now, utc());
+        UtcColumns.bind(insert, at + 11, now);
         insert.setString(at + 12, reason != null ? "suppressed: " + reason : null);
-        insert.setTimestamp(at + 13, now, utc());
-        insert.setTimestamp(at + 14, now, utc());
+        UtcColumns.bind(insert, at + 13, now);
+        UtcColumns.bind(insert, at + 14, now);
         insert.setBoolean(at + 15, request.privateLinks());
         insert.setString(at + 16, onRow == null ? null : onRow.fileName());
         insert.setString(at + 17, onRow == null ? null : onRow.contentType());
@@ -325,10 +325,6 @@ public class Outbox {
                 return new Queued(row.getLong(1), false, MailStatus.valueOf(row.getString(2)));
             }
         }
-    }
-
-    private static Calendar utc() {
-        return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
     }
 
     /** Puts a mail that ended without being delivered back in line, as staff asked. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.expodesk.audit.AuditLog;
+import org.expodesk.platform.db.UtcColumns;
 import org.expodesk.platform.problem.FieldChecks;
 import org.expodesk.platform.problem.FieldError;
 import org.expodesk.platform.problem.ProblemException;
@@ -15,8 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,13 +93,13 @@ public class Consents {
                     insert.setLong(i++, c.personId);
                     insert.setString(i++, c.purpose.name());
                     insert.setBoolean(i++, c.granted);
-                    insert.setObject(i++, utc(c.occurredAt));
+                    UtcColumns.bind(insert, i++, c.occurredAt);
                     insert.setString(i++, c.channel.name());
                     insert.setString(i++, c.textVersion);
                     insert.setString(i++, c.note);
                     insert.setString(i++, c.recordedBy);
-                    insert.setObject(i++, utc(now));
-                    insert.setObject(i++, utc(now));
+                    UtcColumns.bind(insert, i++, now);
+                    UtcColumns.bind(insert, i++, now);
                 }
                 insert.executeUpdate();
                 try (ResultSet ids = insert.getGeneratedKeys()) {
@@ -119,9 +118,6 @@ public class Consents {
         return made;
     }
 
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 
     private Consent draft(Person p, NewConsent r, String by) {
         List<FieldError> errors = new ArrayList<>();

@@ -117,7 +117,7 @@ public class RegistrantDedupQueue {
         if (registrationsAndPeople.isEmpty()) {
             return;
         }
-        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+        Instant now = Instant.now(clock);
         // plain JDBC on the transaction's connection: a native update through Hibernate goes through every entity
         // type it knows to clear their caches (about 5 % of a public submit's CPU); the registrations and people it
         // names are in the database already (written before this by their caller)
@@ -129,8 +129,8 @@ public class RegistrantDedupQueue {
                 for (long[] row : registrationsAndPeople) {
                     insert.setLong(i++, row[0]);
                     insert.setLong(i++, row[1]);
-                    insert.setObject(i++, now);
-                    insert.setObject(i++, now);
+                    org.expodesk.platform.db.UtcColumns.bind(insert, i++, now);
+                    org.expodesk.platform.db.UtcColumns.bind(insert, i++, now);
                 }
                 insert.executeUpdate();
             }

@@ -77,4 +77,38 @@ class DatabaseTest {
             }
         }
     }
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void instantsAreStoredAsTheirUtcDateTimeToTheMicrosecondAndReadBackAndComparedAsSuch() throws Exception {
+        Instant written = Instant.parse("2026-03-04T05:06:07.123456789Z");
+        Instant stored = Instant.parse("2026-03-04T05:06:07.123456Z");
+        assertThat(em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+                .getTypeConfiguration().getJdbcTypeRegistry().getDescriptor(org.hibernate.type.SqlTypes.TIMESTAMP_UTC))
+                .isInstanceOf(org.expodesk.platform.db.UtcTimestampAsText.class);
+        String code = "UTC" + System.nanoTime() % 1_000_000_000L;
+        long id = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            org.expodesk.exhibition.ShowSeries series = new org.expodesk.exhibition.ShowSeries();
+            series.code = code;
+            series.name = "Stored in UTC";
+            series.createdAt = written;
+            series.persist();
+            return series.id;
+        });
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(em.createNativeQuery("SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f') FROM show_series"
+                    + " WHERE id = ?1").setParameter(1, id).getSingleResult()).isEqualTo("2026-03-04 05:06:07.123456");
+            assertThat(em.find(org.expodesk.exhibition.ShowSeries.class, id).createdAt).isEqualTo(stored);
+            assertThat(org.expodesk.exhibition.ShowSeries.count("code = ?1 and createdAt = ?2", code, stored))
+                    .isEqualTo(1);
+            assertThat(org.expodesk.exhibition.ShowSeries.count("code = ?1 and createdAt < ?2", code,
+                    stored.plusNanos(1_000))).isEqualTo(1);
+        });
+        assertThat(org.expodesk.platform.db.UtcColumns.text(Instant.parse("2026-12-31T23:59:59.000001Z")))
+                .isEqualTo("2026-12-31 23:59:59.000001");
+        assertThat(org.expodesk.platform.db.UtcColumns.text(Instant.parse("0999-01-02T03:04:00Z")))
+                .isEqualTo("0999-01-02 03:04:00.000000");
+    }
 }

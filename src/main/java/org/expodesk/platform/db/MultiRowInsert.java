@@ -26,9 +26,6 @@ public final class MultiRowInsert {
      */
     static final long MAX_BYTES = 4L << 20;
 
-    private static final java.util.Calendar UTC = java.util.Calendar.getInstance(
-            java.util.TimeZone.getTimeZone(java.time.ZoneOffset.UTC));
-
     private MultiRowInsert() {
     }
 
@@ -36,10 +33,25 @@ public final class MultiRowInsert {
      * Inserts {@code rows}, {@code values} giving each one's column values in the order {@code into} names the
      * columns ({@code "INSERT INTO t (a, b)"}); {@code tail} follows the values (e.g. {@code ON DUPLICATE KEY
      * UPDATE …}), or is empty. Values: {@code String}, {@code Long}, {@code Integer}, {@code Boolean},
-     * {@code BigDecimal}, {@code byte[]}, {@code Timestamp} (written in UTC), {@code java.time} dates, or {@code null}. Returns the affected rows.
+     * {@code BigDecimal}, {@code byte[]}, {@code Instant} or {@code Timestamp} (written as UTC date-times),
+     * other {@code java.time} values, or {@code null}. Returns the affected rows.
      */
     public static <T> long write(Connection connection, String into, String tail, List<T> rows,
                                  Function<T, Object[]> values) throws SQLException {
+        return write(connection, into, tail, rows, values, false);
+    }
+
+    /**
+     * {@link #write}, each statement prepared on the server ({@link ServerPrepared}): for rows carrying long texts
+     * full of quotes, such as audit snapshots, which the driver would otherwise escape into the statement.
+     */
+    public static <T> long writePreparedOnServer(Connection connection, String into, String tail, List<T> rows,
+                                                 Function<T, Object[]> values) throws SQLException {
+        return write(connection, into, tail, rows, values, true);
+    }
+
+    private static <T> long write(Connection connection, String into, String tail, List<T> rows,
+                                  Function<T, Object[]> values, boolean onServer) throws SQLException {
         List<Object[]> all = new ArrayList<>(rows.size());
         for (T row : rows) {
             Object[] rowValues = values.apply(row);
@@ -64,7 +76,9 @@ public final class MultiRowInsert {
                 to++;
             }
             int columns = all.get(from).length;
-            try (PreparedStatement insert = connection.prepareStatement(sql(into, tail, columns, to - from))) {
+            String sql = sql(into, tail, columns, to - from);
+            try (PreparedStatement insert = onServer ? ServerPrepared.prepare(connection, sql)
+                    : connection.prepareStatement(sql)) {
                 int index = 1;
                 for (int r = from; r < to; r++) {
                     for (Object value : all.get(r)) {
@@ -118,9 +132,10 @@ public final class MultiRowInsert {
             insert.setBigDecimal(index, d);
         } else if (value instanceof byte[] b) {
             insert.setBytes(index, b);
+        } else if (value instanceof java.time.Instant t) {
+            UtcColumns.bind(insert, index, t);
         } else if (value instanceof java.sql.Timestamp t) {
-            // written in UTC whatever the connection's time zone (a copy: the driver may keep what it is given)
-            insert.setTimestamp(index, t, (java.util.Calendar) UTC.clone());
+            UtcColumns.bind(insert, index, t.toInstant());
         } else if (value instanceof java.time.temporal.Temporal) {
             insert.setObject(index, value);
         } else {

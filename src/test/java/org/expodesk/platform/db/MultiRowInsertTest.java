@@ -32,8 +32,10 @@ class MultiRowInsertTest {
 
     private static final String INTO = "INSERT INTO scratch (no, text, number, score, flag, bytes, day, at, stamp)";
 
+    /** The stamp as a {@code Timestamp} in even rows and as an {@code Instant} in odd ones: both are written as UTC. */
     private static Object[] values(Row r) {
-        return new Object[]{r.no(), r.text(), r.number(), r.score(), r.flag(), r.bytes(), r.day(), r.at(), r.stamp()};
+        return new Object[]{r.no(), r.text(), r.number(), r.score(), r.flag(), r.bytes(), r.day(), r.at(),
+                r.stamp() == null || r.no() % 2 == 0 ? r.stamp() : r.stamp().toInstant()};
     }
 
     private static void scratchTable(Statement s) throws Exception {
@@ -53,6 +55,15 @@ class MultiRowInsertTest {
 
     @Test
     void writesEveryRowInOrderAThousandToAStatementWithEveryKindOfValue() throws Exception {
+        writesEveryRowInOrder(false);
+    }
+
+    @Test
+    void preparedOnTheServerItWritesTheSameRowsAndValues() throws Exception {
+        writesEveryRowInOrder(true);
+    }
+
+    private void writesEveryRowInOrder(boolean onServer) throws Exception {
         List<Row> rows = IntStream.range(0, 2 * MultiRowInsert.MAX_ROWS + 50).mapToObj(i -> i % 7 == 0
                 ? new Row(i, null, null, null, null, null, null, null, null)
                 : new Row(i, "名字 " + i + " it's \\ \"quoted\"", (long) i * 1_000_000_007L, new BigDecimal("0.8125"),
@@ -62,7 +73,8 @@ class MultiRowInsertTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             scratchTable(s);
             long before = inserts(s);
-            long affected = MultiRowInsert.write(c, INTO, "", rows, MultiRowInsertTest::values);
+            long affected = onServer ? MultiRowInsert.writePreparedOnServer(c, INTO, "", rows, MultiRowInsertTest::values)
+                    : MultiRowInsert.write(c, INTO, "", rows, MultiRowInsertTest::values);
             assertThat(affected).isEqualTo(rows.size());
             assertThat(inserts(s) - before).as("statements: two full ones and one of 50 rows").isEqualTo(3);
             try (ResultSet r = s.executeQuery("SELECT id, no, text, number, score, flag, bytes, day, at,"
