@@ -107,33 +107,44 @@ public class Outbox {
             Map<String, Suppression.Reason> listed = reasonsFor(connection, mails.stream().map(Rendered::recipient)
                     .distinct().toList());
             List<Queued> queued = new ArrayList<>(mails.size());
-            // only the rows' placeholders are repeated: every value is bound
-            // prepared on the server: the bodies travel as bytes instead of escaped into the statement (ADR 0035)
-            try (PreparedStatement insert = ServerPrepared.prepare(connection, INSERT_COLUMNS + "values "
-                    + String.join(", ", java.util.Collections.nCopies(mails.size(), ROW_VALUES)),
-                    Statement.RETURN_GENERATED_KEYS)) {
-                int at = 1;
-                List<MailStatus> statuses = new ArrayList<>(mails.size());
-                for (Rendered mail : mails) {
-                    Suppression.Reason reason = listed.get(mail.recipient());
-                    Suppression.Reason stops = reason != null && reason.stops(mail.request().kind()) ? reason : null;
-                    statuses.add(stops != null ? MailStatus.SUPPRESSED : MailStatus.PENDING);
-                    at = bindRow(insert, at, mail.request(), mail.recipient(), mail.language(), mail.content(),
-                            mail.unsubscribeToken(), now, stops);
-                }
-                insert.executeUpdate();
-                // a multi-row insert of known rows gets consecutive ids, the driver's generated keys in order
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    for (MailStatus status : statuses) {
-                        if (!keys.next()) {
-                            throw new IllegalStateException("fewer mail ids returned than mails inserted");
-                        }
-                        queued.add(new Queued(keys.getLong(1), true, status));
-                    }
-                }
+            for (int from = 0; from < mails.size(); from += MAILS_PER_INSERT) {
+                queued.addAll(insertAll(connection, mails.subList(from, Math.min(mails.size(), from + MAILS_PER_INSERT)),
+                        listed, now));
             }
             return queued;
         });
+    }
+
+    /** The mails in one multi-row insert, each as the suppression list says; their ids, in order. */
+    private static List<Queued> insertAll(Connection connection, List<Rendered> mails,
+                                          Map<String, Suppression.Reason> listed, Instant now) throws SQLException {
+        List<Queued> queued = new ArrayList<>(mails.size());
+        // only the rows' placeholders are repeated: every value is bound; prepared on the server, so that the bodies
+        // travel as bytes instead of escaped into the statement (ADR 0035)
+        try (PreparedStatement insert = ServerPrepared.prepare(connection, INSERT_COLUMNS + "values "
+                + String.join(", ", java.util.Collections.nCopies(mails.size(), ROW_VALUES)),
+                Statement.RETURN_GENERATED_KEYS)) {
+            int at = 1;
+            List<MailStatus> statuses = new ArrayList<>(mails.size());
+            for (Rendered mail : mails) {
+                Suppression.Reason reason = listed.get(mail.recipient());
+                Suppression.Reason stops = reason != null && reason.stops(mail.request().kind()) ? reason : null;
+                statuses.add(stops != null ? MailStatus.SUPPRESSED : MailStatus.PENDING);
+                at = bindRow(insert, at, mail.request(), mail.recipient(), mail.language(), mail.content(),
+                        mail.unsubscribeToken(), now, stops);
+            }
+            insert.executeUpdate();
+            // a multi-row insert of known rows gets consecutive ids, the driver's generated keys in order
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (MailStatus status : statuses) {
+                    if (!keys.next()) {
+                        throw new IllegalStateException("fewer mail ids returned than mails inserted");
+                    }
+                    queued.add(new Queued(keys.getLong(1), true, status));
+                }
+            }
+        }
+        return queued;
     }
 
     private static final String INSERT_COLUMNS = """
@@ -142,6 +153,9 @@ public class Outbox {
                 created_at, updated_at, private_links, attachment_file_name, attachment_content_type,
                 attachment_renderer, attachment_render_argument)
             """;
+
+    /** Mails an insert carries at most: 20 placeholders each, a server-prepared statement takes 65,535. */
+    private static final int MAILS_PER_INSERT = 1_000;
 
     private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 

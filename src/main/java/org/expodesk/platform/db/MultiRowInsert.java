@@ -20,6 +20,9 @@ public final class MultiRowInsert {
     /** Rows a statement carries at most. */
     static final int MAX_ROWS = 1000;
 
+    /** Placeholders a statement prepared on the server may have (MySQL and MariaDB: a 16-bit count). */
+    static final int MAX_PLACEHOLDERS = 65_535;
+
     /**
      * What a statement's values may take at most, counting 3 bytes a character (UTF-8 of the basic plane): well
      * below the smallest {@code max_allowed_packet} a server ships with (MariaDB's 16 MB), escaping included.
@@ -67,7 +70,8 @@ public final class MultiRowInsert {
         while (from < all.size()) {
             int to = from;
             long bytes = 0;
-            while (to < all.size() && to - from < MAX_ROWS) {
+            int maxRows = Math.min(MAX_ROWS, MAX_PLACEHOLDERS / Math.max(1, all.get(from).length));
+            while (to < all.size() && to - from < maxRows) {
                 long size = estimate(all.get(to));
                 if (to > from && bytes + size > MAX_BYTES) {
                     break;

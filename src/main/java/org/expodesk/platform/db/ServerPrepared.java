@@ -21,7 +21,9 @@ public final class ServerPrepared {
     /**
      * {@code sql} prepared on the server when the connection is Connector/J's, else as usual; with
      * {@code Statement.RETURN_GENERATED_KEYS} or {@code NO_GENERATED_KEYS}. The caller closes it, which frees it on
-     * the server.
+     * the server. The statement is made on the pool's physical connection, past Agroal's wrapper, which does not
+     * check it against the transaction: take the connection inside the transaction the rows belong to (Hibernate's,
+     * or the data source's within it). At most {@value MultiRowInsert#MAX_PLACEHOLDERS} placeholders.
      */
     public static PreparedStatement prepare(Connection connection, String sql, int generatedKeys) throws SQLException {
         if (connection.isWrapperFor(JdbcConnection.class)) {

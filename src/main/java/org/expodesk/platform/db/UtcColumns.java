@@ -44,7 +44,10 @@ public final class UtcColumns {
         }
     }
 
-    /** "2026-11-24 04:21:26.123456": the instant's UTC date-time, microseconds truncated as the driver does. */
+    /**
+     * "2026-11-24 04:21:26.123456": the instant's UTC date-time, truncated to the microsecond as the server truncates
+     * digits it cannot keep (Connector/J rounded a {@code Timestamp}'s nanoseconds; ADR 0034).
+     */
     public static String text(Instant at) {
         long seconds = at.getEpochSecond();
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);

@@ -148,4 +148,26 @@ class MultiRowInsertTest {
             }
         }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no binding for java.lang.Object");
     }
+
+    @Test
+    void preparedOnTheServerAWideRowSplitsStatementsBeforeTheirPlaceholdersOutnumberTheServersLimit() throws Exception {
+        int columns = 70; // 1,000 rows would be 70,000 placeholders: 936 fit in 65,535
+        String names = String.join(", ", IntStream.range(0, columns).mapToObj(i -> "c" + i).toList());
+        List<Integer> rows = IntStream.range(0, 1_000).boxed().toList();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TEMPORARY TABLE IF EXISTS wide");
+            s.execute("CREATE TEMPORARY TABLE wide (" + String.join(", ", IntStream.range(0, columns)
+                    .mapToObj(i -> "c" + i + " INT NOT NULL").toList()) + ")");
+            long before = inserts(s);
+            long affected = MultiRowInsert.writePreparedOnServer(c, "INSERT INTO wide (" + names + ")", "", rows,
+                    r -> IntStream.range(0, columns).mapToObj(i -> (Object) (r * columns + i)).toArray());
+            assertThat(affected).isEqualTo(1_000);
+            assertThat(inserts(s) - before).as("statements: 936 rows and 64").isEqualTo(2);
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*), SUM(c69) FROM wide")) {
+                r.next();
+                assertThat(r.getLong(1)).isEqualTo(1_000);
+                assertThat(r.getLong(2)).isEqualTo(IntStream.range(0, 1_000).mapToLong(i -> i * 70L + 69).sum());
+            }
+        }
+    }
 }
