@@ -41,12 +41,7 @@ final class KeepAliveHttp implements AutoCloseable {
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headerLines
                 + "Content-Type: application/json\r\nAccept: application/json\r\nAccept-Language: en\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
-        if (socket == null) {
-            socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            out = socket.getOutputStream();
-        }
+        connect();
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
@@ -54,6 +49,16 @@ final class KeepAliveHttp implements AutoCloseable {
         out.write(request);
         out.flush();
         return read();
+    }
+
+    /** Opens the connection now, if it is not open, so that a measured request does not pay for it. */
+    void connect() throws IOException {
+        if (socket == null) {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = socket.getOutputStream();
+        }
     }
 
     private Response read() throws IOException {
