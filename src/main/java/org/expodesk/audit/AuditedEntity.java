@@ -7,6 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.expodesk.platform.db.UtcTimestampAsText;
+import org.hibernate.annotations.JdbcTypeRegistration;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +21,8 @@ import java.util.Map;
  */
 @MappedSuperclass
 @EntityListeners(AuditListener.class)
+// how every Instant is bound and read (ADR 0034); here because every record's mapping starts here
+@JdbcTypeRegistration(value = UtcTimestampAsText.class, registrationCode = SqlTypes.TIMESTAMP_UTC)
 public abstract class AuditedEntity extends PanacheEntityBase {
 
     /** The table's AUTO_INCREMENT, or for a {@link ReservedIds} entity known before the insert. */

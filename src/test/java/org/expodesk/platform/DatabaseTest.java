@@ -85,9 +85,22 @@ class DatabaseTest {
     void instantsAreStoredAsTheirUtcDateTimeToTheMicrosecondAndReadBackAndComparedAsSuch() throws Exception {
         Instant written = Instant.parse("2026-03-04T05:06:07.123456789Z");
         Instant stored = Instant.parse("2026-03-04T05:06:07.123456Z");
-        assertThat(em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
-                .getTypeConfiguration().getJdbcTypeRegistry().getDescriptor(org.hibernate.type.SqlTypes.TIMESTAMP_UTC))
+        var factory = em.getEntityManagerFactory().unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class);
+        assertThat(factory.getTypeConfiguration().getJdbcTypeRegistry().getDescriptor(org.hibernate.type.SqlTypes.TIMESTAMP_UTC))
                 .isInstanceOf(org.expodesk.platform.db.UtcTimestampAsText.class);
+        java.util.List<String> instants = new java.util.ArrayList<>();
+        java.util.List<String> otherwise = new java.util.ArrayList<>();
+        factory.getMappingMetamodel().forEachEntityDescriptor(entity -> entity.forEachAttributeMapping(attribute -> {
+            if (attribute.getJavaType().getJavaTypeClass() == Instant.class) {
+                String name = entity.getEntityName() + "." + attribute.getAttributeName();
+                instants.add(name);
+                if (!(attribute.getSingleJdbcMapping().getJdbcType() instanceof org.expodesk.platform.db.UtcTimestampAsText)) {
+                    otherwise.add(name);
+                }
+            }
+        }));
+        assertThat(instants).as("every entity's instants").hasSizeGreaterThan(50);
+        assertThat(otherwise).as("instants bound otherwise").isEmpty();
         String code = "UTC" + System.nanoTime() % 1_000_000_000L;
         long id = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             org.expodesk.exhibition.ShowSeries series = new org.expodesk.exhibition.ShowSeries();
