@@ -56,13 +56,19 @@ class RegistrationBenchmark {
     /**
      * Registrations again between the ceiling and the measured phase: the ceiling's requests (all honeypots) change
      * the request path's profile, and the JIT compiled it again during the measured phase (4.7 s of compiling in its
-     * 12 s, jdk.Compilation, 2026-11-24).
+     * 12 s, jdk.Compilation, 2026-11-24); 2,000 of them still left 2.7 s of compiling in the measured 7 s.
      */
-    static final int REWARM = Integer.getInteger("bench.registration.rewarm", 2_000);
+    static final int REWARM = Integer.getInteger("bench.registration.rewarm", 6_000);
     static final int MEASURED = Integer.getInteger("bench.registration.count", 8_000);
     static final int CEILING = 8_000;
     /** Submits arriving at the goal's rate, whoever is waiting for an answer (open loop, see {@link #arriving}). */
     static final int ARRIVING = Integer.getInteger("bench.registration.arriving", 8_000);
+    /**
+     * Submits arriving the same way, unmeasured, just before: arriving on their own, submits are decided in smaller
+     * batches than the closed loop's, and the methods run once a batch reached the JIT's last tier only then (2.5–3.7
+     * s of compiling inside the measured 8 s, jdk.Compilation, 2026-11-24).
+     */
+    static final int ARRIVING_WARMUP = Integer.getInteger("bench.registration.arriving-warmup", 6_000);
     /**
      * Connections for the arriving submits: enough that a burst of arrivals never waits for a free one in the
      * client (at 1,000 a second and 30 ms each about 30 are answered at a time).
@@ -115,13 +121,22 @@ class RegistrationBenchmark {
         AtomicInteger sequence = new AtomicInteger();
 
         // the warm-up as in production: each node's worker deduplicates after each commit
-        Phase warmup = load("warm-up", WARMUP, endpoint, run, sequence, false);
+        // every phase's bodies made before the first: while the generator makes them the JIT compiles it, which
+        // took compiler time from the server in the measured phases when they were made just before each
+        // (jdk.Compilation, 2026-11-24)
+        Requests warmupRequests = new Requests(WARMUP, run, sequence, false);
+        Requests ceilingRequests = new Requests(CEILING, run, sequence, true);
+        Requests rewarmRequests = new Requests(REWARM, run, sequence, false);
+        Requests measuredRequests = new Requests(MEASURED, run, sequence, false);
+        Requests arrivingWarmupRequests = new Requests(ARRIVING_WARMUP, run, sequence, false);
+        Requests arrivingRequests = new Requests(ARRIVING, run, sequence, false);
+        Phase warmup = load("warm-up", warmupRequests, endpoint);
         dedup.runPending();
         // the sender still renders the warm-up's badge PDFs: they would take the ceiling's CPU, not its requests
         double drained = waitForOutbox(exhibition);
         forgetDeliveredMail();
-        Phase ceiling = load("ceiling", CEILING, endpoint, run, sequence, true);
-        Phase rewarm = load("warm-up again", REWARM, endpoint, run, sequence, false);
+        Phase ceiling = load("ceiling", ceilingRequests, endpoint);
+        Phase rewarm = load("warm-up again", rewarmRequests, endpoint);
         dedup.runPending();
         drained += waitForOutbox(exhibition);
         // the submits alone: their deduplication waits, as during a burst the worker cannot keep up with
@@ -138,6 +153,7 @@ class RegistrationBenchmark {
         long sentDuring;
         Phase arriving;
         long sentWhileArriving;
+        int warmupFailures;
         TimelineRenderBenchmark.Load.Snapshot arrivingBefore;
         TimelineRenderBenchmark.Load.Snapshot arrivingAfter;
         try {
@@ -146,7 +162,7 @@ class RegistrationBenchmark {
             statementsBefore = databaseCounters();
             java.util.Map<String, Long> kindsBefore = statementKinds();
             before = TimelineRenderBenchmark.Load.snapshot();
-            measured = load("registrations", MEASURED, endpoint, run, sequence, false);
+            measured = load("registrations", measuredRequests, endpoint);
             after = TimelineRenderBenchmark.Load.snapshot();
             statementsAfter = databaseCounters();
             kindsAfter = statementKinds();
@@ -155,11 +171,15 @@ class RegistrationBenchmark {
             // the sender is still making the measured registrations' badge PDFs: they would take the drain's CPU
             mailsAfter = waitForOutbox(exhibition);
             drain = drain();
-            // the goal's rate arriving, on a JVM and database in the state the saturated phase left them
+            // the goal's rate arriving, first to warm up as the closed loop did, then measured
+            Phase arrivingWarmup = arriving("arriving, warm-up", arrivingWarmupRequests, GOAL_PER_SECOND, endpoint);
+            warmupFailures = arrivingWarmup.failures();
+            dedup.runPending();
+            waitForOutbox(exhibition);
             forgetDeliveredMail();
             long sentBeforeArriving = sentConfirmations(exhibition);
             arrivingBefore = TimelineRenderBenchmark.Load.snapshot();
-            arriving = arriving("arriving at the goal's rate", ARRIVING, GOAL_PER_SECOND, endpoint, run, sequence);
+            arriving = arriving("arriving at the goal's rate", arrivingRequests, GOAL_PER_SECOND, endpoint);
             arrivingAfter = TimelineRenderBenchmark.Load.snapshot();
             sentWhileArriving = sentConfirmations(exhibition) - sentBeforeArriving;
             waitForOutbox(exhibition);
@@ -181,9 +201,9 @@ class RegistrationBenchmark {
         long mails = QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("exhibitionId = ?1 and purpose = ?2",
                 exhibition, "registration-confirmed"));
         List<String> problems = new ArrayList<>();
-        int expected = WARMUP + REWARM + MEASURED + ARRIVING;
+        int expected = WARMUP + REWARM + MEASURED + ARRIVING_WARMUP + ARRIVING;
         int failures = warmup.failures() + rewarm.failures() + measured.failures() + ceiling.failures()
-                + arriving.failures();
+                + warmupFailures + arriving.failures();
         if (failures > 0) {
             problems.add(failures + " requests not answered as expected");
         }
@@ -252,9 +272,8 @@ class RegistrationBenchmark {
      * its own ({@link KeepAliveHttp}) and waiting for its answer. The bodies are made before the clock starts, so
      * that the clients' own work is as small as it can be.
      */
-    private Phase load(String name, int requests, String endpoint, String run, AtomicInteger sequence,
-                       boolean honeypot) throws Exception {
-        Requests sent = new Requests(requests, run, sequence, honeypot);
+    private Phase load(String name, Requests sent, String endpoint) throws Exception {
+        int requests = sent.bodies.length;
         ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
         long t0 = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
@@ -283,9 +302,8 @@ class RegistrationBenchmark {
      * from when a client got round to sending it, so that a server falling behind shows in every later submit
      * (no "coordinated omission"). The rate is the submits over the time from the first arrival to the last answer.
      */
-    private Phase arriving(String name, int requests, double perSecond, String endpoint, String run,
-                           AtomicInteger sequence) throws Exception {
-        Requests sent = new Requests(requests, run, sequence, false);
+    private Phase arriving(String name, Requests sent, double perSecond, String endpoint) throws Exception {
+        int requests = sent.bodies.length;
         long[] due = new long[requests];
         Random gaps = new Random(SEED);
         double at = 0;
@@ -493,7 +511,7 @@ class RegistrationBenchmark {
                         ? "Others were using the machine during this run, so the figures are lower than on an idle "
                         + "machine." : "The machine looked otherwise idle."));
         md.append(fmt("- Requests: `POST /api/public/exhibitions/{code}/registrations`, category PROFESSIONAL (no "
-                        + "verification), %d clients at once (`KeepAliveHttp`: kept-alive connections, requests written and answers read as bytes, bodies made before the clock starts), each sending its "
+                        + "verification), %d clients at once (`KeepAliveHttp`: kept-alive connections, requests written and answers read as bytes, every phase's bodies made before the first phase), each sending its "
                         + "next registration when the last is answered; every registrant a new e-mail address and a "
                         + "client address of their own (the rate limit is per address); people and companies from "
                         + "`bench.customers.CustomerData` (Latin and Chinese names, %,d companies, each named again and "
@@ -509,7 +527,7 @@ class RegistrationBenchmark {
                 drained));
         md.append(fmt("- Checked afterwards: %,d registrations, %,d badges and %,d confirmation mails (each naming its "
                 + "badge PDF, made when the mail is sent) stored for the %,d registrations sent.%n%n", registrations, badges, mails,
-                warmup.requests() + rewarm.requests() + measured.requests() + arriving.requests()));
+                WARMUP + REWARM + MEASURED + ARRIVING_WARMUP + ARRIVING));
         md.append(fmt("- Database work: %.1f statements and %.1f commits per measured registration (MariaDB's global "
                 + "`Questions` and `Com_commit` over the measured phase, the mail sender's meanwhile included): the "
                 + "figure the machine's load does not change. By kind (MariaDB's `Com_*`, per registration): %s. "
@@ -524,12 +542,14 @@ class RegistrationBenchmark {
                         + "%.1f s, **%,.0f rows/s**; %.1f statements, %.1f ms of JVM and %.1f ms of MariaDB CPU per "
                         + "row. By kind per row: %s.%n", drain.rows(), drain.seconds(), drain.rate(),
                 drain.statements(), drain.jvmCpuMs(), drain.databaseCpuMs(), drain.kinds()));
-        md.append(fmt("- Arriving: after that drain, %,d more registrations (new people, same mix) arriving as a "
-                        + "Poisson stream at %,.0f a second (seed %d) on %d kept-alive connections opened before the "
-                        + "clock starts, each timed from the moment it was due to its last byte read; deduplication "
-                        + "deferred and the mail sender giving way as in the saturated phase, both caught up "
-                        + "afterwards, unmeasured.%n%n", arriving.requests(), GOAL_PER_SECOND, SEED,
-                ARRIVING_CONNECTIONS));
+        md.append(fmt("- Arriving: after that drain, %,d registrations arriving the same way unmeasured (a warm-up: "
+                        + "arriving on their own, submits are decided in smaller batches, whose methods the JIT "
+                        + "otherwise compiled in the measured phase), their deduplication and mails caught up; then "
+                        + "%,d more (new people, same mix) arriving as a Poisson stream at %,.0f a second (seed %d) on "
+                        + "%d kept-alive connections opened before the clock starts, each timed from the moment it was "
+                        + "due to its last byte read; deduplication deferred and the mail sender giving way as in the "
+                        + "saturated phase, both caught up afterwards, unmeasured.%n%n", ARRIVING_WARMUP,
+                arriving.requests(), GOAL_PER_SECOND, SEED, ARRIVING_CONNECTIONS));
         md.append("| phase | requests | seconds | per second | median ms | p95 ms | p99 ms | max ms |\n"
                 + "|---|--:|--:|--:|--:|--:|--:|--:|\n");
         md.append(row("ceiling: the same requests with the honeypot filled (rate limit, parsing, answer; nothing stored)",
