@@ -118,7 +118,6 @@ public class Consents {
         return made;
     }
 
-
     private Consent draft(Person p, NewConsent r, String by) {
         List<FieldError> errors = new ArrayList<>();
         Consent c = new Consent();

@@ -120,7 +120,6 @@ class RegistrationBenchmark {
         String run = Long.toString(System.currentTimeMillis(), 36);
         AtomicInteger sequence = new AtomicInteger();
 
-        // the warm-up as in production: each node's worker deduplicates after each commit
         // every phase's bodies made before the first: while the generator makes them the JIT compiles it, which
         // took compiler time from the server in the measured phases when they were made just before each
         // (jdk.Compilation, 2026-11-24)
@@ -130,6 +129,7 @@ class RegistrationBenchmark {
         Requests measuredRequests = new Requests(MEASURED, run, sequence, false);
         Requests arrivingWarmupRequests = new Requests(ARRIVING_WARMUP, run, sequence, false);
         Requests arrivingRequests = new Requests(ARRIVING, run, sequence, false);
+        // the warm-up as in production: each node's worker deduplicates after each commit
         Phase warmup = load("warm-up", warmupRequests, endpoint);
         dedup.runPending();
         // the sender still renders the warm-up's badge PDFs: they would take the ceiling's CPU, not its requests
