@@ -58,8 +58,9 @@ class ImportReviewPairsTest {
         assertThat(companies).hasSize(2);
         List<DedupCandidate> imported = QuarkusTransaction.requiringNew().call(() -> DedupCandidate.list(
                 "kind = 'ORGANIZATION' and recordId = ?1 order by id", companies.get(1).id));
-        // the second company proposed as alike the first
-        assertThat(imported).extracting(c -> c.candidateId).containsExactly(companies.get(0).id);
+        // the second company proposed as alike the first; other tests' "… Optic(s)" companies in the suite's one
+        // database may be proposed beside it, depending on which ran before (whether "optic" is a rare term then)
+        assertThat(imported).extracting(c -> c.candidateId).contains(companies.get(0).id).doesNotHaveDuplicates();
         List<DedupCandidate> manualPairs = QuarkusTransaction.requiringNew().call(() -> DedupCandidate.list(
                 "kind = 'ORGANIZATION' and recordId = ?1", manual));
         assertThat(manualPairs).isNotEmpty();
