@@ -163,9 +163,11 @@ class RegistrationBenchmark {
             long sentBefore = sentConfirmations(exhibition);
             statementsBefore = databaseCounters();
             java.util.Map<String, Long> kindsBefore = statementKinds();
+            java.util.Map<String, Long> innodbBefore = globalStatus("Innodb%");
             before = TimelineRenderBenchmark.Load.snapshot();
             measured = load("registrations", measuredRequests, endpoint);
             after = TimelineRenderBenchmark.Load.snapshot();
+            System.out.println("InnoDB during the measured registrations: " + moved(innodbBefore, globalStatus("Innodb%")));
             statementsAfter = databaseCounters();
             kindsAfter = statementKinds();
             sentDuring = sentConfirmations(exhibition) - sentBefore;
@@ -351,6 +353,8 @@ class RegistrationBenchmark {
         final String[] bodies;
         final String[] headers;
         final double[] latencies;
+        /** When each submit was due or sent, in wall-clock microseconds: for {@code bench.registration.trace}. */
+        final long[] startedMicros;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
         final AtomicLong firstFailure = new AtomicLong(-1);
@@ -359,6 +363,7 @@ class RegistrationBenchmark {
             bodies = new String[count];
             headers = new String[count];
             latencies = new double[count];
+            startedMicros = new long[count];
             for (int i = 0; i < count; i++) {
                 int n = sequence.incrementAndGet();
                 bodies[i] = body(run, n, honeypot);
@@ -376,7 +381,9 @@ class RegistrationBenchmark {
                 status = -1;
                 http.close(); // the next request opens a new connection
             }
-            latencies[i] = (System.nanoTime() - since) / 1e6;
+            long now = System.nanoTime();
+            latencies[i] = (now - since) / 1e6;
+            startedMicros[i] = System.currentTimeMillis() * 1_000 - (now - since) / 1_000;
             if (status != 201) {
                 failures.incrementAndGet();
                 firstFailure.compareAndSet(-1, status);
@@ -387,7 +394,28 @@ class RegistrationBenchmark {
             if (failures.get() > 0) {
                 System.out.println(name + ": " + failures.get() + " failures, the first with status " + firstFailure.get());
             }
+            trace(name);
             return new Phase(name, bodies.length, seconds, latencies, failures.get(), offered);
+        }
+
+        /**
+         * With {@code -Dbench.registration.trace=DIR}: each submit's start (wall clock, µs) and latency in a file per
+         * phase, to be laid beside a flight recording's pauses (what made the slowest ones slow).
+         */
+        private void trace(String name) {
+            String dir = System.getProperty("bench.registration.trace");
+            if (dir == null) {
+                return;
+            }
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < latencies.length; i++) {
+                lines.append(startedMicros[i]).append(' ').append(latencies[i]).append('\n');
+            }
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(dir, name.replaceAll("\\W+", "-") + ".txt"), lines);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -446,19 +474,44 @@ class RegistrationBenchmark {
 
     /** MariaDB's global {@code Com_*} counters: how many statements of each kind it has run so far. */
     private static java.util.Map<String, Long> statementKinds() throws java.sql.SQLException {
-        var config = ConfigProvider.getConfig();
         java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        globalStatus("Com\\_%").forEach((name, value) -> kinds.put(name.substring(4), value));
+        return kinds;
+    }
+
+    /** The server's global status counters whose names are {@code LIKE} the pattern, by name. */
+    private static java.util.Map<String, Long> globalStatus(String like) throws java.sql.SQLException {
+        var config = ConfigProvider.getConfig();
+        java.util.Map<String, Long> counters = new java.util.TreeMap<>();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                 config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse("root"),
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-             java.sql.Statement q = c.createStatement();
-             java.sql.ResultSet rs = q.executeQuery("SHOW GLOBAL STATUS LIKE 'Com\\_%'")) {
-            while (rs.next()) {
-                kinds.put(rs.getString(1).substring(4), rs.getLong(2));
+             java.sql.PreparedStatement q = c.prepareStatement("SHOW GLOBAL STATUS LIKE ?")) {
+            q.setString(1, like);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        counters.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+                    } catch (NumberFormatException notACounter) {
+                        // a status text (ON, a version): not counted
+                    }
+                }
             }
         }
-        return kinds;
+        return counters;
+    }
+
+    /** How the InnoDB counters that move changed between two readings (a log line, for a slow phase's why). */
+    private static String moved(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        StringBuilder moved = new StringBuilder();
+        after.forEach((name, value) -> {
+            long delta = value - before.getOrDefault(name, 0L);
+            if (delta != 0) {
+                moved.append(moved.isEmpty() ? "" : ", ").append(name).append(' ').append(delta);
+            }
+        });
+        return moved.toString();
     }
 
     /** The kinds that ran at least once in twenty registrations, largest first, as "select 20.1, insert 12.0". */
