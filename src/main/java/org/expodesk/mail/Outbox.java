@@ -121,9 +121,10 @@ public class Outbox {
         List<Queued> queued = new ArrayList<>(mails.size());
         // only the rows' placeholders are repeated: every value is bound; prepared on the server, so that the bodies
         // travel as bytes instead of escaped into the statement (ADR 0035)
-        try (PreparedStatement insert = ServerPrepared.prepare(connection, INSERT_COLUMNS + "values "
+        try (ServerPrepared.Lease lease = ServerPrepared.lease(connection, INSERT_COLUMNS + "values "
                 + String.join(", ", java.util.Collections.nCopies(mails.size(), ROW_VALUES)),
                 Statement.RETURN_GENERATED_KEYS)) {
+            PreparedStatement insert = lease.statement();
             int at = 1;
             List<MailStatus> statuses = new ArrayList<>(mails.size());
             for (Rendered mail : mails) {

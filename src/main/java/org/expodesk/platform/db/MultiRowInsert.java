@@ -45,8 +45,9 @@ public final class MultiRowInsert {
     }
 
     /**
-     * {@link #write}, each statement prepared on the server ({@link ServerPrepared}): for rows carrying long texts
-     * full of quotes, such as audit snapshots, which the driver would otherwise escape into the statement.
+     * {@link #write}, each statement prepared on the server ({@link ServerPrepared}) and kept on the connection for
+     * the next insert of as many rows: for rows carrying long texts full of quotes, such as audit snapshots, which
+     * the driver would otherwise escape into the statement.
      */
     public static <T> long writePreparedOnServer(Connection connection, String into, String tail, List<T> rows,
                                                  Function<T, Object[]> values) throws SQLException {
@@ -81,8 +82,9 @@ public final class MultiRowInsert {
             }
             int columns = all.get(from).length;
             String sql = sql(into, tail, columns, to - from);
-            try (PreparedStatement insert = onServer ? ServerPrepared.prepare(connection, sql)
-                    : connection.prepareStatement(sql)) {
+            try (ServerPrepared.Lease lease = onServer ? ServerPrepared.lease(connection, sql)
+                    : ServerPrepared.Lease.once(connection.prepareStatement(sql))) {
+                PreparedStatement insert = lease.statement();
                 int index = 1;
                 for (int r = from; r < to; r++) {
                     for (Object value : all.get(r)) {
