@@ -46,8 +46,9 @@ public final class MultiRowInsert {
 
     /**
      * {@link #write}, each statement prepared on the server ({@link ServerPrepared}) and kept on the connection for
-     * the next insert of as many rows: for rows carrying long texts full of quotes, such as audit snapshots, which
-     * the driver would otherwise escape into the statement.
+     * the next insert of as many rows, which is always a power of two (61 rows: 32, 16, 8, 4 and 1): for rows
+     * carrying long texts full of quotes, such as audit snapshots, which the driver would otherwise escape into the
+     * statement.
      */
     public static <T> long writePreparedOnServer(Connection connection, String into, String tail, List<T> rows,
                                                  Function<T, Object[]> values) throws SQLException {
@@ -79,6 +80,10 @@ public final class MultiRowInsert {
                 }
                 bytes += size;
                 to++;
+            }
+            if (onServer) {
+                // a power of two of rows: a few texts serve every count, each kept on the connection (ADR 0036)
+                to = from + Integer.highestOneBit(to - from);
             }
             int columns = all.get(from).length;
             String sql = sql(into, tail, columns, to - from);
