@@ -262,6 +262,7 @@ class OutboxTest {
         String blocked = address("blocked");
         String unsubscribed = address("unsubscribed");
         String blockedNow = address("blockednow");
+        String last = address("last");
         QuarkusTransaction.requiringNew().run(() -> {
             suppressions.suppress(blocked, Suppression.Reason.BLOCKED, "asked by phone");
             suppressions.suppress(unsubscribed, Suppression.Reason.UNSUBSCRIBED, null);
@@ -276,16 +277,22 @@ class OutboxTest {
                     MailRequest.transactional("together|" + unsubscribed, "together", unsubscribed, Locale.ENGLISH,
                             HELLO, Map.of("name", "U")),
                     MailRequest.transactional("together|" + blockedNow, "together", blockedNow, Locale.ENGLISH,
-                            HELLO, Map.of("name", "N"))));
+                            HELLO, Map.of("name", "N")),
+                    // five mails: an insert of four and one of one (a power of two each, ADR 0036)
+                    MailRequest.transactional("together|" + last, "together", last, Locale.ENGLISH, HELLO,
+                            Map.of("name", "L"))));
         });
         assertThat(queued).extracting(Outbox.Queued::status).containsExactly(MailStatus.PENDING,
-                MailStatus.SUPPRESSED, MailStatus.PENDING, MailStatus.SUPPRESSED);
+                MailStatus.SUPPRESSED, MailStatus.PENDING, MailStatus.SUPPRESSED, MailStatus.PENDING);
         assertThat(queued).allMatch(Outbox.Queued::created);
         assertThat(mail(queued.get(0).id()).recipient).isEqualTo(fine);
         assertThat(mail(queued.get(1).id()).recipient).isEqualTo(blocked);
         assertThat(mail(queued.get(1).id()).lastError).contains("BLOCKED");
+        assertThat(mail(queued.get(2).id()).recipient).isEqualTo(unsubscribed);
         assertThat(mail(queued.get(3).id()).recipient).isEqualTo(blockedNow);
+        assertThat(mail(queued.get(4).id()).recipient).isEqualTo(last);
         drain();
+        assertThat(receivedBy(last)).hasSize(1);
         assertThat(receivedBy(fine)).hasSize(1);
         assertThat(receivedBy(fine).get(0).getSubject()).isEqualTo("Hello F");
         assertThat(receivedBy(unsubscribed)).hasSize(1);

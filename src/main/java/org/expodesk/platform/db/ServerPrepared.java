@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +30,16 @@ public final class ServerPrepared {
      * on the server at most (its {@code max_prepared_stmt_count} is 16,382 by default).
      */
     static final int KEPT_PER_CONNECTION = 48;
+
+    /**
+     * Placeholders a statement may have to be kept: the driver holds a description of each in the heap, and the
+     * server a parse tree. A burst's batches stay below (an audit insert of 128 entries has 1,152); an import chunk's
+     * larger inserts are prepared for each use, as before statements were kept.
+     */
+    static final int MAX_KEPT_PLACEHOLDERS = 2_048;
+
+    /** ER_MAX_PREPARED_STMT_COUNT_REACHED: the server holds all the prepared statements it may, for all clients. */
+    private static final int NO_ROOM_FOR_ANOTHER = 1461;
 
     /** By physical connection (Connector/J's, compared by identity); those of closed connections dropped. */
     private static final Map<JdbcConnection, Kept> KEPT = new ConcurrentHashMap<>();
@@ -54,12 +66,48 @@ public final class ServerPrepared {
             KEPT.keySet().removeIf(ServerPrepared::closed);
             kept = KEPT.computeIfAbsent(physical, c -> new Kept());
         }
+        boolean keep = placeholders(sql) <= MAX_KEPT_PLACEHOLDERS;
         Key key = new Key(sql, generatedKeys);
-        PreparedStatement statement = kept.take(key);
-        if (statement == null) {
-            statement = physical.serverPrepareStatement(sql, generatedKeys);
+        PreparedStatement statement = keep ? kept.take(key) : null;
+        if (statement != null) {
+            return new Lease(statement, kept, key);
         }
-        return new Lease(statement, kept, key);
+        try {
+            statement = physical.serverPrepareStatement(sql, generatedKeys);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != NO_ROOM_FOR_ANOTHER) {
+                throw e;
+            }
+            // other connections or nodes hold the server's allowance: this connection gives back what it kept, and
+            // this insert goes as a client-side statement, escaped as before ADR 0035
+            kept.closeAll();
+            return Lease.once(connection.prepareStatement(sql, generatedKeys));
+        }
+        return keep ? new Lease(statement, kept, key) : Lease.once(statement);
+    }
+
+    private static int placeholders(String sql) {
+        int count = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '?') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Forgets what was kept on a connection the pool destroys (its statements close with it): called by
+     * {@link ForgetKeptStatements} for the default data source, the one the audit log and the outbox write through.
+     */
+    static void forget(Connection connection) {
+        try {
+            if (connection.isWrapperFor(JdbcConnection.class)) {
+                KEPT.remove(connection.unwrap(JdbcConnection.class));
+            }
+        } catch (SQLException e) {
+            // a connection that cannot say what it wraps kept nothing here
+        }
     }
 
     public static Lease lease(Connection connection, String sql) throws SQLException {
@@ -74,10 +122,15 @@ public final class ServerPrepared {
         }
     }
 
-    /** How many statements are kept on the connection's physical connection now: for tests. */
-    static int keptOn(Connection connection) throws SQLException {
-        Kept kept = KEPT.get(connection.unwrap(JdbcConnection.class));
+    /** How many statements are kept on a physical connection now: for tests. */
+    static int keptOn(JdbcConnection physical) {
+        Kept kept = KEPT.get(physical);
         return kept == null ? 0 : kept.size();
+    }
+
+    /** Whether anything is remembered for a physical connection, even nothing kept: for tests. */
+    static boolean remembers(JdbcConnection physical) {
+        return KEPT.containsKey(physical);
     }
 
     /** A statement for the length of a try-with-resources block; {@link #close} gives it back to its connection. */
@@ -155,6 +208,21 @@ public final class ServerPrepared {
 
         synchronized int size() {
             return idle.size();
+        }
+
+        void closeAll() {
+            List<PreparedStatement> closing;
+            synchronized (this) {
+                closing = new ArrayList<>(idle.values());
+                idle.clear();
+            }
+            for (PreparedStatement statement : closing) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    // closed with its connection already
+                }
+            }
         }
     }
 }

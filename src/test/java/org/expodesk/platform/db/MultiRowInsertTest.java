@@ -119,6 +119,10 @@ class MultiRowInsertTest {
             long before = inserts(s);
             MultiRowInsert.write(c, INTO, "", rows, MultiRowInsertTest::values);
             assertThat(inserts(s) - before).as("a statement of one row each: 2.1 MB and 2.1 MB exceed 4 MB").isEqualTo(5);
+            s.execute("DELETE FROM scratch");
+            before = inserts(s);
+            MultiRowInsert.writePreparedOnServer(c, INTO, "", rows, MultiRowInsertTest::values);
+            assertThat(inserts(s) - before).as("prepared on the server, the same").isEqualTo(5);
             List<Row> again = rows.stream().map(r -> new Row(r.no(), "again", -r.number(), null, null, null, null, null,
                     null)).toList();
             MultiRowInsert.write(c, INTO, " ON DUPLICATE KEY UPDATE number = VALUES(number)", again,
