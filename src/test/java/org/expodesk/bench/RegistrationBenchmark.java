@@ -167,7 +167,8 @@ class RegistrationBenchmark {
             before = TimelineRenderBenchmark.Load.snapshot();
             measured = load("registrations", measuredRequests, endpoint);
             after = TimelineRenderBenchmark.Load.snapshot();
-            System.out.println("InnoDB during the measured registrations: " + moved(innodbBefore, globalStatus("Innodb%")));
+            System.out.println("InnoDB during the measured registrations: "
+                    + moved(innodbBefore, globalStatus("Innodb%")));
             statementsAfter = databaseCounters();
             kindsAfter = statementKinds();
             sentDuring = sentConfirmations(exhibition) - sentBefore;

@@ -11,9 +11,10 @@ import java.util.function.Function;
 
 /**
  * Many rows written as multi-row {@code INSERT … VALUES (…), (…)} statements built here, a thousand rows (or about
- * 4 MB) to a statement, in the rows' order; prepared on the server, 512 at most, a power of two each. Connector/J's rewriting of a JDBC batch sends the same statements, but
- * before sending it sizes the batch by encoding every value once more (dates formatted, strings escaped): 4 % of an
- * import chunk's own samples went there (docs/import.md, "Round 6").
+ * 4 MB) to a statement, in the rows' order; prepared on the server, 512 at most, a power of two each. Connector/J's
+ * rewriting of a JDBC batch sends the same statements, but before sending it sizes the batch by encoding every value
+ * once more (dates formatted, strings escaped): 4 % of an import chunk's own samples went there (docs/import.md,
+ * "Round 6").
  */
 public final class MultiRowInsert {
 

@@ -25,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServerPrepared {
 
     /**
-     * Statements kept per connection, the least recently used closed beyond: enough for the batch sizes a burst of
-     * submits makes of the audit and the outbox inserts, few enough that a pool's connections hold a few thousand
-     * on the server at most (its {@code max_prepared_stmt_count} is 16,382 by default).
+     * Statements kept per connection, the least recently used closed beyond: more than the 15 texts the audit and
+     * outbox inserts have in powers of two under {@link #MAX_KEPT_PLACEHOLDERS}, few enough that a pool's connections
+     * stay far below the server's {@code max_prepared_stmt_count} (16,382 by default, for all its clients).
      */
     static final int KEPT_PER_CONNECTION = 48;
 
