@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.expodesk.audit.AuditLog;
 import org.expodesk.party.dedup.KeyLocks;
 import org.expodesk.platform.DaemonThreads;
+import org.expodesk.platform.db.UtcColumns;
 import org.expodesk.platform.problem.ProblemException;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
@@ -129,8 +130,8 @@ public class RegistrantDedupQueue {
                 for (long[] row : registrationsAndPeople) {
                     insert.setLong(i++, row[0]);
                     insert.setLong(i++, row[1]);
-                    org.expodesk.platform.db.UtcColumns.bind(insert, i++, now);
-                    org.expodesk.platform.db.UtcColumns.bind(insert, i++, now);
+                    UtcColumns.bind(insert, i++, now);
+                    UtcColumns.bind(insert, i++, now);
                 }
                 insert.executeUpdate();
             }

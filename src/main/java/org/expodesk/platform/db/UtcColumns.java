@@ -27,8 +27,12 @@ public final class UtcColumns {
      * it): Connector/J reads a {@code LocalDateTime} without the {@code SimpleDateFormat} a {@code Timestamp} costs.
      */
     public static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+        return instant(rs.getObject(column, LocalDateTime.class));
+    }
+
+    /** A column's date-time, which holds UTC, as the instant it is; null stays null. */
+    public static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     /**

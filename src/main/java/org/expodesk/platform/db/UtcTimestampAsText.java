@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 
 /**
  * How Hibernate writes and reads every {@code Instant} attribute (their columns are DATETIME(6) holding UTC, see
@@ -48,15 +49,13 @@ public final class UtcTimestampAsText extends TimestampUtcAsJdbcTimestampJdbcTyp
 
             @Override
             protected X doExtract(CallableStatement statement, int index, WrapperOptions options) throws SQLException {
-                java.time.LocalDateTime t = statement.getObject(index, java.time.LocalDateTime.class);
-                return javaType.wrap(t == null ? null : t.toInstant(java.time.ZoneOffset.UTC), options);
+                return javaType.wrap(UtcColumns.instant(statement.getObject(index, LocalDateTime.class)), options);
             }
 
             @Override
             protected X doExtract(CallableStatement statement, String name, WrapperOptions options)
                     throws SQLException {
-                java.time.LocalDateTime t = statement.getObject(name, java.time.LocalDateTime.class);
-                return javaType.wrap(t == null ? null : t.toInstant(java.time.ZoneOffset.UTC), options);
+                return javaType.wrap(UtcColumns.instant(statement.getObject(name, LocalDateTime.class)), options);
             }
         };
     }
