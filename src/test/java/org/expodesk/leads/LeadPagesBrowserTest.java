@@ -51,7 +51,7 @@ class LeadPagesBrowserTest {
             page.getByTestId("scan-link").click();
             // the script has taken the form over (before that, Enter posts the form as a plain page would)
             assertThat(page.locator("body[data-ready]")).hasCount(1);
-            page.waitForFunction("document.activeElement && document.activeElement.id === 'scan-code'");
+            assertThat(page.locator("#scan-code")).isFocused();
 
             scan(page, sharing.code());
             assertThat(page.getByTestId("result")).hasAttribute("data-outcome", "CREATED");
@@ -138,6 +138,6 @@ class LeadPagesBrowserTest {
     private void openScanPage(Page page, long exhibition) {
         page.navigate(base + "portal/leads/" + exhibition + "/scan");
         assertThat(page.locator("body[data-ready]")).hasCount(1);
-        page.waitForFunction("document.activeElement && document.activeElement.id === 'scan-code'");
+        assertThat(page.locator("#scan-code")).isFocused();
     }
 }
