@@ -1,5 +1,5 @@
 // The check-in page (docs/checkin.md, "The check-in page"): scans go to POST /api/checkins; when
-// the server cannot be reached within 2 s the page decides alone with the offline bundle (the
+// the server cannot be reached in time (expodesk.checkin.online-timeout, 2 s) the page decides alone with the offline bundle (the
 // rules are a port of checkin.CheckinRules), keeps the scan in IndexedDB and uploads it later.
 (function () {
   'use strict';
@@ -7,12 +7,12 @@
   const TOKEN = 'expodesk.checkin.token';
   const GATE = 'expodesk.checkin.gate';
   const DIRECTION = 'expodesk.checkin.direction';
-  const ONLINE_TIMEOUT_MS = 2000;
   const BUNDLE_REFRESH_MS = 5 * 60 * 1000;
   const UPLOAD_EVERY_MS = 10 * 1000;
 
   const root = document.getElementById('checkin');
   const texts = JSON.parse(root.dataset.messages || '{}');
+  const ONLINE_TIMEOUT_MS = Number(root.dataset.onlineTimeoutMs) || 2000;
   const el = (selector) => document.querySelector(selector);
   const t = (key, ...args) => (texts[key] || key).replace(/\{(\d)\}/g, (_, i) => args[Number(i)] ?? '');
 

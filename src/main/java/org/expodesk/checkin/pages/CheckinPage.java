@@ -10,10 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.expodesk.checkin.CheckinRules;
 import org.expodesk.web.i18n.Messages;
 import org.expodesk.web.i18n.RequestLocale;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,7 @@ public class CheckinPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance checkin(String lang, String messages);
+        static native TemplateInstance checkin(String lang, String messages, long onlineTimeoutMs);
     }
 
     @Inject
@@ -44,6 +46,10 @@ public class CheckinPage {
 
     @Inject
     ObjectMapper json;
+
+    /** How long a scan waits for the server before the tablet decides it alone (offline). */
+    @ConfigProperty(name = "expodesk.checkin.online-timeout", defaultValue = "2S")
+    Duration onlineTimeout;
 
     @GET
     public TemplateInstance page() throws JsonProcessingException {
@@ -58,6 +64,7 @@ public class CheckinPage {
         for (String key : SCRIPT_KEYS) {
             texts.put(key, Messages.text(l, key));
         }
-        return Templates.checkin(l.getLanguage().equals("zh") ? "zh-CN" : "en", json.writeValueAsString(texts));
+        return Templates.checkin(l.getLanguage().equals("zh") ? "zh-CN" : "en", json.writeValueAsString(texts),
+                onlineTimeout.toMillis());
     }
 }
