@@ -9,6 +9,7 @@ import org.expodesk.exhibition.TestExhibitions;
 import org.expodesk.party.TestOrganizations;
 import org.expodesk.testing.Api;
 import org.expodesk.testing.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -33,6 +34,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class CheckinApiTest {
+
+    @BeforeEach
+    void awayFromMidnight() {
+        TestCheckins.awayFromMidnight();
+    }
 
     private static Map<String, Object> scan(String code, String gate) {
         Map<String, Object> body = new HashMap<>();

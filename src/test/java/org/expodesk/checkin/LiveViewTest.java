@@ -9,6 +9,7 @@ import org.expodesk.testing.Api;
 import org.expodesk.testing.BrowserSession;
 import org.expodesk.testing.TestUsers;
 import org.expodesk.testing.TestUsers.TestUser;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,6 +34,11 @@ import static org.hamcrest.Matchers.equalTo;
 class LiveViewTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @BeforeEach
+    void awayFromMidnight() {
+        TestCheckins.awayFromMidnight();
+    }
 
     @Test
     void todaysFiguresAgainstTheSameDayOfThePreviousEdition() {

@@ -12,6 +12,7 @@ import org.expodesk.badge.Verification;
 import org.expodesk.exhibition.TestExhibitions;
 import org.expodesk.testing.Api;
 import org.expodesk.testing.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -55,6 +56,11 @@ class ScanBatchRulesTest {
 
     @Inject
     Badges badges;
+
+    @BeforeEach
+    void awayFromMidnight() {
+        TestCheckins.awayFromMidnight();
+    }
 
     /** Two badges alike in all but their id and holder person: one for each path. */
     private record Twins(Badges.Issued batched, Badges.Issued alone) {

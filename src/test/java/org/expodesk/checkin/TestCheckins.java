@@ -5,8 +5,10 @@ import org.expodesk.badge.Badges;
 import org.expodesk.badge.TestBadges;
 import org.expodesk.testing.Api;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,30 @@ public final class TestCheckins {
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private TestCheckins() {
+    }
+
+    /** How far from the edition's midnight a test starts that looks minutes back or ahead, or compares days. */
+    private static final Duration FROM_MIDNIGHT = Duration.ofMinutes(3);
+
+    /**
+     * Waits, when the edition's day (Asia/Shanghai, 16:00 UTC) ends or began less than three minutes ago, until three
+     * minutes past its midnight: a scan a minute before "now" or the day the test read must be of the server's day.
+     */
+    public static void awayFromMidnight() {
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
+        ZonedDateTime began = now.toLocalDate().atStartOfDay(now.getZone());
+        ZonedDateTime ends = began.plusDays(1);
+        ZonedDateTime startAt = Duration.between(began, now).compareTo(FROM_MIDNIGHT) < 0 ? began.plus(FROM_MIDNIGHT)
+                : Duration.between(now, ends).compareTo(FROM_MIDNIGHT) < 0 ? ends.plus(FROM_MIDNIGHT) : now;
+        long wait = Duration.between(now, startAt).toMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for midnight to pass", e);
+            }
+        }
     }
 
     /** A device of the edition, activated; {@code gate} null: each scan names its gate. Returns its token. */

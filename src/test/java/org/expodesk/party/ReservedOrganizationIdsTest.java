@@ -208,8 +208,9 @@ class ReservedOrganizationIdsTest {
         }
         // one insert per new company before (61; 71 in all with the people's batch, the employments, terms, audit
         // entries, review pairs, fingerprints, key locks and the run's own rows: tried, every assertion above holding);
-        // now the companies go out in one batch too (10 in all)
-        assertThat(inserts).isLessThan(companies / 3);
+        // now the companies go out in one batch too (10 in all). Com_insert counts the whole server's: the bound leaves
+        // room for the scheduled jobs that may fire meanwhile (about 6 inserts each), and still fails the old 61
+        assertThat(inserts).isLessThan(companies / 2);
     }
 
     @Test
