@@ -1,6 +1,7 @@
 // The check-in page (docs/checkin.md, "The check-in page"): scans go to POST /api/checkins; when
-// the server cannot be reached in time (expodesk.checkin.online-timeout, 2 s) the page decides alone with the offline bundle (the
-// rules are a port of checkin.CheckinRules), keeps the scan in IndexedDB and uploads it later.
+// the server cannot be reached in time (expodesk.checkin.online-timeout, 2 s) the page decides
+// alone with the offline bundle (the rules are a port of checkin.CheckinRules), keeps the scan in
+// IndexedDB and uploads it later.
 (function () {
   'use strict';
 
@@ -12,7 +13,8 @@
 
   const root = document.getElementById('checkin');
   const texts = JSON.parse(root.dataset.messages || '{}');
-  const ONLINE_TIMEOUT_MS = Number(root.dataset.onlineTimeoutMs) || 2000;
+  const configuredTimeout = Number(root.dataset.onlineTimeoutMs);
+  const ONLINE_TIMEOUT_MS = configuredTimeout > 0 ? configuredTimeout : 2000;
   const el = (selector) => document.querySelector(selector);
   const t = (key, ...args) => (texts[key] || key).replace(/\{(\d)\}/g, (_, i) => args[Number(i)] ?? '');
 

@@ -21,15 +21,16 @@ public final class TestCheckins {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-    private TestCheckins() {
-    }
-
     /** How far from the edition's midnight a test starts that looks minutes back or ahead, or compares days. */
     private static final Duration FROM_MIDNIGHT = Duration.ofMinutes(3);
 
+    private TestCheckins() {
+    }
+
     /**
-     * Waits, when the edition's day (Asia/Shanghai, 16:00 UTC) ends or began less than three minutes ago, until three
-     * minutes past its midnight: a scan a minute before "now" or the day the test read must be of the server's day.
+     * Waits, when the edition's day (Asia/Shanghai, midnight at 16:00 UTC) ends in less than three minutes or began less
+     * than three minutes ago, until three minutes past its midnight: a scan a minute before "now", and the day the test
+     * read, must be of the server's day.
      */
     public static void awayFromMidnight() {
         ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
