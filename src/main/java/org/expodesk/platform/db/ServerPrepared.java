@@ -66,12 +66,13 @@ public final class ServerPrepared {
             KEPT.keySet().removeIf(ServerPrepared::closed);
             kept = KEPT.computeIfAbsent(physical, c -> new Kept());
         }
-        boolean keep = placeholders(sql) <= MAX_KEPT_PLACEHOLDERS;
         Key key = new Key(sql, generatedKeys);
-        PreparedStatement statement = keep ? kept.take(key) : null;
+        // only statements that may be kept are ever given back: the text is counted when none is there
+        PreparedStatement statement = kept.take(key);
         if (statement != null) {
             return new Lease(statement, kept, key);
         }
+        boolean keep = placeholders(sql) <= MAX_KEPT_PLACEHOLDERS;
         try {
             statement = physical.serverPrepareStatement(sql, generatedKeys);
         } catch (SQLException e) {
